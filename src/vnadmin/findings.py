@@ -1,0 +1,142 @@
+"""Findings, rules and repairs: what validation and linting report.
+
+A :class:`Rule` is a catalogued check with a stable id (``C101``, ``D102`` …),
+a default severity, bilingual message templates and the article of the law it
+comes from. Modules register their rules once, at import time, with
+:func:`register_rule`; :data:`RULES` is the whole catalogue.
+
+A :class:`Finding` is one deviation found in one text, with its span.
+A :class:`Repair` records one change a lenient parser made to read its input.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+__all__ = [
+    "RULES",
+    "Finding",
+    "Repair",
+    "Rule",
+    "Severity",
+    "line_col",
+    "register_rule",
+]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is. ``ERROR`` makes ``is_valid`` false."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Repair:
+    """One change made by a lenient parser to read its input.
+
+    Attributes:
+        kind: stable id of the repair (``"lookalike"``, ``"space_removed"``,
+            ``"dash"``, ``"hyphen_inserted"``, ``"case"`` …).
+        span: offsets in the caller's original string of the text repaired.
+        before: the text as written.
+        after: what it was read as.
+    """
+
+    kind: str
+    span: tuple[int, int]
+    before: str
+    after: str
+
+
+@attrs.frozen
+class Finding:
+    """One deviation from the rules, located in the checked text.
+
+    Attributes:
+        rule: the stable rule id, e.g. ``"C101"``.
+        severity: :class:`Severity`.
+        message_vi: the message in Vietnamese.
+        message_en: the message in English.
+        article: where the rule comes from (``"NĐ 30, Phụ lục I, II.3"``).
+        span: ``(start, end)`` in the checked text, or ``None`` for the whole.
+    """
+
+    rule: str
+    severity: Severity
+    message_vi: str
+    message_en: str
+    article: str
+    span: tuple[int, int] | None = None
+
+    def shifted(self, offset: int) -> Finding:
+        """The same finding with its span moved by ``offset`` characters."""
+        if self.span is None:
+            return self
+        return attrs.evolve(self, span=(self.span[0] + offset, self.span[1] + offset))
+
+
+@attrs.frozen
+class Rule:
+    """A catalogued check.
+
+    ``message_vi`` and ``message_en`` are :meth:`str.format` templates filled by
+    :meth:`finding`. ``bad`` and ``good`` are short examples shown in the docs.
+    """
+
+    id: str
+    name: str
+    severity: Severity
+    message_vi: str
+    message_en: str
+    article: str
+    bad: str = ""
+    good: str = ""
+
+    def finding(
+        self,
+        span: tuple[int, int] | None = None,
+        *,
+        severity: Severity | None = None,
+        **params: object,
+    ) -> Finding:
+        """Build a :class:`Finding` of this rule, filling the message templates."""
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message_vi=self.message_vi.format(**params),
+            message_en=self.message_en.format(**params),
+            article=self.article,
+            span=span,
+        )
+
+
+_RULES: dict[str, Rule] = {}
+#: Every registered rule, by id (read-only view).
+RULES: Mapping[str, Rule] = MappingProxyType(_RULES)
+
+
+def register_rule(rule: Rule) -> Rule:
+    """Add ``rule`` to the catalogue; ids are unique."""
+    existing = _RULES.get(rule.id)
+    if existing is not None and existing != rule:
+        raise ValueError(f"rule id {rule.id} is already registered")
+    _RULES[rule.id] = rule
+    return rule
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` of ``offset`` in ``text``.
+
+    >>> line_col("ab\\ncd", 4)
+    (2, 2)
+    """
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col

@@ -1,0 +1,339 @@
+"""The text layer: one normalisation every parser uses, with an exact offset map.
+
+Real documents arrive as NFD (combining tone marks), with ``Ð`` (U+00D0, ETH)
+for ``Đ`` (U+0110), en and em dashes, non-breaking and zero-width spaces,
+Windows line ends. :func:`normalize_text` turns all of that into one clean
+form and keeps a map from every span of the clean text back to the caller's
+string, so every value vnadmin returns can point at the exact source text
+(domain notes §9.1–9.7).
+
+>>> nt = normalize_text("Số: 30/2020/N\\u00d0\\u2013CP")
+>>> nt.text
+'Số: 30/2020/NĐ-CP'
+>>> nt.to_original(12, 17)
+(12, 17)
+>>> nfd = "Quye\\u0302\\u0301t đi\\u0323nh"
+>>> nt = normalize_text(nfd)
+>>> nt.text, len(nfd), len(nt.text)
+('Quyết định', 13, 10)
+>>> start, end = nt.to_original(6, 10)
+>>> nfd[start:end] == "đi\\u0323nh"
+True
+
+Tone placement (``hoà`` / ``hòa``) is not touched by :func:`normalize_text`;
+compare names with :func:`canonical_tones`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from typing import Literal
+
+import attrs
+
+from vnadmin.findings import Repair
+
+__all__ = [
+    "NormalizedText",
+    "canonical_tones",
+    "fold",
+    "normalize_text",
+    "tone_style",
+]
+
+# --- character tables -------------------------------------------------------------
+
+_LOOKALIKES = {
+    "\u00d0": "\u0110",  # Ð ETH -> Đ
+    "\u00f0": "\u0111",  # ð eth -> đ
+    "\u0189": "\u0110",  # Ɖ African D -> Đ
+    "\u0256": "\u0111",  # ɖ -> đ
+}
+_DASHES = dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+_SPACES = dict.fromkeys(
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+    " ",
+)
+_SLASHES = dict.fromkeys("\uff0f\u2044\u2215", "/")
+_NEWLINES = dict.fromkeys("\u2028\u2029\u000b\u000c\u0085", "\n")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+_REPLACE: dict[str, str] = {**_LOOKALIKES, **_DASHES, **_SPACES, **_SLASHES, **_NEWLINES}
+_KIND: dict[str, str] = {
+    **dict.fromkeys(_LOOKALIKES, "lookalike"),
+    **dict.fromkeys(_DASHES, "dash"),
+    **dict.fromkeys(_SPACES, "space"),
+    **dict.fromkeys(_SLASHES, "slash"),
+    **dict.fromkeys(_NEWLINES, "newline"),
+}
+
+# Anything the slow path would change, apart from non-NFC sequences.
+_DIRTY = re.compile(
+    "[\r"
+    + "".join(_REPLACE)
+    + "".join(_INVISIBLE)
+    + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+
+
+# --- the normalised text ----------------------------------------------------------
+
+
+@attrs.frozen(eq=False, repr=False)
+class NormalizedText:
+    """A normalised string with an exact map back to the original.
+
+    Attributes:
+        original: the caller's string, unchanged.
+        text: the normalised string (NFC, look-alikes and dashes fixed,
+            invisible characters removed, ``\\r\\n`` → ``\\n``).
+
+    Equality compares the original string (the rest is derived from it).
+    """
+
+    original: str
+    text: str
+    # Changed clusters: normalised [ns, ne) came from original [os, oe).
+    # Sorted by ns; deletions have ns == ne. Empty = identity.
+    _ns: tuple[int, ...] = attrs.field(default=(), alias="ns")
+    _ne: tuple[int, ...] = attrs.field(default=(), alias="ne")
+    _os: tuple[int, ...] = attrs.field(default=(), alias="os")
+    _oe: tuple[int, ...] = attrs.field(default=(), alias="oe")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalizedText):
+            return NotImplemented
+        return self.original == other.original
+
+    def __hash__(self) -> int:
+        return hash((NormalizedText, self.original))
+
+    def __repr__(self) -> str:
+        return f"NormalizedText({self.text!r}, changes={len(self._ns)})"
+
+    @property
+    def is_identity(self) -> bool:
+        """True when the text needed no change (``text is original``)."""
+        return not self._ns
+
+    def _char(self, i: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of normalised character ``i``."""
+        k = bisect.bisect_right(self._ns, i) - 1
+        if k < 0:
+            return i, i + 1
+        if i < self._ne[k]:
+            return self._os[k], self._oe[k]
+        pos = i + self._oe[k] - self._ne[k]
+        return pos, pos + 1
+
+    def _boundary(self, i: int) -> int:
+        """Original offset where normalised character ``i`` starts (``len`` at the end)."""
+        if i >= len(self.text):
+            return len(self.original)
+        return self._char(i)[0]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span ``[start, end)`` of :attr:`text` to the original string.
+
+        The result covers exactly the original characters that produced the
+        normalised characters of the span (a composed letter maps to the whole
+        base-plus-marks sequence; removed invisible characters at the edges
+        are left out).
+        """
+        n = len(self.text)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if not self._ns:
+            return start, end
+        if start == end:
+            pos = self._boundary(start)
+            return pos, pos
+        return self._char(start)[0], self._char(end - 1)[1]
+
+    def repairs(self) -> tuple[Repair, ...]:
+        """Every change made, as :class:`~vnadmin.findings.Repair` records."""
+        out = []
+        for ns, ne, os_, oe in zip(self._ns, self._ne, self._os, self._oe, strict=True):
+            before = self.original[os_:oe]
+            after = self.text[ns:ne]
+            out.append(Repair(_repair_kind(before), (os_, oe), before, after))
+        return tuple(out)
+
+
+def _repair_kind(before: str) -> str:
+    if before and all(ch in _INVISIBLE for ch in before):
+        return "invisible"
+    if before == "\r\n" or before == "\r":
+        return "newline"
+    if len(before) == 1 and before in _KIND:
+        return _KIND[before]
+    return "nfc"
+
+
+def normalize_text(text: str) -> NormalizedText:
+    """Normalise ``text`` for parsing, keeping an exact map back to it.
+
+    Steps: Unicode NFC composition; ``Ð``/``ð``/``Ɖ`` → ``Đ``/``đ``; every
+    dash-like character (en/em dash, minus, non-breaking hyphen …) → ``-``;
+    non-breaking and other fixed-width spaces → a plain space; zero-width
+    characters, BOM and soft hyphens removed; look-alike slashes → ``/``;
+    ``\\r\\n``, ``\\r`` and other line separators → ``\\n``. Spaces are not
+    collapsed and tone placement is not changed, so offsets stay meaningful.
+
+    Clean input is returned untouched after a cheap check. The function is
+    idempotent: ``normalize_text(normalize_text(s).text).text ==
+    normalize_text(s).text``.
+    """
+    if text.isascii():
+        if "\r" not in text and "\x0b" not in text and "\x0c" not in text:
+            return NormalizedText(text, text)
+    elif _DIRTY.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return NormalizedText(text, text)
+    return _normalize_slow(text)
+
+
+def _normalize_slow(text: str) -> NormalizedText:
+    out: list[str] = []
+    ns: list[int] = []
+    ne: list[int] = []
+    os_: list[int] = []
+    oe: list[int] = []
+    n_out = 0
+    i = 0
+    length = len(text)
+    combining = unicodedata.combining
+    while i < length:
+        ch = text[i]
+        if ch in _INVISIBLE:
+            j = i + 1
+            while j < length and text[j] in _INVISIBLE:
+                j += 1
+            ns.append(n_out)
+            ne.append(n_out)
+            os_.append(i)
+            oe.append(j)
+            i = j
+            continue
+        if ch == "\r":
+            j = i + 2 if i + 1 < length and text[i + 1] == "\n" else i + 1
+            ns.append(n_out)
+            ne.append(n_out + 1)
+            os_.append(i)
+            oe.append(j)
+            out.append("\n")
+            n_out += 1
+            i = j
+            continue
+        j = i + 1
+        while j < length and combining(text[j]) and text[j] not in _INVISIBLE:
+            j += 1
+        cluster = text[i:j]
+        if j - i == 1 and ch.isascii():
+            new = cluster
+        else:
+            new = unicodedata.normalize("NFC", cluster)
+            if any(c in _REPLACE for c in new):
+                new = "".join(_REPLACE.get(c, c) for c in new)
+        if new != cluster:
+            ns.append(n_out)
+            ne.append(n_out + len(new))
+            os_.append(i)
+            oe.append(j)
+        out.append(new)
+        n_out += len(new)
+        i = j
+    result = "".join(out)
+    if not ns:
+        return NormalizedText(text, text)
+    return NormalizedText(text, result, ns=tuple(ns), ne=tuple(ne), os=tuple(os_), oe=tuple(oe))
+
+
+# --- keys and tone placement ------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """A comparison key: normalised, tones in old style, no spaces, upper case.
+
+    >>> fold("Quyết định  hoà") == fold("QUYẾT ĐỊNH HÒA")
+    True
+    """
+    return _WS.sub("", canonical_tones(normalize_text(text).text)).upper()
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VOWELS = frozenset("aăâeêioôơuưy")
+_WORD = re.compile(r"[^\W\d_]+")
+_PAIRS = ("oa", "oe", "uy")
+
+
+def _tone_word(word: str, style: str) -> str:
+    nfd = unicodedata.normalize("NFD", word)
+    if len(nfd) < 3:
+        return word
+    # Only a syllable that ends in oa / oe / uy with the tone on one of them.
+    tone_at = -1
+    for k, c in enumerate(nfd):
+        if c in _TONES:
+            tone_at = k
+            break
+    if tone_at < 0:
+        return word
+    tone = nfd[tone_at]
+    base = nfd[:tone_at] + nfd[tone_at + 1 :]
+    if len(base) < 2 or base[-2:].lower() not in _PAIRS:
+        return word
+    if tone_at not in (len(base) - 1, len(base)):
+        return word  # the mark is not on the final pair
+    prefix = base[:-2]
+    if prefix:
+        before = unicodedata.normalize("NFC", prefix)[-1].lower()
+        if before in _VOWELS or (base[-2:].lower() == "uy" and before == "q"):
+            return word
+    target = len(base) - 2 if style == "old" else len(base) - 1
+    new = base[: target + 1] + tone + base[target + 1 :]
+    return unicodedata.normalize("NFC", new)
+
+
+def canonical_tones(text: str, style: Literal["old", "new"] = "old") -> str:
+    """Place tone marks of ``oa``, ``oe``, ``uy`` syllables in one style.
+
+    The "old" style (the default, dominant in official names: ``Ủy ban``,
+    ``Thanh Hóa``) puts the mark on the first vowel; the "new" style on the
+    second. Syllables with a final consonant (``hoàn``), ``qu`` + ``y``
+    (``quý``) and ``gi`` + vowel (``giá``) are the same in both styles and are
+    left alone (domain notes §9.3).
+
+    >>> canonical_tones("Uỷ ban nhân dân tỉnh Thanh Hoá")
+    'Ủy ban nhân dân tỉnh Thanh Hóa'
+    >>> canonical_tones("CỘNG HÒA, thủy lợi", style="new")
+    'CỘNG HOÀ, thuỷ lợi'
+    >>> canonical_tones("quý hoàn giá")
+    'quý hoàn giá'
+    """
+    if style not in ("old", "new"):
+        raise ValueError(f"style must be 'old' or 'new', not {style!r}")
+    if text.isascii():
+        return text
+    return _WORD.sub(lambda m: _tone_word(m.group(), style), text)
+
+
+def tone_style(word: str) -> Literal["old", "new"] | None:
+    """Which tone-placement style a single word shows, or ``None`` if neutral.
+
+    >>> tone_style("uỷ"), tone_style("ủy"), tone_style("quý")
+    ('new', 'old', None)
+    """
+    old = canonical_tones(word, "old")
+    new = canonical_tones(word, "new")
+    if old == new:
+        return None
+    nfc = unicodedata.normalize("NFC", word)
+    if nfc == old:
+        return "old"
+    if nfc == new:
+        return "new"
+    return None
