@@ -1,0 +1,603 @@
+"""Reading document codes: a linear scanner over normalised text.
+
+The scanner accepts what real documents contain (domain notes §9.5–9.10,
+corpus README) and records each repair:
+
+* spaces around separators and inside a known abbreviation
+  (``08 /2015/NĐ-CP``, ``37- CT/TW``, ``15/QĐ- U BND``);
+* look-alikes and dashes (``NÐ``, ``NĐ–CP``), via :mod:`vnadmin.text`;
+* lost hyphens (``1961/QĐUBND``, ``61/2018/NĐCP``, ``30c/NQCP``);
+* ``/`` for ``-`` in the ký hiệu (``09/2024/QĐ/UBND``);
+* lower case (``nđ-cp``) and miscased abbreviations (``ttg``);
+* letter suffixes (``1249a``), commas, ``&`` and dots inside units;
+* a leading ``Số:`` / ``số`` / ``Số``; unnumbered forms (``Số: /QĐ-UBND``,
+  ``Số: …/QĐ-UBND``, ``Không số``).
+
+It never backtracks: each character is looked at a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from vnadmin.code_model import CodeFamily, DocumentCode
+from vnadmin.errors import ParseError
+from vnadmin.findings import Repair
+from vnadmin.registry import (
+    JOINT_KINDS,
+    DocCategory,
+    DocumentType,
+    IssuerKind,
+    Registry,
+    default_registry,
+)
+from vnadmin.text import NormalizedText, normalize_text
+
+__all__ = ["parse_code", "scan_code"]
+
+_PREFIX = re.compile(r"[ \t\n]*(?:s[ốo]|S[ỐO])(?:[ \t]*:[ \t\n]*|[ \t\n]+|(?=[0-9./…_]))", re.I)
+_KHONG_SO = re.compile(r"[ \t\n]*kh[ôo]ng[ \t]+s[ốo][ \t\n.;,:]*", re.I)
+_NUMBER = re.compile(r"([0-9]{1,9})([a-zđ]{1,2}|[A-Z])?")
+_PLACEHOLDER = frozenset("._…")
+_WORD_JOINERS = frozenset("&.,")
+_TRAILING = frozenset(" \t\n.,;:")
+_MAX_SPLIT = 24
+_SPACE = frozenset(" \t")
+_LINEBREAK_OK = frozenset("/-")
+
+
+@attrs.frozen
+class _Tok:
+    kind: str  # "word" | "sep" | "hole"
+    text: str
+    start: int
+    end: int
+    space_before: bool = False
+
+
+def _tokenize(s: str, i: int, limit: int) -> tuple[list[_Tok], int]:
+    """Tokens of a code starting at ``s[i]``; stops at the first character that
+    cannot belong to a code. Returns the tokens and where scanning stopped."""
+    toks: list[_Tok] = []
+    n = limit
+    space = False
+    while i < n:
+        c = s[i]
+        if c in _SPACE or (c == "\n" and toks and toks[-1].kind == "sep"):
+            j = i
+            while j < n and (s[j] in _SPACE or s[j] == "\n"):
+                if s[j] == "\n" and toks and toks[-1].kind != "sep":
+                    # A line break ends a code unless it follows a separator.
+                    nxt = j + 1
+                    while nxt < n and s[nxt] in _SPACE:
+                        nxt += 1
+                    if nxt >= n or s[nxt] not in _LINEBREAK_OK:
+                        return toks, i
+                j += 1
+            space = True
+            i = j
+            continue
+        if c == "/" or c == "-":
+            toks.append(_Tok("sep", c, i, i + 1, space))
+            space = False
+            i += 1
+            continue
+        if c.isalnum():
+            j = i + 1
+            while j < n:
+                d = s[j]
+                if d.isalnum():
+                    j += 1
+                elif d in _WORD_JOINERS and j + 1 < n and s[j + 1].isalnum():
+                    j += 2
+                else:
+                    break
+            toks.append(_Tok("word", s[i:j], i, j, space))
+            space = False
+            i = j
+            continue
+        if c in _PLACEHOLDER and not toks:
+            j = i
+            while j < n and s[j] in _PLACEHOLDER:
+                j += 1
+            toks.append(_Tok("hole", s[i:j], i, j, space))
+            space = False
+            i = j
+            continue
+        break
+    return toks, i
+
+
+class _Fail(Exception):
+    def __init__(self, reason: str, expected: str, start: int, end: int, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.expected = expected
+        self.start = start
+        self.end = end
+        self.message = message
+
+
+@attrs.define
+class _Builder:
+    nt: NormalizedText
+    registry: Registry
+    repairs: list[Repair] = attrs.Factory(list)
+
+    def repair(self, kind: str, start: int, end: int, after: str) -> None:
+        o = self.nt.to_original(start, end)
+        self.repairs.append(Repair(kind, o, self.nt.original[o[0] : o[1]], after))
+
+
+@attrs.frozen
+class _Head:
+    number: int | None
+    suffix: str
+    year: int | None
+    number_text: str
+    separator: str
+
+
+def _code(
+    head: _Head,
+    family: CodeFamily,
+    *,
+    type_abbr: str | None = None,
+    doc_type: DocumentType | None = None,
+    issuers: tuple[str, ...] = (),
+    units: tuple[str, ...] = (),
+    term: int | None = None,
+    type_after_slash: bool = False,
+) -> DocumentCode:
+    return DocumentCode(
+        number=head.number,
+        family=family,
+        suffix=head.suffix,
+        year=head.year,
+        type_abbr=type_abbr,
+        doc_type=doc_type,
+        issuers=issuers,
+        units=units,
+        term=term,
+        separator=head.separator,
+        type_after_slash=type_after_slash,
+        number_text=head.number_text,
+    )
+
+
+@attrs.frozen
+class _Seg:
+    text: str
+    start: int
+    end: int
+
+
+def _join_spaced_words(b: _Builder, toks: list[_Tok]) -> list[_Tok]:
+    """Resolve spaces: around separators they are noise; between the number and
+    letters they stand for a lost separator; between two words they are joined
+    only when the result is a known abbreviation. Otherwise the code ends."""
+    out: list[_Tok] = []
+    for k, t in enumerate(toks):
+        if t.space_before and out:
+            prev = out[-1]
+            if t.kind == "sep" or prev.kind == "sep":
+                b.repair("space_removed", prev.end, t.start, "")
+            elif (
+                k == 1 and prev.kind == "word" and prev.text[:1].isdigit() and t.text[:1].isalpha()
+            ):
+                has_slash = any(x.kind == "sep" and x.text == "/" for x in toks[k:])
+                sep = "-" if has_slash else "/"
+                b.repair("separator_inserted", prev.end, t.start, sep)
+                out.append(_Tok("sep", sep, prev.end, t.start))
+            elif (
+                prev.kind == "word" and t.kind == "word" and _known(b.registry, prev.text + t.text)
+            ):
+                b.repair("space_removed", prev.end, t.start, "")
+                out[-1] = _Tok("word", prev.text + t.text, prev.start, t.end, prev.space_before)
+                continue
+            else:
+                return out
+        out.append(t)
+    return out
+
+
+def _known(reg: Registry, word: str) -> bool:
+    return reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
+
+
+def scan_code(
+    text: str | NormalizedText,
+    pos: int = 0,
+    *,
+    registry: Registry | None = None,
+    end: int | None = None,
+) -> tuple[DocumentCode, int] | None:
+    """Read one code starting exactly at ``pos`` of the normalised text.
+
+    Returns the code and the offset (in the normalised text) where it ends, or
+    ``None`` when no code starts there. Never raises. Spans and repairs of the
+    result point into the original string. This is the building block of
+    :func:`vnadmin.extract_references`.
+    """
+    nt = text if isinstance(text, NormalizedText) else normalize_text(text)
+    try:
+        code, stop, _ = _scan(nt, pos, registry or default_registry, end)
+    except _Fail:
+        return None
+    return code, stop
+
+
+def _scan(
+    nt: NormalizedText, pos: int, reg: Registry, limit: int | None
+) -> tuple[DocumentCode, int, int]:
+    s = nt.text
+    n = len(s) if limit is None else min(limit, len(s))
+    b = _Builder(nt, reg)
+    toks, stop = _tokenize(s, pos, n)
+    toks = _join_spaced_words(b, toks)
+    # Drop separators left dangling at the end (``05/QĐ-``) — they end the code.
+    while toks and toks[-1].kind == "sep":
+        toks.pop()
+    if not toks:
+        raise _Fail("no_number", "a number such as 05 or 1656", pos, max(pos, stop), "no code here")
+    stop = toks[-1].end
+    first = toks[0]
+    number: int | None
+    number_text = ""
+    suffix = ""
+    if first.kind == "hole" or (first.kind == "sep" and first.text == "/"):
+        number = None
+        rest = toks[1:] if first.kind == "hole" else toks
+        if not rest or rest[0].kind != "sep" or rest[0].text != "/":
+            raise _Fail("no_number", "a number before '/'", first.start, first.end, "no number")
+    elif first.kind == "word" and first.text[:1].isdigit():
+        m = _NUMBER.fullmatch(first.text)
+        if m is None:
+            bad = re.match(r"[0-9]*", first.text)
+            cut = first.start + (bad.end() if bad else 0)
+            if len(first.text) > 9 and first.text.isdigit():
+                raise _Fail(
+                    "number_too_long", "at most 9 digits", first.start, first.end, "number too long"
+                )
+            raise _Fail(
+                "bad_number",
+                "digits, then '/' or '-'",
+                cut,
+                first.end,
+                "unexpected text after the number",
+            )
+        number_text = m.group(1)
+        number = int(number_text)
+        suffix = m.group(2) or ""
+        rest = toks[1:]
+    else:
+        raise _Fail("no_number", "a number such as 05 or 1656", first.start, first.end, "no number")
+    if not rest or rest[0].kind != "sep":
+        at = rest[0].start if rest else first.end
+        raise _Fail(
+            "no_separator", "'/' or '-' after the number", at, at, "no '/' after the number"
+        )
+    sep = rest[0].text
+    body = rest[1:]
+    year: int | None = None
+    if (
+        sep == "/"
+        and len(body) >= 3
+        and body[0].kind == "word"
+        and len(body[0].text) == 4
+        and body[0].text.isdigit()
+        and body[1].kind == "sep"
+    ):
+        year = int(body[0].text)
+        if body[1].text != "/":
+            b.repair("slash_to_hyphen", body[1].start, body[1].end, "/")
+        body = body[2:]
+    if not body:
+        at = rest[-1].end
+        raise _Fail("no_symbol", "a ký hiệu such as QĐ-UBND", at, at, "the ký hiệu is missing")
+    # Words and separators must alternate; doubled separators are noise.
+    left: list[_Seg] = []
+    right: list[_Seg] = []
+    target = left
+    expect_word = True
+    for t in body:
+        if t.kind == "hole":
+            raise _Fail("unexpected", "a ký hiệu", t.start, t.end, "unexpected placeholder")
+        if t.kind == "sep":
+            if expect_word:
+                b.repair("separator_removed", t.start, t.end, "")
+                continue
+            if t.text == "/":
+                if sep == "-" and target is left:
+                    target = right
+                else:
+                    b.repair("slash_to_hyphen", t.start, t.end, "-")
+            expect_word = True
+            continue
+        target.append(_Seg(t.text, t.start, t.end))
+        expect_word = False
+    code = _classify(b, number, suffix, number_text, year, sep, left, right)
+    o = nt.to_original(pos if number is None else first.start, stop)
+    code = attrs.evolve(
+        code,
+        source=nt.original[o[0] : o[1]],
+        span=o,
+        repairs=tuple(sorted([*_text_repairs(nt, o), *b.repairs], key=lambda r: r.span)),
+    )
+    return code, stop, pos
+
+
+def _text_repairs(nt: NormalizedText, span: tuple[int, int]) -> list[Repair]:
+    if nt.is_identity:
+        return []
+    return [r for r in nt.repairs() if r.span[0] >= span[0] and r.span[1] <= span[1]]
+
+
+# --- segment resolution -------------------------------------------------------------
+
+
+def _canon(b: _Builder, seg: _Seg, *, as_type: bool) -> str:
+    """The registered spelling of a segment, repairing case; else as written
+    (all-lowercase unknown words are upper-cased)."""
+    reg = b.registry
+    text = seg.text
+    if as_type and reg.is_type(text):
+        return text
+    if reg.issuer(text) is not None:
+        return text
+    folded = reg.type_abbr_folded(text) if as_type else None
+    if folded is None:
+        folded = reg.issuer_abbr_folded(text)
+    if folded is not None and "." not in text:
+        if folded != text:
+            b.repair("case", seg.start, seg.end, folded)
+        return folded
+    if text.islower():
+        up = text.upper()
+        b.repair("case", seg.start, seg.end, up)
+        return up
+    return text
+
+
+def _split_lost_hyphen(b: _Builder, seg: _Seg, *, type_first: bool) -> list[_Seg] | None:
+    """Split ``QĐUBND`` into ``QĐ`` + ``UBND`` when both halves are known."""
+    text = seg.text
+    reg = b.registry
+    if len(text) > _MAX_SPLIT or _known(reg, text):
+        return None
+    for k in range(1, len(text)):
+        head, tail = text[:k], text[k:]
+        head_ok = reg.type_abbr_folded(head) if type_first else reg.issuer_abbr_folded(head)
+        if head_ok is None:
+            continue
+        if reg.issuer_abbr_folded(tail) is not None or reg.issuer(tail) is not None:
+            b.repair("hyphen_inserted", seg.start + k, seg.start + k, "-")
+            return [_Seg(head, seg.start, seg.start + k), _Seg(tail, seg.start + k, seg.end)]
+    return None
+
+
+def _expand(b: _Builder, segs: list[_Seg]) -> list[_Seg]:
+    out: list[_Seg] = []
+    for k, seg in enumerate(segs):
+        split = _split_lost_hyphen(b, seg, type_first=(k == 0))
+        out.extend(split or [seg])
+    return out
+
+
+def _is_type(reg: Registry, abbr: str) -> bool:
+    return reg.is_type(abbr) or reg.type_abbr_folded(abbr) is not None
+
+
+def _classify(
+    b: _Builder,
+    number: int | None,
+    suffix: str,
+    number_text: str,
+    year: int | None,
+    sep: str,
+    left: list[_Seg],
+    right: list[_Seg],
+) -> DocumentCode:
+    reg = b.registry
+    base = _Head(number, suffix, year, number_text, sep)
+    if sep == "-":
+        return _classify_dash(b, base, left, right)
+    segs = _expand(b, left)
+    head = segs[0]
+    # National Assembly: NN/YYYY/QHkk, NN/YYYY/UBTVQHkk
+    if len(segs) == 1 and year is not None:
+        iss = reg.issuer(_canon(b, head, as_type=False))
+        if iss is not None and iss.term is not None:
+            return _code(base, CodeFamily.NATIONAL_ASSEMBLY, issuers=(iss.abbr,), term=iss.term)
+    head_is_type = _is_type(reg, head.text)
+    head_issuer = reg.issuer(head.text) or reg.issuer(reg.issuer_abbr_folded(head.text) or "")
+    if head_is_type and not (head_issuer is not None and not reg.is_type(head.text)):
+        tabbr = _canon(b, head, as_type=True)
+        others = [_canon(b, s, as_type=False) for s in segs[1:]]
+        if reg.document_type(tabbr, DocCategory.COPY) is not None:
+            return _code(
+                base,
+                CodeFamily.COPY,
+                type_abbr=tabbr,
+                doc_type=reg.document_type(tabbr, DocCategory.COPY),
+                issuers=tuple(others[:1]),
+                units=tuple(others[1:]),
+            )
+        category = DocCategory.NORMATIVE if year is not None else DocCategory.ADMINISTRATIVE
+        dtype = reg.document_type(tabbr, category) or (
+            reg.document_type(tabbr, DocCategory.ADMINISTRATIVE)
+            if year is not None
+            else reg.document_type(tabbr, DocCategory.NORMATIVE)
+        )
+        joint = tabbr.endswith("LT") or _joint_issuers(reg, others) >= 2
+        if joint:
+            return _code(
+                base, CodeFamily.JOINT, type_abbr=tabbr, doc_type=dtype, issuers=tuple(others)
+            )
+        family = CodeFamily.NORMATIVE if year is not None else CodeFamily.ADMINISTRATIVE
+        return _code(
+            base,
+            family,
+            type_abbr=tabbr,
+            doc_type=dtype,
+            issuers=tuple(others[:1]),
+            units=tuple(others[1:]),
+        )
+    names = [_canon(b, s, as_type=False) for s in segs]
+    if head_issuer is not None or (len(names) > 1 and _joint_issuers(reg, names[1:]) < 2):
+        if len(names) == 1:
+            return _code(base, CodeFamily.LEGACY, issuers=(names[0],))
+        if year is not None:
+            return _code(base, CodeFamily.LEGACY, issuers=(names[0],), units=tuple(names[1:]))
+        if head_issuer is None and reg.issuer(names[1]) is not None:
+            # Unknown abbreviation before a known issuer: an unregistered type.
+            return _code(
+                base,
+                CodeFamily.ADMINISTRATIVE,
+                type_abbr=names[0],
+                issuers=(names[1],),
+                units=tuple(names[2:]),
+            )
+        return _code(
+            base,
+            CodeFamily.CONG_VAN,
+            issuers=(names[0],),
+            units=tuple(names[1:]),
+            doc_type=reg.type_by_name("Công văn", DocCategory.ADMINISTRATIVE),
+        )
+    if len(names) == 1:
+        return _code(base, CodeFamily.LEGACY, issuers=(names[0],))
+    # Unknown type abbreviation followed by several known issuers: a joint document.
+    return _code(base, CodeFamily.JOINT, type_abbr=names[0], issuers=tuple(names[1:]))
+
+
+def _joint_issuers(reg: Registry, names: list[str]) -> int:
+    count = 0
+    for name in names:
+        iss = reg.issuer(name)
+        if iss is not None and iss.kind in JOINT_KINDS:
+            count += 1
+    return count
+
+
+def _classify_dash(b: _Builder, base: _Head, left: list[_Seg], right: list[_Seg]) -> DocumentCode:
+    reg = b.registry
+    if not right:
+        segs = _expand(b, left)
+        if len(segs) == 1 and _is_type(reg, segs[0].text):
+            tabbr = _canon(b, segs[0], as_type=True)
+            return _code(base, CodeFamily.LEGACY, type_abbr=tabbr, doc_type=_state_type(reg, tabbr))
+        names = [_canon(b, s, as_type=False) for s in segs]
+        return _code(base, CodeFamily.LEGACY, issuers=tuple(names))
+    if len(right) == 1 and not _is_type(reg, left[0].text) and _is_type(reg, right[0].text):
+        # Older style ``106-TĐC/QĐ``: issuer first, type after the slash.
+        tabbr = _canon(b, right[0], as_type=True)
+        return _code(
+            base,
+            CodeFamily.LEGACY,
+            type_abbr=tabbr,
+            doc_type=_state_type(reg, tabbr),
+            issuers=tuple(_canon(b, s, as_type=False) for s in left),
+            type_after_slash=True,
+        )
+    tabbr = _canon(b, left[0], as_type=True)
+    units = tuple(_canon(b, s, as_type=False) for s in left[1:])
+    issuers = tuple(_canon(b, s, as_type=False) for s in right)
+    first = reg.issuer(issuers[0])
+    party = (first is not None and first.kind is IssuerKind.PARTY) or (
+        reg.document_type(tabbr, DocCategory.PARTY) is not None
+        and not any(
+            reg.document_type(tabbr, c) for c in (DocCategory.ADMINISTRATIVE, DocCategory.NORMATIVE)
+        )
+    )
+    if party:
+        return _code(
+            base,
+            CodeFamily.PARTY,
+            type_abbr=tabbr,
+            doc_type=reg.document_type(tabbr, DocCategory.PARTY),
+            issuers=issuers,
+            units=units,
+        )
+    return _code(
+        base,
+        CodeFamily.LEGACY,
+        type_abbr=tabbr,
+        doc_type=_state_type(reg, tabbr),
+        issuers=issuers,
+        units=units,
+    )
+
+
+def _state_type(reg: Registry, abbr: str) -> DocumentType | None:
+    return reg.document_type(abbr, DocCategory.NORMATIVE) or reg.document_type(
+        abbr, DocCategory.ADMINISTRATIVE
+    )
+
+
+# --- the public entry point -----------------------------------------------------------
+
+
+def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
+    """Parse one document code (số, ký hiệu), leniently.
+
+    ``text`` holds one code, optionally preceded by ``Số:``/``số`` and
+    followed by punctuation. Raises :class:`~vnadmin.ParseError` with a
+    ``reason`` of ``"empty"``, ``"no_number"``, ``"bad_number"``,
+    ``"number_too_long"``, ``"no_separator"``, ``"no_symbol"`` or
+    ``"trailing_text"``.
+
+    >>> c = parse_code("Số: 1656/QĐ-UBND")
+    >>> c.number, c.doc_type.name, c.issuers, c.family.value
+    (1656, 'Quyết định', ('UBND',), 'administrative')
+    >>> str(parse_code("61/2018/NĐCP"))
+    '61/2018/NĐ-CP'
+    >>> c = parse_code("123/UBND-VP")
+    >>> c.family.value, c.issuers, c.units
+    ('cong_van', ('UBND',), ('VP',))
+    >>> parse_code("Số: /QĐ-UBND").is_unnumbered
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_code() expects a str, not {type(text).__name__}")
+    nt = normalize_text(text)
+    s = nt.text
+    if not s.strip():
+        raise ParseError(
+            "empty input", input=text, span=(0, len(text)), reason="empty", expected="a code"
+        )
+    m = _KHONG_SO.fullmatch(s)
+    if m is not None:
+        o = nt.to_original(len(s) - len(s.lstrip()), len(s.rstrip(" \t\n.;,:")))
+        return DocumentCode(
+            number=None, family=CodeFamily.UNNUMBERED, source=text[o[0] : o[1]], span=o
+        )
+    pos = 0
+    pm = _PREFIX.match(s)
+    if pm is not None and pm.end() < len(s):
+        pos = pm.end()
+    while pos < len(s) and s[pos] in " \t\n":
+        pos += 1
+    reg = registry or default_registry
+    try:
+        code, stop, _ = _scan(nt, pos, reg, None)
+    except _Fail as fail:
+        o = nt.to_original(fail.start, fail.end)
+        raise ParseError(
+            fail.message, input=text, span=o, reason=fail.reason, expected=fail.expected
+        ) from None
+    tail = stop
+    while tail < len(s) and s[tail] in _TRAILING:
+        tail += 1
+    if tail < len(s):
+        o = nt.to_original(stop, len(s))
+        raise ParseError(
+            "unexpected text after the code",
+            input=text,
+            span=o,
+            reason="trailing_text",
+            expected="the end of the code",
+        )
+    return code

@@ -1,0 +1,462 @@
+"""Document codes (số, ký hiệu) with python-stdnum's four verbs.
+
+>>> from vnadmin import codes
+>>> codes.compact(" 08 /2015/NÐ-CP ")
+'08/2015/NĐ-CP'
+>>> codes.format("5/qđ-ubnd")
+'05/QĐ-UBND'
+>>> codes.is_valid("30/2020/NĐ-CP"), codes.is_valid("5/QĐ-UBND")
+(True, False)
+>>> [f.rule for f in codes.check("5/2026/TT-BTNMT")]
+['C101', 'C111']
+>>> codes.validate("5/QĐ-UBND")
+Traceback (most recent call last):
+...
+vnadmin.errors.ValidationError: Number below 10 written without a leading zero: 5 (should be 05).
+
+Rule ids (``C1xx``) are stable; every finding names its article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vnadmin.code_model import CodeFamily, DocumentCode
+from vnadmin.code_parser import parse_code, scan_code
+from vnadmin.errors import ValidationError, VnAdminError
+from vnadmin.findings import Finding, Rule, Severity, register_rule
+from vnadmin.registry import DocCategory, IssuerKind, Registry, default_registry
+
+__all__ = [
+    "CodeFamily",
+    "DocumentCode",
+    "check",
+    "compact",
+    "format",
+    "is_valid",
+    "parse",
+    "parse_code",
+    "scan_code",
+    "validate",
+]
+
+parse = parse_code
+
+_PL1 = "NĐ 30, Phụ lục I, II.3"
+_LAW = "Luật 64/2025/QH15, Điều 7; Luật 80/2015/QH13, Điều 10"
+
+C101 = register_rule(
+    Rule(
+        "C101",
+        "number-leading-zero",
+        Severity.ERROR,
+        "Số nhỏ hơn 10 phải ghi thêm số 0 phía trước: {number} (đúng: {fixed}).",
+        "Number below 10 written without a leading zero: {number} (should be {fixed}).",
+        _PL1,
+        bad="5/QĐ-UBND",
+        good="05/QĐ-UBND",
+    )
+)
+C102 = register_rule(
+    Rule(
+        "C102",
+        "number-extra-zeros",
+        Severity.ERROR,
+        "Số chỉ ghi thêm một số 0 khi nhỏ hơn 10: {number} (đúng: {fixed}).",
+        "Only numbers below 10 take a leading zero: {number} (should be {fixed}).",
+        _PL1,
+        bad="015/QĐ-UBND",
+        good="15/QĐ-UBND",
+    )
+)
+C103 = register_rule(
+    Rule(
+        "C103",
+        "code-spaces",
+        Severity.ERROR,
+        "Số, ký hiệu không được có khoảng trắng.",
+        "A code must not contain spaces.",
+        _PL1,
+        bad="08 /2015/NĐ-CP",
+        good="08/2015/NĐ-CP",
+    )
+)
+C104 = register_rule(
+    Rule(
+        "C104",
+        "code-separators",
+        Severity.ERROR,
+        "Dấu phân cách sai: giữa số, năm và ký hiệu dùng '/', giữa các nhóm chữ viết tắt dùng '-' ({detail}).",
+        "Wrong separator: '/' goes between number, year and ký hiệu, '-' between abbreviation groups ({detail}).",
+        _PL1,
+        bad="09/2024/QĐ/UBND",
+        good="09/2024/QĐ-UBND",
+    )
+)
+C105 = register_rule(
+    Rule(
+        "C105",
+        "code-characters",
+        Severity.ERROR,
+        "Ký tự không chuẩn Unicode dựng sẵn trong số, ký hiệu: {before!r} thay cho {after!r}.",
+        "Look-alike or decomposed character in the code: {before!r} instead of {after!r}.",
+        "NĐ 30, Phụ lục I, I.1 (phông chữ tiếng Việt Unicode TCVN 6909:2001)",
+        bad="30/2020/NÐ-CP (Ð U+00D0)",
+        good="30/2020/NĐ-CP",
+    )
+)
+C106 = register_rule(
+    Rule(
+        "C106",
+        "code-case",
+        Severity.ERROR,
+        "Chữ viết tắt viết sai hoa/thường: {before!r} (đúng: {after!r}).",
+        "Abbreviation in the wrong case: {before!r} (should be {after!r}).",
+        _PL1 + "; Phụ lục III, I",
+        bad="45/qđ-ttg",
+        good="45/QĐ-TTg",
+    )
+)
+C107 = register_rule(
+    Rule(
+        "C107",
+        "unknown-type",
+        Severity.ERROR,
+        "Chữ viết tắt tên loại văn bản không có trong danh mục: {abbr!r}.",
+        "Unknown document type abbreviation: {abbr!r}.",
+        "NĐ 30, Phụ lục III, I; Luật 64/2025/QH15, Điều 4",
+        bad="12/2020/XY-CP",
+        good="12/2020/NĐ-CP",
+    )
+)
+C108 = register_rule(
+    Rule(
+        "C108",
+        "unknown-issuer",
+        Severity.WARNING,
+        "Chữ viết tắt cơ quan ban hành chưa có trong danh mục: {abbr!r} (có thể là mã riêng của đơn vị).",
+        "Issuer abbreviation not in the registry: {abbr!r} (may be a local unit code; register it).",
+        _PL1,
+        bad="12/QĐ-XYZ",
+        good="12/QĐ-UBND",
+    )
+)
+C109 = register_rule(
+    Rule(
+        "C109",
+        "implausible-year",
+        Severity.ERROR,
+        "Năm ban hành không hợp lý: {year}.",
+        "Implausible year of issue: {year}.",
+        _LAW,
+        bad="12/2099/NĐ-CP",
+        good="12/2024/NĐ-CP",
+    )
+)
+C110 = register_rule(
+    Rule(
+        "C110",
+        "type-issuer-mismatch",
+        Severity.ERROR,
+        "{issuer} không có thẩm quyền ban hành {type} (văn bản quy phạm pháp luật).",
+        "{issuer} may not issue a normative {type_en}.",
+        "Luật 64/2025/QH15, Điều 4",
+        bad="12/2020/NĐ-UBND",
+        good="12/2020/QĐ-UBND",
+    )
+)
+C111 = register_rule(
+    Rule(
+        "C111",
+        "retired-issuer",
+        Severity.ERROR,
+        "Mã cơ quan {abbr} không còn sử dụng từ {until} (thay bằng {successor}).",
+        "Issuer code {abbr} is no longer used from {until} (replaced by {successor}).",
+        "Nghị quyết 176/2025/QH15; domain notes §4.2",
+        bad="05/2025/TT-BTNMT",
+        good="05/2025/TT-BNNMT",
+    )
+)
+C112 = register_rule(
+    Rule(
+        "C112",
+        "issuer-not-yet",
+        Severity.ERROR,
+        "Mã cơ quan {abbr} chỉ sử dụng từ {since}.",
+        "Issuer code {abbr} is only used from {since}.",
+        "Nghị quyết 176/2025/QH15; domain notes §4.2",
+        bad="05/2020/TT-BNNMT",
+        good="05/2020/TT-BTNMT",
+    )
+)
+C113 = register_rule(
+    Rule(
+        "C113",
+        "unnumbered",
+        Severity.INFO,
+        "Văn bản chưa có số (số được cấp sau khi ký, hoặc do hệ thống cấp với văn bản điện tử).",
+        "No number yet (assigned after signing, or by the system for electronic documents).",
+        "NĐ 30, Điều 15.2–15.3",
+        bad="Số: /QĐ-UBND",
+        good="Số: 05/QĐ-UBND",
+    )
+)
+C114 = register_rule(
+    Rule(
+        "C114",
+        "symbol-punctuation",
+        Severity.WARNING,
+        "Ký hiệu chỉ gồm chữ viết tắt nối bằng '-': {part!r} có ký tự khác.",
+        "The ký hiệu should hold abbreviations joined by '-': {part!r} has other characters.",
+        _PL1,
+        bad="259/SNV-XDCQ,CTTN&BĐG",
+        good="259/SNV-XDCQ",
+    )
+)
+C115 = register_rule(
+    Rule(
+        "C115",
+        "number-suffix",
+        Severity.WARNING,
+        "Số văn bản có chữ cái kèm theo: {number}.",
+        "The number carries a letter suffix: {number}.",
+        _PL1 + " (số ghi bằng chữ số Ả-rập)",
+        bad="1249a/CTPH-UBDT-BTP",
+        good="1249/CTPH-UBDT-BTP",
+    )
+)
+C116 = register_rule(
+    Rule(
+        "C116",
+        "normative-needs-year",
+        Severity.ERROR,
+        "{type} là văn bản quy phạm pháp luật: số, ký hiệu phải có năm ban hành.",
+        "A {type_en} is a normative document: its code must carry the year.",
+        _LAW,
+        bad="30/NĐ-CP",
+        good="30/2020/NĐ-CP",
+    )
+)
+C117 = register_rule(
+    Rule(
+        "C117",
+        "assembly-term",
+        Severity.ERROR,
+        "Năm {year} không thuộc Quốc hội khóa {term} ({start}–{end}).",
+        "Year {year} is outside the term of National Assembly {term} ({start}–{end}).",
+        "Luật 80/2015/QH13, Điều 10; Luật 64/2025/QH15, Điều 7",
+        bad="80/2015/QH14",
+        good="80/2015/QH13",
+    )
+)
+C118 = register_rule(
+    Rule(
+        "C118",
+        "legacy-form",
+        Severity.INFO,
+        "Số, ký hiệu theo mẫu cũ ({code}), trước quy định hiện hành.",
+        "Older code form ({code}), predating the current rules.",
+        _PL1,
+        bad="299/TTg",
+        good="299/QĐ-TTg",
+    )
+)
+
+# National Assembly terms (khóa) → years in office. The term's last year is shared
+# with the next term's first (elections mid-year).
+_TERMS = {
+    8: (1987, 1992),
+    9: (1992, 1997),
+    10: (1997, 2002),
+    11: (2002, 2007),
+    12: (2007, 2011),
+    13: (2011, 2016),
+    14: (2016, 2021),
+    15: (2021, 2026),
+    16: (2026, 2031),
+}
+_REPAIR_RULES = {
+    "space_removed": C103,
+    "separator_inserted": C104,
+    "separator_removed": C104,
+    "slash_to_hyphen": C104,
+    "hyphen_inserted": C104,
+    "dash": C104,
+    "slash": C104,
+    "space": C103,
+    "lookalike": C105,
+    "nfc": C105,
+    "invisible": C105,
+    "case": C106,
+}
+_NORMATIVE_ONLY = frozenset({"NĐ", "TT", "TTLT", "NQLT", "L"})
+_FIRST_YEAR = 1945
+
+
+def _coerce(code: str | DocumentCode, registry: Registry | None) -> DocumentCode:
+    return code if isinstance(code, DocumentCode) else parse_code(code, registry=registry)
+
+
+def _repair_findings(code: DocumentCode) -> list[Finding]:
+    out: list[Finding] = []
+    for rep in code.repairs:
+        rule = _REPAIR_RULES.get(rep.kind)
+        if rule is None:
+            continue
+        if rule is C104:
+            detail = f"{rep.before!r} → {rep.after!r}" if rep.before else f"thiếu {rep.after!r}"
+            out.append(rule.finding(rep.span, detail=detail))
+        else:
+            out.append(rule.finding(rep.span, before=rep.before, after=rep.after))
+    return out
+
+
+def check(
+    code: str | DocumentCode,
+    *,
+    date: dt.date | None = None,
+    registry: Registry | None = None,
+    today: dt.date | None = None,
+) -> tuple[Finding, ...]:
+    """Every deviation of ``code`` from the rules, as findings (never raises on
+    a parsed code; a string that cannot be parsed raises :class:`ParseError`).
+
+    ``date`` is the document's date of issue when known (it sharpens the
+    checks of retired issuer codes); ``today`` bounds plausible years.
+    Spans point into the string the code was parsed from.
+    """
+    reg = registry or default_registry
+    c = _coerce(code, reg)
+    out = _repair_findings(c)
+    span = c.span
+    if c.family is CodeFamily.UNNUMBERED or c.number is None:
+        out.append(C113.finding(span))
+        if c.family is CodeFamily.UNNUMBERED:
+            return tuple(out)
+    else:
+        digits = c.number_text or f"{c.number:02d}"
+        fixed = f"{c.number:02d}"
+        if c.number < 10 and len(digits) < 2:
+            out.append(C101.finding(span, number=digits, fixed=fixed))
+        elif len(digits) > len(fixed):
+            out.append(C102.finding(span, number=digits, fixed=fixed))
+        if c.suffix:
+            out.append(C115.finding(span, number=c.number_part))
+    if c.family is CodeFamily.LEGACY:
+        out.append(C118.finding(span, code=str(c)))
+    year_now = (today or dt.date.today()).year
+    if c.year is not None and not (_FIRST_YEAR <= c.year <= year_now + 1):
+        out.append(C109.finding(span, year=c.year))
+    if c.type_abbr is not None and c.doc_type is None:
+        out.append(C107.finding(span, abbr=c.type_abbr))
+    if c.type_abbr in _NORMATIVE_ONLY and c.year is None and c.family is not CodeFamily.PARTY:
+        assert c.doc_type is not None
+        out.append(C116.finding(span, type=c.doc_type.name, type_en=c.doc_type.name_en.lower()))
+    if c.family is CodeFamily.NATIONAL_ASSEMBLY and c.term in _TERMS and c.year is not None:
+        start, end = _TERMS[c.term]
+        if not start <= c.year <= end:
+            out.append(C117.finding(span, year=c.year, term=c.term, start=start, end=end))
+    day = date or (dt.date(c.year, 12, 31) if c.year is not None else None)
+    first_day = date or (dt.date(c.year, 1, 1) if c.year is not None else None)
+    kinds: list[IssuerKind] = []
+    for abbr in c.issuers:
+        iss = reg.issuer(abbr)
+        if iss is None:
+            out.append(C108.finding(span, abbr=abbr))
+            continue
+        kinds.append(iss.kind)
+        if iss.valid_to is not None and first_day is not None and first_day >= iss.valid_to:
+            out.append(
+                C111.finding(
+                    span,
+                    abbr=abbr,
+                    until=iss.valid_to.strftime("%d/%m/%Y"),
+                    successor=iss.successor or "?",
+                )
+            )
+        if iss.valid_from is not None and day is not None and day < iss.valid_from:
+            out.append(C112.finding(span, abbr=abbr, since=iss.valid_from.strftime("%d/%m/%Y")))
+    for part in (*c.issuers, *c.units):
+        if any(ch in part for ch in ",&.") and reg.issuer(part) is None:
+            out.append(C114.finding(span, part=part))
+    if (
+        c.family is CodeFamily.NORMATIVE
+        and c.doc_type is not None
+        and c.doc_type.category is DocCategory.NORMATIVE
+        and kinds
+    ):
+        allowed = reg.issuer_kinds_for(c.doc_type.abbr, c.year)
+        if allowed is not None and kinds[0] not in allowed:
+            out.append(
+                C110.finding(
+                    span,
+                    issuer=c.issuers[0],
+                    type=c.doc_type.name,
+                    type_en=c.doc_type.name_en.lower(),
+                )
+            )
+    return tuple(out)
+
+
+def validate(
+    code: str | DocumentCode,
+    *,
+    date: dt.date | None = None,
+    registry: Registry | None = None,
+) -> DocumentCode:
+    """Parse and check ``code`` strictly; return it when no finding is an error.
+
+    Raises :class:`~vnadmin.ParseError` if it cannot be read and
+    :class:`~vnadmin.ValidationError` (with every finding) if it breaks a rule.
+    Warnings (an unregistered unit code, punctuation inside a unit) do not fail.
+    """
+    c = _coerce(code, registry)
+    findings = check(c, date=date, registry=registry)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        raise ValidationError(errors)
+    return c
+
+
+def is_valid(
+    code: object, *, date: dt.date | None = None, registry: Registry | None = None
+) -> bool:
+    """Whether ``code`` is a valid code; never raises.
+
+    >>> is_valid("1656/QĐ-UBND"), is_valid("not a code"), is_valid(None)
+    (True, False, False)
+    """
+    if not isinstance(code, (str, DocumentCode)):
+        return False
+    try:
+        validate(code, date=date, registry=registry)
+    except VnAdminError:
+        return False
+    return True
+
+
+def compact(code: str | DocumentCode, *, registry: Registry | None = None) -> str:
+    """The code with the noise removed (spaces, look-alikes, dashes, case,
+    lost hyphens), keeping the number's digits as written. Idempotent.
+
+    >>> compact("Số: 5 /qđ- ubnd")
+    '5/QĐ-UBND'
+    """
+    return _coerce(code, registry).compact()
+
+
+def format(
+    code: str | DocumentCode, *, prefix: bool = False, registry: Registry | None = None
+) -> str:
+    """The canonical form (NĐ 30, Phụ lục I, II.3): leading zero below 10, no
+    spaces, ``/`` and ``-`` in their places. ``prefix=True`` adds ``Số:``
+    (``Số`` without a colon for Party codes, Hướng dẫn 36-HD/VPTW).
+
+    >>> format("5/qđ-ubnd", prefix=True), format("35- CT/TW", prefix=True)
+    ('Số: 05/QĐ-UBND', 'Số 35-CT/TW')
+    """
+    c = _coerce(code, registry)
+    text = str(c)
+    if prefix and c.family is not CodeFamily.UNNUMBERED:
+        return ("Số " if c.family is CodeFamily.PARTY else "Số: ") + text
+    return text
