@@ -55,11 +55,16 @@ class ParseError(VnAdminError):
         self.expected = expected
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_parse_error, (self.message, self.input, self.span, self.reason, self.expected))
+        return (
+            _rebuild_parse_error,
+            (self.message, self.input, self.span, self.reason, self.expected),
+        )
 
     def __str__(self) -> str:
         start, end = self.span
-        return f"{self.message} (reason={self.reason}, span={start}:{end}, expected {self.expected})"
+        return (
+            f"{self.message} (reason={self.reason}, span={start}:{end}, expected {self.expected})"
+        )
 
 
 def _rebuild_parse_error(
