@@ -238,6 +238,7 @@ def _scan(
     toks, stop = _tokenize(s, pos, n)
     toks = _join_spaced_words(b, toks)
     # Drop separators left dangling at the end (``05/QĐ-``) — they end the code.
+    dangling = bool(toks) and toks[-1].kind == "sep"
     while toks and toks[-1].kind == "sep":
         toks.pop()
     if not toks:
@@ -274,6 +275,9 @@ def _scan(
         rest = toks[1:]
     else:
         raise _Fail("no_number", "a number such as 05 or 1656", first.start, first.end, "no number")
+    if not rest and dangling:
+        at = first.end
+        raise _Fail("no_symbol", "a ký hiệu such as QĐ-UBND", at, at, "the ký hiệu is missing")
     if not rest or rest[0].kind != "sep":
         at = rest[0].start if rest else first.end
         raise _Fail(
@@ -294,6 +298,8 @@ def _scan(
         if body[1].text != "/":
             b.repair("slash_to_hyphen", body[1].start, body[1].end, "/")
         body = body[2:]
+    if dangling and len(body) == 1 and body[0].text.isdigit() and len(body[0].text) == 4:
+        body = []
     if not body:
         at = rest[-1].end
         raise _Fail("no_symbol", "a ký hiệu such as QĐ-UBND", at, at, "the ký hiệu is missing")
@@ -446,31 +452,22 @@ def _classify(
             units=tuple(others[1:]),
         )
     names = [_canon(b, s, as_type=False) for s in segs]
-    if head_issuer is not None or (len(names) > 1 and _joint_issuers(reg, names[1:]) < 2):
-        if len(names) == 1:
-            return _code(base, CodeFamily.LEGACY, issuers=(names[0],))
-        if year is not None:
-            return _code(base, CodeFamily.LEGACY, issuers=(names[0],), units=tuple(names[1:]))
-        if head_issuer is None and reg.issuer(names[1]) is not None:
-            # Unknown abbreviation before a known issuer: an unregistered type.
-            return _code(
-                base,
-                CodeFamily.ADMINISTRATIVE,
-                type_abbr=names[0],
-                issuers=(names[1],),
-                units=tuple(names[2:]),
-            )
-        return _code(
-            base,
-            CodeFamily.CONG_VAN,
-            issuers=(names[0],),
-            units=tuple(names[1:]),
-            doc_type=reg.type_by_name("Công văn", DocCategory.ADMINISTRATIVE),
-        )
-    if len(names) == 1:
-        return _code(base, CodeFamily.LEGACY, issuers=(names[0],))
-    # Unknown type abbreviation followed by several known issuers: a joint document.
-    return _code(base, CodeFamily.JOINT, type_abbr=names[0], issuers=tuple(names[1:]))
+    if head_issuer is None and len(names) > 1 and reg.issuer(names[1]) is not None:
+        if _joint_issuers(reg, names[1:]) >= 2:
+            # Unknown type abbreviation followed by several known issuers.
+            return _code(base, CodeFamily.JOINT, type_abbr=names[0], issuers=tuple(names[1:]))
+        # Unknown abbreviation before a known issuer: an unregistered type.
+        family = CodeFamily.NORMATIVE if year is not None else CodeFamily.ADMINISTRATIVE
+        return _code(base, family, type_abbr=names[0], issuers=(names[1],), units=tuple(names[2:]))
+    if len(names) == 1 or year is not None:
+        return _code(base, CodeFamily.LEGACY, issuers=(names[0],), units=tuple(names[1:]))
+    return _code(
+        base,
+        CodeFamily.CONG_VAN,
+        issuers=(names[0],),
+        units=tuple(names[1:]),
+        doc_type=reg.type_by_name("Công văn", DocCategory.ADMINISTRATIVE),
+    )
 
 
 def _joint_issuers(reg: Registry, names: list[str]) -> int:

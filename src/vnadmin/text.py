@@ -227,13 +227,28 @@ def _normalize_slow(text: str) -> NormalizedText:
             i = j
             continue
         j = i + 1
-        while j < length and combining(text[j]) and text[j] not in _INVISIBLE:
-            j += 1
+        hidden = False
+        while j < length:
+            if combining(text[j]):
+                j += 1
+                continue
+            if text[j] in _INVISIBLE:
+                # Invisible characters between a letter and its marks belong to
+                # the cluster (and are dropped from it).
+                k = j
+                while k < length and text[k] in _INVISIBLE:
+                    k += 1
+                if k < length and combining(text[k]):
+                    hidden = True
+                    j = k
+                    continue
+            break
         cluster = text[i:j]
         if j - i == 1 and ch.isascii():
             new = cluster
         else:
-            new = unicodedata.normalize("NFC", cluster)
+            visible = "".join(c for c in cluster if c not in _INVISIBLE) if hidden else cluster
+            new = unicodedata.normalize("NFC", visible)
             if any(c in _REPLACE for c in new):
                 new = "".join(_REPLACE.get(c, c) for c in new)
         if new != cluster:

@@ -1,0 +1,369 @@
+from __future__ import annotations
+
+import contextlib
+import pickle
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vnadmin
+from vnadmin import CodeFamily, DocumentCode, ParseError, codes, parse_code
+from vnadmin import strategies as vst
+from vnadmin.registry import DocCategory
+
+# (text, canonical, family, number, year, type abbr, issuers, units)
+TABLE = [
+    ("1656/QĐ-UBND", "1656/QĐ-UBND", "administrative", 1656, None, "QĐ", ("UBND",), ()),
+    ("30/2020/NĐ-CP", "30/2020/NĐ-CP", "normative", 30, 2020, "NĐ", ("CP",), ()),
+    ("80/2015/QH13", "80/2015/QH13", "national_assembly", 80, 2015, None, ("QH13",), ()),
+    ("1302/UBDT-DTTS", "1302/UBDT-DTTS", "cong_van", 1302, None, None, ("UBDT",), ("DTTS",)),
+    ("01/2016/TTLT-BTC-BCT", "01/2016/TTLT-BTC-BCT", "joint", 1, 2016, "TTLT", ("BTC", "BCT"), ()),
+    ("35-CT/TW", "35-CT/TW", "party", 35, None, "CT", ("TW",), ()),
+    ("05/SY-UBND", "05/SY-UBND", "copy", 5, None, "SY", ("UBND",), ()),
+    ("299/TTg", "299/TTg", "legacy", 299, None, None, ("TTg",), ()),
+    ("08 /2015/NĐ-CP", "08/2015/NĐ-CP", "normative", 8, 2015, "NĐ", ("CP",), ()),
+    ("37- CT/TW", "37-CT/TW", "party", 37, None, "CT", ("TW",), ()),
+    ("15/QĐ- U BND", "15/QĐ-UBND", "administrative", 15, None, "QĐ", ("UBND",), ()),
+    ("1961/QĐUBND", "1961/QĐ-UBND", "administrative", 1961, None, "QĐ", ("UBND",), ()),
+    ("61/2018/NĐCP", "61/2018/NĐ-CP", "normative", 61, 2018, "NĐ", ("CP",), ()),
+    ("09/2024/QĐ/UBND", "09/2024/QĐ-UBND", "normative", 9, 2024, "QĐ", ("UBND",), ()),
+    (
+        "259/SNV-XDCQ,CTTN&BĐG",
+        "259/SNV-XDCQ,CTTN&BĐG",
+        "cong_van",
+        259,
+        None,
+        None,
+        ("SNV",),
+        ("XDCQ,CTTN&BĐG",),
+    ),
+    (
+        "1249a/CTPH-UBDT-BTP",
+        "1249a/CTPH-UBDT-BTP",
+        "joint",
+        1249,
+        None,
+        "CTPH",
+        ("UBDT", "BTP"),
+        (),
+    ),
+    ("30c/NQCP", "30c/NQ-CP", "administrative", 30, None, "NQ", ("CP",), ()),
+    ("40/NQ- CP", "40/NQ-CP", "administrative", 40, None, "NQ", ("CP",), ()),
+    ("Số: 45/qđ-ttg", "45/QĐ-TTg", "administrative", 45, None, "QĐ", ("TTg",), ()),
+    ("số 5/2020/nđ-cp.", "05/2020/NĐ-CP", "normative", 5, 2020, "NĐ", ("CP",), ()),
+    ("Số: 30/2020/N\u00d0\u2013CP", "30/2020/NĐ-CP", "normative", 30, 2020, "NĐ", ("CP",), ()),
+    ("123/UBND-VP", "123/UBND-VP", "cong_van", 123, None, None, ("UBND",), ("VP",)),
+    (
+        "3397/BKHĐT-QLKTTW",
+        "3397/BKHĐT-QLKTTW",
+        "cong_van",
+        3397,
+        None,
+        None,
+        ("BKHĐT",),
+        ("QLKTTW",),
+    ),
+    ("10-NQ/TW", "10-NQ/TW", "party", 10, None, "NQ", ("TW",), ()),
+    ("08-QĐi/TW", "08-QĐi/TW", "party", 8, None, "QĐi", ("TW",), ()),
+    ("05-QC/BTCTU-BDVTU", "05-QC/BTCTU-BDVTU", "party", 5, None, "QC", ("BTCTU", "BDVTU"), ()),
+    ("21/2015/L-CTN", "21/2015/L-CTN", "normative", 21, 2015, "L", ("CTN",), ()),
+    (
+        "76/2025/UBTVQH15",
+        "76/2025/UBTVQH15",
+        "national_assembly",
+        76,
+        2025,
+        None,
+        ("UBTVQH15",),
+        (),
+    ),
+    ("02/2026/QĐ-UBND", "02/2026/QĐ-UBND", "normative", 2, 2026, "QĐ", ("UBND",), ()),
+    ("148/TTr-SLĐTBXH", "148/TTr-SLĐTBXH", "administrative", 148, None, "TTr", ("SLĐTBXH",), ()),
+    ("12/CTr-UBND", "12/CTr-UBND", "administrative", 12, None, "CTr", ("UBND",), ()),
+    ("12/HD-UBND", "12/HD-UBND", "administrative", 12, None, "HD", ("UBND",), ()),
+    ("12/HĐ-UBND", "12/HĐ-UBND", "administrative", 12, None, "HĐ", ("UBND",), ()),
+    ("12/DA-UBND", "12/DA-UBND", "administrative", 12, None, "DA", ("UBND",), ()),
+    ("12/ĐA-UBND", "12/ĐA-UBND", "administrative", 12, None, "ĐA", ("UBND",), ()),
+    ("12/QyĐ-UBND", "12/QyĐ-UBND", "administrative", 12, None, "QyĐ", ("UBND",), ()),
+    ("158-QĐ", "158-QĐ", "legacy", 158, None, "QĐ", (), ()),
+    ("52-CP", "52-CP", "legacy", 52, None, None, ("CP",), ()),
+    ("10 LB-TC-ĐT/TK", "10-LB-TC-ĐT/TK", "legacy", 10, None, "LB", ("TK",), ("TC", "ĐT")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "canon", "family", "number", "year", "abbr", "issuers", "units"), TABLE
+)
+def test_parse_table(
+    text: str,
+    canon: str,
+    family: str,
+    number: int,
+    year: int | None,
+    abbr: str | None,
+    issuers: tuple[str, ...],
+    units: tuple[str, ...],
+) -> None:
+    c = parse_code(text)
+    assert str(c) == canon
+    assert c.family is CodeFamily(family)
+    assert (c.number, c.year, c.type_abbr, c.issuers, c.units) == (
+        number,
+        year,
+        abbr,
+        issuers,
+        units,
+    )
+    # lossless: the source is the exact text at the span
+    assert text[c.span[0] : c.span[1]] == c.source
+    assert parse_code(canon) == c
+    assert parse_code(str(c)) == c
+
+
+def test_case_and_d_sensitive_types() -> None:
+    assert parse_code("12/HD-UBND").doc_type.name == "Hướng dẫn"  # type: ignore[union-attr]
+    assert parse_code("12/HĐ-UBND").doc_type.name == "Hợp đồng"  # type: ignore[union-attr]
+    assert parse_code("12/DA-UBND").doc_type.name == "Dự án"  # type: ignore[union-attr]
+    assert parse_code("12/ĐA-UBND").doc_type.name == "Đề án"  # type: ignore[union-attr]
+    assert parse_code("12/QyĐ-UBND").doc_type.name == "Quy định"  # type: ignore[union-attr]
+    party = parse_code("08-QĐi/TW").doc_type
+    assert party is not None and party.category is DocCategory.PARTY and party.name == "Quy định"
+
+
+def test_ttg_kept_as_written_and_prime_minister() -> None:
+    c = parse_code("45/QĐ-TTg")
+    assert c.issuers == ("TTg",)
+    assert vnadmin.default_registry.issuer("TTg").name == "Thủ tướng Chính phủ"  # type: ignore[union-attr]
+
+
+def test_unnumbered_forms() -> None:
+    for text in ["Số: /QĐ-UBND", "Số: …/QĐ-UBND", "Số:    /QĐ-UBND", "Số: ....../QĐ-UBND"]:
+        c = parse_code(text)
+        assert c.is_unnumbered and c.type_abbr == "QĐ" and c.issuers == ("UBND",)
+        assert str(c) == "/QĐ-UBND"
+        assert [f.rule for f in codes.check(c)] == ["C113"]
+    c = parse_code("Không số")
+    assert c.family is CodeFamily.UNNUMBERED and str(c) == "Không số"
+
+
+def test_spans_point_into_original_after_normalisation() -> None:
+    text = "Căn cứ: số 30/2020/Ngh\u0323\u00d0-CP"
+    with pytest.raises(ParseError):
+        parse_code(text)
+    text = "Số:  3\u200b0/2020/N\u00d0-CP"
+    c = parse_code(text)
+    assert text[c.span[0] : c.span[1]] == "3\u200b0/2020/N\u00d0-CP"
+    kinds = {r.kind for r in c.repairs}
+    assert {"invisible", "lookalike"} <= kinds
+    for r in c.repairs:
+        assert text[r.span[0] : r.span[1]] == r.before
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("hello", "no_number"),
+        ("12", "no_separator"),
+        ("12/", "no_symbol"),
+        ("12/2020/", "no_symbol"),
+        ("30/2020/NĐ-CP ngày 05/3/2020", "trailing_text"),
+        ("1234567890123/QĐ-UBND", "number_too_long"),
+        ("12x3/QĐ", "bad_number"),
+    ],
+)
+def test_parse_errors(text: str, reason: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_code(text)
+    err = info.value
+    assert err.reason == reason
+    assert isinstance(err, vnadmin.VnAdminError) and isinstance(err, ValueError)
+    assert 0 <= err.span[0] <= err.span[1] <= len(text)
+    assert err.expected and err.input == text
+
+
+def test_parse_error_pickles() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_code("hello")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.reason, again.span, again.input) == ("no_number", info.value.span, "hello")
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("30/2020/NĐ-CP", []),
+        ("1302/UBDT-DTTS", []),
+        ("5/QĐ-UBND", ["C101"]),
+        ("015/QĐ-UBND", ["C102"]),
+        ("08 /2015/NĐ-CP", ["C103"]),
+        ("09/2024/QĐ/UBND", ["C104"]),
+        ("61/2018/NĐCP", ["C104"]),
+        ("30/2020/N\u00d0-CP", ["C105"]),
+        ("45/qđ-ttg", ["C106", "C106"]),
+        ("12/2020/XY-CP", ["C107"]),
+        ("12/QĐ-XYZ", ["C108"]),
+        ("12/2099/NĐ-CP", ["C109"]),
+        ("12/2020/NĐ-UBND", ["C110"]),
+        ("05/2026/TT-BTNMT", ["C111"]),
+        ("05/2020/TT-BNNMT", ["C112"]),
+        ("259/SNV-XDCQ,CTTN&BĐG", ["C114"]),
+        ("1249a/CTPH-UBDT-BTP", ["C115", "C107"]),
+        ("30/NĐ-CP", ["C116"]),
+        ("80/2015/QH14", ["C117"]),
+        ("299/TTg", ["C118"]),
+        ("35-CT/TW", []),
+        ("01/2016/TTLT-BTC-BCT", []),
+        ("80/2015/QH13", []),
+    ],
+)
+def test_check_rules(text: str, rules: list[str]) -> None:
+    found = codes.check(text, today=__import__("datetime").date(2026, 11, 23))
+    assert sorted(f.rule for f in found) == sorted(rules)
+    for f in found:
+        assert f.message_vi and f.message_en and f.article
+        assert f.span is not None and 0 <= f.span[0] <= f.span[1] <= len(text)
+
+
+def test_retired_issuer_with_exact_date() -> None:
+    import datetime as dt
+
+    assert "C111" in [f.rule for f in codes.check("10/2025/TT-BTNMT", date=dt.date(2025, 3, 10))]
+    assert "C111" not in [
+        f.rule for f in codes.check("10/2025/TT-BTNMT", date=dt.date(2025, 2, 10))
+    ]
+
+
+def test_validate_and_is_valid() -> None:
+    assert codes.validate("30/2020/NĐ-CP") == parse_code("30/2020/NĐ-CP")
+    with pytest.raises(vnadmin.ValidationError) as info:
+        codes.validate("5/2020/nđ-cp")
+    assert {f.rule for f in info.value.findings} == {"C101", "C106"}
+    assert codes.is_valid("12/QĐ-XYZ")  # unknown unit is a warning only
+    assert not codes.is_valid("5/QĐ-UBND")
+    assert not codes.is_valid("garbage")
+    assert not codes.is_valid(12345)
+
+
+def test_compact_and_format() -> None:
+    assert codes.compact("Số: 5 /qđ- ubnd") == "5/QĐ-UBND"
+    assert codes.format("Số: 5 /qđ- ubnd") == "05/QĐ-UBND"
+    assert codes.format("35- CT/TW", prefix=True) == "Số 35-CT/TW"
+    assert codes.format("1656/QĐ-UBND", prefix=True) == "Số: 1656/QĐ-UBND"
+
+
+def test_user_registry_entries() -> None:
+    reg = vnadmin.default_registry.copy()
+    assert "C108" in [f.rule for f in codes.check("12/QĐ-TTCNTT", registry=reg)]
+    reg.add_issuer(vnadmin.Issuer("TTCNTT", vnadmin.IssuerKind.USER, "Trung tâm CNTT"))
+    assert "C108" not in [f.rule for f in codes.check("12/QĐ-TTCNTT", registry=reg)]
+    assert vnadmin.default_registry.issuer("TTCNTT") is None
+
+
+def test_values_are_frozen_hashable_picklable() -> None:
+    c = parse_code("Số: 30/2020/NĐ-CP")
+    assert pickle.loads(pickle.dumps(c)) == c
+    assert hash(c) == hash(parse_code("30/2020/NĐ-CP"))
+    with pytest.raises(AttributeError):
+        c.number = 3  # type: ignore[misc]
+    assert repr(c) == "DocumentCode('30/2020/NĐ-CP', family=NORMATIVE)"
+
+
+# --- properties ---------------------------------------------------------------------
+
+
+@given(vst.document_codes())
+def test_round_trip(code: DocumentCode) -> None:
+    assert parse_code(str(code)) == code
+    assert parse_code(codes.compact(code)) == code
+    assert codes.is_valid(str(code)) in (True, False)
+
+
+@given(st.from_type(DocumentCode))
+def test_from_type_is_registered(code: DocumentCode) -> None:
+    assert isinstance(code, DocumentCode)
+
+
+@given(vst.code_texts())
+def test_canonical_texts_are_fixed_points(text: str) -> None:
+    assert str(parse_code(text)) == text
+    assert codes.compact(text) == text
+
+
+@given(vst.code_texts(), st.sampled_from([" ", "  ", "\u00a0"]))
+def test_noisy_spacing_is_repaired(text: str, space: str) -> None:
+    noisy = text.replace("/", space + "/", 1).replace("-", "-" + space, 1)
+    c = parse_code(noisy)
+    assert str(c) == text
+    assert noisy[c.span[0] : c.span[1]] == c.source
+
+
+@given(st.text())
+def test_compact_is_idempotent(s: str) -> None:
+    try:
+        once = codes.compact(s)
+    except vnadmin.ParseError:
+        return
+    assert codes.compact(once) == once
+
+
+@given(st.text())
+def test_is_valid_never_raises(s: str) -> None:
+    assert codes.is_valid(s) in (True, False)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789/-– QĐUBNDCPabc.,&Số:\u00d0\u0301\n")))
+def test_public_code_functions_raise_only_vnadmin_errors(s: str) -> None:
+    for fn in (parse_code, codes.compact, codes.format, codes.validate, codes.check):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(s)
+    assert vnadmin.scan_code(s) is None or isinstance(vnadmin.scan_code(s)[0], DocumentCode)  # type: ignore[index]
+
+
+# --- adversarial input: linear work ---------------------------------------------------
+
+ADVERSARIAL = [
+    "1" * 10_000,
+    "1/" * 5_000,
+    "1-" * 5_000,
+    "1/2020/" * 1_400,
+    "QĐ-" * 3_300,
+    "a1/-" * 2_500,
+]
+
+
+@pytest.mark.parametrize("unit", ["1", "1/", "1-", "1/2020/", "QĐ-", "a1/-", "/QĐ-UBND"])
+def test_no_superlinear_growth(unit: str) -> None:
+    """Count characters examined via a tracing str subclass is impractical; instead
+    compare the work at 10 kB and 100 kB with a bytecode-independent proxy: the
+    number of tokens produced, which bounds the scanner's work."""
+    from vnadmin import code_parser
+
+    def tokens(n: int) -> int:
+        text = unit * (n // len(unit))
+        toks, _ = code_parser._tokenize(text, 0, len(text))
+        with contextlib.suppress(vnadmin.VnAdminError):
+            parse_code(text)
+        return len(toks)
+
+    small, big = tokens(10_000), tokens(100_000)
+    assert big <= 11 * max(small, 1)
+
+
+def test_long_inputs_finish() -> None:
+    for text in ADVERSARIAL:
+        for size in (10_000, 100_000):
+            s = (text * (size // len(text) + 1))[:size]
+            assert codes.is_valid(s) in (True, False)
+
+
+def test_no_catastrophic_regex_patterns() -> None:
+    from vnadmin import code_parser
+
+    for name in ("_PREFIX", "_KHONG_SO", "_NUMBER"):
+        pattern: re.Pattern[str] = getattr(code_parser, name)
+        s = "số " * 20_000 + "x"
+        pattern.match(s)  # would hang on nested quantifiers

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vnadmin import canonical_tones, fold, normalize_text, tone_style
+
+PIECES = st.sampled_from(
+    [
+        "Quyết định",
+        "Quye\u0302\u0301t đi\u0323nh",  # NFD
+        "N\u00d0-CP",  # ETH
+        "\u2013",
+        "\u2014",
+        "\u00a0",
+        "\u200b",
+        "\ufeff",
+        "\r\n",
+        "\r",
+        "hoà",
+        "ho\u0300a",
+        "30/2020",
+        " ",
+        "a",
+        "\u0301",  # stray combining mark
+        "／",
+    ]
+)
+MIXED = st.lists(PIECES | st.text(max_size=3), max_size=20).map("".join)
+
+
+@given(MIXED)
+def test_normalize_is_idempotent(s: str) -> None:
+    once = normalize_text(s).text
+    assert normalize_text(once).text == once
+
+
+@given(MIXED)
+def test_mapping_is_monotone_and_exact(s: str) -> None:
+    nt = normalize_text(s)
+    prev_start = prev_end = 0
+    for i in range(len(nt.text)):
+        start, end = nt.to_original(i, i + 1)
+        assert 0 <= start < end <= len(s)
+        assert start >= prev_start and end >= prev_end
+        prev_start, prev_end = start, end
+        # The original characters normalise back to exactly this character (or a
+        # cluster containing it).
+        assert nt.text[i] in normalize_text(s[start:end]).text
+    whole = nt.to_original(0, len(nt.text))
+    assert normalize_text(s[whole[0] : whole[1]]).text == nt.text
+
+
+@given(MIXED)
+def test_output_is_clean(s: str) -> None:
+    t = normalize_text(s).text
+    assert "\u00d0" not in t and "\u2013" not in t and "\u200b" not in t and "\r" not in t
+
+
+def test_fast_path_returns_input_untouched() -> None:
+    s = "Quyết định số 30/2020/NĐ-CP"
+    nt = normalize_text(s)
+    assert nt.text is s and nt.is_identity and nt.repairs() == ()
+
+
+def test_repairs_record_each_change() -> None:
+    s = "N\u00d0\u2013CP\u00a0x"
+    kinds = [r.kind for r in normalize_text(s).repairs()]
+    assert kinds == ["lookalike", "dash", "space"]
+
+
+def test_nfd_span_maps_to_whole_cluster() -> None:
+    s = "ngày đi\u0323nh"
+    nt = normalize_text(s)
+    i = nt.text.index("ị")
+    start, end = nt.to_original(i, i + 1)
+    assert s[start:end] == "i\u0323"
+
+
+def test_deleted_characters_are_outside_spans() -> None:
+    s = "a\u200bb"
+    nt = normalize_text(s)
+    assert nt.text == "ab"
+    assert nt.to_original(0, 1) == (0, 1)
+    assert nt.to_original(1, 2) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        ("hoà", "hòa"),
+        ("uỷ", "ủy"),
+        ("thuỷ", "thủy"),
+        ("khoẻ", "khỏe"),
+        ("HOÀ", "HÒA"),
+        ("Hoá", "Hóa"),
+    ],
+)
+def test_tone_styles(new: str, old: str) -> None:
+    assert canonical_tones(new) == old
+    assert canonical_tones(old, "new") == new
+    assert tone_style(new) == "new" and tone_style(old) == "old"
+
+
+@pytest.mark.parametrize("word", ["quý", "hoàn", "giá", "quỳ", "thuyền", "khuya", "hoài", "Quyết"])
+def test_neutral_words_unchanged(word: str) -> None:
+    assert canonical_tones(word) == word
+    assert canonical_tones(word, "new") == word
+    assert tone_style(word) is None
+
+
+@given(st.text())
+def test_canonical_tones_is_idempotent_and_length_preserving(s: str) -> None:
+    s = unicodedata.normalize("NFC", s)
+    once = canonical_tones(s)
+    assert canonical_tones(once) == once
+    assert len(once) == len(s)
+
+
+def test_fold_ignores_case_space_and_tone_style() -> None:
+    assert fold("Ủy ban nhân dân") == fold("UỶ  BAN NHÂN DÂN")
