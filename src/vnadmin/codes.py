@@ -86,8 +86,8 @@ C104 = register_rule(
         "C104",
         "code-separators",
         Severity.ERROR,
-        "Dấu phân cách sai: giữa số, năm và ký hiệu dùng '/', giữa các nhóm chữ viết tắt dùng '-' ({detail}).",
-        "Wrong separator: '/' goes between number, year and ký hiệu, '-' between abbreviation groups ({detail}).",
+        "Dấu phân cách sai: giữa số, năm và ký hiệu dùng '/', giữa các nhóm chữ viết tắt dùng '-' ({detail_vi}).",
+        "Wrong separator: '/' goes between number, year and ký hiệu, '-' between abbreviation groups ({detail_en}).",
         _PL1,
         bad="09/2024/QĐ/UBND",
         good="09/2024/QĐ-UBND",
@@ -304,8 +304,11 @@ def _repair_findings(code: DocumentCode) -> list[Finding]:
         if rule is None:
             continue
         if rule is C104:
-            detail = f"{rep.before!r} → {rep.after!r}" if rep.before else f"thiếu {rep.after!r}"
-            out.append(rule.finding(rep.span, detail=detail))
+            if rep.before.strip():
+                vi = en = f"{rep.before!r} → {rep.after!r}"
+            else:
+                vi, en = f"thiếu {rep.after!r}", f"missing {rep.after!r}"
+            out.append(rule.finding(rep.span, detail_vi=vi, detail_en=en))
         else:
             out.append(rule.finding(rep.span, before=rep.before, after=rep.after))
     return out

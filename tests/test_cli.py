@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vnadmin.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def test_code_table_valid() -> None:
+    status, text = run("code", "30/2020/NĐ-CP")
+    assert status == 0
+    assert "30/2020/NĐ-CP" in text and "family=normative" in text
+
+
+def test_code_invalid_exit_1_and_findings() -> None:
+    status, text = run("code", "08 /2015/NĐ-CP")
+    assert status == 1
+    assert "C103" in text and "08/2015/NĐ-CP" in text
+
+
+def test_code_json() -> None:
+    status, text = run("code", "--format", "json", "1302/UBDT-DTTS", "hello")
+    data = json.loads(text)
+    assert status == 1
+    assert data[0]["family"] == "cong_van" and data[0]["units"] == ["DTTS"]
+    assert data[1]["valid"] is False and data[1]["error"]["reason"] == "no_number"
+
+
+def test_code_file_utf16(tmp_path: Path) -> None:
+    f = tmp_path / "codes.txt"
+    f.write_text("# comment\n1656/QĐ-UBND\n35-CT/TW\n", encoding="utf-16")
+    status, text = run("code", "-f", str(f), "--format", "json")
+    assert status == 0
+    assert [r["canonical"] for r in json.loads(text)] == ["1656/QĐ-UBND", "35-CT/TW"]
+
+
+def test_unreadable_and_undecodable_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _ = run("code", "-f", str(tmp_path / "missing.txt"))
+    assert status == 2
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xff\xc3(")
+    status, _ = run("code", "-f", str(bad))
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "cannot read" in err and "cannot decode" in err
+    assert "Traceback" not in err
+
+
+def test_example_file_runs() -> None:
+    status, text = run("code", "-f", str(EXAMPLES / "codes.txt"))
+    assert status == 1  # the example holds real irregular codes
+    assert text.count("→") >= 15
+
+
+def test_python_dash_m() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "vnadmin", "code", "35-CT/TW"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and "party" in proc.stdout
+
+
+def test_import_does_not_pull_cattrs_or_hypothesis() -> None:
+    code = "import sys, vnadmin; print('cattrs' in sys.modules, 'hypothesis' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["False", "False"]
