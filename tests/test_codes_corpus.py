@@ -94,3 +94,30 @@ def test_every_family_occurs_in_the_corpus(
 def test_most_real_codes_validate(corpus_codes: list[dict[str, str]]) -> None:
     valid = sum(codes.is_valid(r["code"]) for r in corpus_codes)
     assert valid / len(corpus_codes) >= 0.85
+
+
+def test_fast_path_agrees_with_the_scanner(corpus_codes: list[dict[str, str]]) -> None:
+    """parse_code's fast path must give exactly what the general scanner gives."""
+    from vnadmin import code_parser
+    from vnadmin.text import normalize_text
+
+    used = 0
+    for row in corpus_codes:
+        text = row["code"]
+        nt = normalize_text(text)
+        end = len(text.rstrip(" \t\n.;,:"))
+        if not nt.is_identity:
+            continue
+        fast = code_parser._fast(text, 0, end, code_parser.default_registry)
+        if fast is None:
+            continue
+        used += 1
+        slow, _, _ = code_parser._scan(nt, 0, code_parser.default_registry, None)
+        assert fast == slow
+        assert (fast.source, fast.span, fast.repairs, fast.number_text) == (
+            slow.source,
+            slow.span,
+            slow.repairs,
+            slow.number_text,
+        )
+    assert used >= 600

@@ -33,9 +33,9 @@ from vnadmin.registry import (
     Registry,
     default_registry,
 )
-from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.text import NormalizedText, is_clean, normalize_text
 
-__all__ = ["parse_code", "scan_code"]
+__all__ = ["parse_code", "parse_or_none", "scan_code"]
 
 _PREFIX = re.compile(r"[ \t\n]*(?:s[ốo]|S[ỐO])(?:[ \t]*:[ \t\n]*|[ \t\n]+|(?=[0-9./…_]))", re.I)
 _KHONG_SO = re.compile(r"[ \t\n]*kh[ôo]ng[ \t]+s[ốo][ \t\n.;,:]*", re.I)
@@ -138,6 +138,8 @@ class _Head:
     year: int | None
     number_text: str
     separator: str
+    source: str = ""
+    span: tuple[int, int] = (0, 0)
 
 
 def _code(
@@ -164,6 +166,8 @@ def _code(
         separator=head.separator,
         type_after_slash=type_after_slash,
         number_text=head.number_text,
+        source=head.source,
+        span=head.span,
     )
 
 
@@ -405,9 +409,11 @@ def _classify(
     sep: str,
     left: list[_Seg],
     right: list[_Seg],
+    source: str = "",
+    span: tuple[int, int] = (0, 0),
 ) -> DocumentCode:
     reg = b.registry
-    base = _Head(number, suffix, year, number_text, sep)
+    base = _Head(number, suffix, year, number_text, sep, source, span)
     if sep == "-":
         return _classify_dash(b, base, left, right)
     segs = _expand(b, left)
@@ -534,6 +540,102 @@ def _state_type(reg: Registry, abbr: str) -> DocumentType | None:
     )
 
 
+# --- fast path -------------------------------------------------------------------------
+
+_FAST_STATE = re.compile(r"([0-9]{1,9})/(?:([0-9]{4})/)?([^\W\d_]{1,12})-([^\W\d_]{1,16})")
+_FAST_ASSEMBLY = re.compile(r"([0-9]{1,9})/([0-9]{4})/((?:UBTV)?QH[0-9]{1,2})")
+_FAST_PARTY = re.compile(r"([0-9]{1,9})-([^\W\d_]{1,8})/([^\W\d_]{1,16})")
+
+
+@attrs.frozen
+class _Shape:
+    """What a clean code of a given segment shape classifies to (year and number aside)."""
+
+    family: CodeFamily
+    type_abbr: str | None
+    doc_type: DocumentType | None
+    issuers: tuple[str, ...]
+    units: tuple[str, ...]
+    term: int | None
+    type_after_slash: bool
+
+
+def _shape(
+    reg: Registry, sep: str, has_year: bool, left: tuple[str, ...], right: tuple[str, ...]
+) -> _Shape | None:
+    key = ("shape", sep, has_year, left, right)
+    cached = reg.cache.get(key, _MISSING)
+    if cached is not _MISSING:
+        assert cached is None or isinstance(cached, _Shape)
+        return cached
+    b = _Builder(normalize_text(""), reg)
+    year = 2000 if has_year else None
+    lsegs = [_Seg(t, 0, 0) for t in left]
+    rsegs = [_Seg(t, 0, 0) for t in right]
+    code = _classify(b, 1, "", "1", year, sep, lsegs, rsegs)
+    shape = None
+    if not b.repairs:
+        shape = _Shape(
+            code.family,
+            code.type_abbr,
+            code.doc_type,
+            code.issuers,
+            code.units,
+            code.term,
+            code.type_after_slash,
+        )
+    reg.cache[key] = shape
+    return shape
+
+
+_MISSING = object()
+
+
+def _fast(text: str, pos: int, end: int, reg: Registry) -> DocumentCode | None:
+    """Clean codes of the common shapes, without tokenising. Returns ``None``
+    whenever the general scanner might read the text differently (any repair)."""
+    year: int | None = None
+    right: tuple[str, ...] = ()
+    m = _FAST_STATE.fullmatch(text, pos, end)
+    if m is not None:
+        sep = "/"
+        if m.group(2):
+            year = int(m.group(2))
+        left: tuple[str, ...] = (m.group(3), m.group(4))
+    else:
+        m = _FAST_ASSEMBLY.fullmatch(text, pos, end)
+        if m is not None:
+            sep = "/"
+            year = int(m.group(2))
+            left = (m.group(3),)
+        else:
+            m = _FAST_PARTY.fullmatch(text, pos, end)
+            if m is None:
+                return None
+            sep = "-"
+            left = (m.group(2),)
+            right = (m.group(3),)
+    shape = _shape(reg, sep, year is not None, left, right)
+    if shape is None:
+        return None
+    number_text = m.group(1)
+    return DocumentCode(
+        number=int(number_text),
+        family=shape.family,
+        year=year,
+        type_abbr=shape.type_abbr,
+        doc_type=shape.doc_type,
+        issuers=shape.issuers,
+        units=shape.units,
+        term=shape.term,
+        separator=sep,
+        type_after_slash=shape.type_after_slash,
+        source=m.group(),
+        span=(m.start(), m.end()),
+        number_text=number_text,
+    )
+
+
 # --- the public entry point -----------------------------------------------------------
 
 
@@ -559,12 +661,42 @@ def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_code() expects a str, not {type(text).__name__}")
+    result = parse_or_none(text, registry=registry, _explain=True)
+    if isinstance(result, DocumentCode):
+        return result
+    assert result is not None
+    message, reason, span, expected = result
+    raise ParseError(message, input=text, span=span, reason=reason, expected=expected)
+
+
+_Failure = tuple[str, str, tuple[int, int], str]
+_START = re.compile(r"[\s\u00a0\u200b\ufeff]*[0-9/._…SsKkＳ]")
+
+
+def parse_or_none(
+    text: str, *, registry: Registry | None = None, _explain: bool = False
+) -> DocumentCode | _Failure | None:
+    """:func:`parse_code` without exceptions: the code, or ``None`` when ``text``
+    is not one (cheaper than catching :class:`ParseError` on junk)."""
+    if not _explain and _START.match(text) is None:
+        return None
+    reg = registry or default_registry
+    if is_clean(text):
+        start = 0
+        if text[:1] in "Ss":
+            pm = _PREFIX.match(text)
+            if pm is not None:
+                start = pm.end()
+        end = len(text)
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        fast = _fast(text, start, end, reg)
+        if fast is not None:
+            return fast
     nt = normalize_text(text)
     s = nt.text
     if not s.strip():
-        raise ParseError(
-            "empty input", input=text, span=(0, len(text)), reason="empty", expected="a code"
-        )
+        return ("empty input", "empty", (0, len(text)), "a code") if _explain else None
     m = _KHONG_SO.fullmatch(s)
     if m is not None:
         o = nt.to_original(len(s) - len(s.lstrip()), len(s.rstrip(" \t\n.;,:")))
@@ -577,24 +709,18 @@ def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
         pos = pm.end()
     while pos < len(s) and s[pos] in " \t\n":
         pos += 1
-    reg = registry or default_registry
     try:
         code, stop, _ = _scan(nt, pos, reg, None)
     except _Fail as fail:
-        o = nt.to_original(fail.start, fail.end)
-        raise ParseError(
-            fail.message, input=text, span=o, reason=fail.reason, expected=fail.expected
-        ) from None
+        if not _explain:
+            return None
+        return fail.message, fail.reason, nt.to_original(fail.start, fail.end), fail.expected
     tail = stop
     while tail < len(s) and s[tail] in _TRAILING:
         tail += 1
     if tail < len(s):
+        if not _explain:
+            return None
         o = nt.to_original(stop, len(s))
-        raise ParseError(
-            "unexpected text after the code",
-            input=text,
-            span=o,
-            reason="trailing_text",
-            expected="the end of the code",
-        )
+        return "unexpected text after the code", "trailing_text", o, "the end of the code"
     return code

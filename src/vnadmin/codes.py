@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 
 from vnadmin.code_model import CodeFamily, DocumentCode
-from vnadmin.code_parser import parse_code, scan_code
-from vnadmin.errors import ValidationError, VnAdminError
+from vnadmin.code_parser import parse_code, parse_or_none, scan_code
+from vnadmin.errors import ValidationError
 from vnadmin.findings import Finding, Rule, Severity, register_rule
 from vnadmin.registry import DocCategory, IssuerKind, Registry, default_registry
 
@@ -429,13 +429,15 @@ def is_valid(
     >>> is_valid("1656/QĐ-UBND"), is_valid("not a code"), is_valid(None)
     (True, False, False)
     """
-    if not isinstance(code, (str, DocumentCode)):
+    if isinstance(code, str):
+        parsed = parse_or_none(code, registry=registry)
+        if not isinstance(parsed, DocumentCode):
+            return False
+        code = parsed
+    if not isinstance(code, DocumentCode):
         return False
-    try:
-        validate(code, date=date, registry=registry)
-    except VnAdminError:
-        return False
-    return True
+    findings = check(code, date=date, registry=registry)
+    return not any(f.severity is Severity.ERROR for f in findings)
 
 
 def compact(code: str | DocumentCode, *, registry: Registry | None = None) -> str:

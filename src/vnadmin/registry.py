@@ -164,6 +164,8 @@ class Registry:
         self._issuers: dict[str, Issuer] = {}
         self._issuers_folded: dict[str, str] = {}
         self._type_issuers: dict[str, list[_TypeIssuerRule]] = {}
+        #: Memo of parsers keyed on registry contents; cleared whenever an entry is added.
+        self.cache: dict[object, object] = {}
 
     @classmethod
     def load(cls) -> Registry:
@@ -220,6 +222,7 @@ class Registry:
 
     def add_document_type(self, doc_type: DocumentType) -> None:
         """Add (or replace) a document type."""
+        self.cache.clear()
         self._types_by_name[(doc_type.name, doc_type.category)] = doc_type
         if not doc_type.abbr:
             return
@@ -236,6 +239,7 @@ class Registry:
         >>> reg.issuer("TTCNTT").name
         'Trung tâm Công nghệ thông tin'
         """
+        self.cache.clear()
         self._issuers[issuer.abbr] = issuer
         self._issuers_folded.setdefault(_key(issuer.abbr), issuer.abbr)
 

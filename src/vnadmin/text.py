@@ -39,6 +39,7 @@ __all__ = [
     "NormalizedText",
     "canonical_tones",
     "fold",
+    "is_clean",
     "normalize_text",
     "tone_style",
 ]
@@ -172,6 +173,17 @@ def _repair_kind(before: str) -> str:
     return "nfc"
 
 
+def is_clean(text: str) -> bool:
+    """Whether :func:`normalize_text` would return ``text`` unchanged (cheap check).
+
+    >>> is_clean("30/2020/NĐ-CP"), is_clean("30/2020/N\u00d0-CP")
+    (True, False)
+    """
+    if text.isascii():
+        return "\r" not in text and "\x0b" not in text and "\x0c" not in text
+    return _DIRTY.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 def normalize_text(text: str) -> NormalizedText:
     """Normalise ``text`` for parsing, keeping an exact map back to it.
 
@@ -186,10 +198,7 @@ def normalize_text(text: str) -> NormalizedText:
     idempotent: ``normalize_text(normalize_text(s).text).text ==
     normalize_text(s).text``.
     """
-    if text.isascii():
-        if "\r" not in text and "\x0b" not in text and "\x0c" not in text:
-            return NormalizedText(text, text)
-    elif _DIRTY.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if is_clean(text):
         return NormalizedText(text, text)
     return _normalize_slow(text)
 
