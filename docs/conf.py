@@ -27,3 +27,61 @@ napoleon_use_ivar = True
 html_theme = "furo"
 html_title = f"vnadmin {release}"
 language = "en"
+
+
+def _write_rule_pages() -> None:
+    """One page per lint rule (docs/rules/<ID>.md), generated from the catalogue."""
+    from pathlib import Path
+
+    import vnadmin
+
+    here = Path(__file__).parent / "rules"
+    here.mkdir(exist_ok=True)
+    rules = vnadmin.lint_rules()
+    index = [
+        "# Rule catalogue",
+        "",
+        "Every rule vnadmin checks, with a stable id, severity, source and examples. Select or",
+        "ignore them by id or prefix (`C`, `D`, `N`, `R`, `S`, `T`, `X`).",
+        "",
+        "| id | name | severity | source |",
+        "|---|---|---|---|",
+    ]
+    for rule in rules:
+        index.append(
+            f"| [{rule.id}]({rule.id}.md) | {rule.name} | {rule.severity.value} | {rule.article} |"
+        )
+        page = [
+            f"# {rule.id}: {rule.name}",
+            "",
+            f"*Severity:* {rule.severity.value} · *Source:* {rule.article}",
+            "",
+            f"**Vietnamese:** {rule.message_vi}",
+            "",
+            f"**English:** {rule.message_en}",
+            "",
+            "Bad:",
+            "",
+            "```text",
+            rule.bad,
+            "```",
+            "",
+            "Good:",
+            "",
+            "```text",
+            rule.good,
+            "```",
+            "",
+        ]
+        text = "\n".join(page)
+        path = here / f"{rule.id}.md"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    index += ["", "```{toctree}", ":hidden:", "", *[r.id for r in rules], "```", ""]
+    text = "\n".join(index)
+    path = here / "index.md"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+_write_rule_pages()

@@ -81,3 +81,52 @@ def test_import_does_not_pull_cattrs_or_hypothesis() -> None:
     code = "import sys, vnadmin; print('cattrs' in sys.modules, 'hypothesis' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["False", "False"]
+
+
+DOC = EXAMPLES / "thong-bao-ket-luan-2024.txt"
+
+
+def test_lint_table_and_exit_status(tmp_path: Path) -> None:
+    status, text = run("lint", str(DOC))
+    assert status == 0  # warnings only
+    assert f"{DOC}:1:1: N101 warning" in text
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Căn cứ Quyết định số 5/QĐ-UBND ngày 29/9/2025 (thứ Ba);\n", encoding="utf-8")
+    status, text = run("lint", str(bad))
+    assert status == 1
+    assert "D105 error" in text
+
+
+def test_lint_json_select_ignore_and_vietnamese() -> None:
+    status, text = run("lint", str(DOC), "--format", "json", "--select", "N,T")
+    data = json.loads(text)
+    assert status == 0 and data and {d["rule"][0] for d in data} <= {"N", "T"}
+    assert all({"line", "column", "message_vi", "article"} <= set(d) for d in data)
+    _, text = run("lint", str(DOC), "--ignore", "N101")
+    assert "N101" not in text
+    _, text = run("lint", str(DOC), "--lang", "vi", "--select", "N101")
+    assert "Thiếu thành phần thể thức bắt buộc" in text
+
+
+def test_parse_refs_calendar() -> None:
+    status, text = run("parse", str(DOC))
+    data = json.loads(text)
+    assert status == 0 and data["type_name"] == "Thông báo"
+    assert data["signatures"][0]["signer_name"] == "Vũ Quang Khánh"
+    status, text = run("refs", str(DOC))
+    assert status == 0 and "1822/QĐ-UBND" in text and "1302/UBDT-DTTS" in text
+    status, text = run("refs", str(DOC), "--format", "json")
+    assert json.loads(text)[0]["code"]["number"] == 1822
+    status, text = run("calendar", "2026")
+    assert status == 0 and "2026-01-10" in text and "12729/VPCP-KGVX" in text
+    status, text = run("calendar", "2025", "--format", "json")
+    assert any(h["date"] == "2025-01-29" for h in json.loads(text))
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    class FakeStdin:
+        buffer = io.BytesIO(DOC.read_bytes())
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin())
+    status, text = run("refs", "-")
+    assert status == 0 and "1822/QĐ-UBND" in text

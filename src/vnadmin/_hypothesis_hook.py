@@ -17,11 +17,21 @@ def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
     from vnadmin.code_model import DocumentCode
+    from vnadmin.recipients import RecipientList
+    from vnadmin.signatures import SignatureBlock
 
     st.register_type_strategy(DocumentCode, lambda _: _codes())
+    st.register_type_strategy(SignatureBlock, lambda _: _strategy("signature_blocks"))
+    st.register_type_strategy(RecipientList, lambda _: _strategy("recipient_lists"))
 
 
 def _codes() -> SearchStrategy[Any]:
-    from vnadmin.strategies import document_codes
+    return _strategy("document_codes")
 
-    return document_codes()
+
+def _strategy(name: str) -> SearchStrategy[Any]:
+    from vnadmin import strategies
+
+    factory = getattr(strategies, name)
+    result: SearchStrategy[Any] = factory()
+    return result

@@ -1,9 +1,15 @@
 """The ``vnadmin`` command.
 
-``vnadmin code CODE...`` / ``vnadmin code -f FILE`` prints, per code, the parsed
-parts, the canonical form and every finding, as a table or ``--format json``.
-Exit status: 0 when every code is valid, 1 when one is not (or cannot be
-read), 2 on usage errors or unreadable input.
+* ``vnadmin code CODE...`` / ``-f FILE``: per code, the parsed parts, the canonical
+  form and every finding; exit 1 when a code is invalid.
+* ``vnadmin lint FILE...``: ``file:line:col: RULE severity message``; ``--select``,
+  ``--ignore``; exit 1 when an error-severity finding is reported.
+* ``vnadmin parse FILE``: the :class:`~vnadmin.Document` as JSON.
+* ``vnadmin refs FILE``: the references, as a table or JSON.
+* ``vnadmin calendar YEAR``: the public-sector holidays and make-up days.
+
+Every command takes ``--format table|json``; ``-`` reads stdin; UTF-8 and UTF-16
+files are read. Unreadable or undecodable input gives a message and exit status 2.
 """
 
 from __future__ import annotations
@@ -141,6 +147,83 @@ def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if all(r["valid"] for r in results) else 1
 
 
+def _split(values: Sequence[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
+    from vnadmin.findings import line_col
+    from vnadmin.lint import lint
+
+    select, ignore = _split(args.select), _split(args.ignore)
+    failed = False
+    report: list[dict[str, Any]] = []
+    for path in args.files:
+        text = read_text(path)
+        for f in lint(text, select=select, ignore=ignore):
+            line, col = line_col(text, f.span[0]) if f.span else (1, 1)
+            failed = failed or f.severity is Severity.ERROR
+            if args.format == "json":
+                report.append({"file": path, "line": line, "column": col, **_finding_json(f)})
+            else:
+                message = f.message_vi if args.lang == "vi" else f.message_en
+                out.write(
+                    f"{path}:{line}:{col}: {f.rule} {f.severity.value} {message} [{f.article}]\n"
+                )
+    if args.format == "json":
+        json.dump(report, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return 1 if failed else 0
+
+
+def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    from vnadmin.document import parse_document
+    from vnadmin.serialization import to_dict
+
+    data = to_dict(parse_document(read_text(args.file)))
+    data.pop("text", None)
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return 0
+
+
+def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
+    from vnadmin.findings import line_col
+    from vnadmin.references import extract_references
+    from vnadmin.serialization import to_dict
+
+    text = read_text(args.file)
+    refs = extract_references(text)
+    if args.format == "json":
+        json.dump([to_dict(r) for r in refs], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    for r in refs:
+        line, col = line_col(text, r.span[0])
+        date = r.date.isoformat() if r.date else "-"
+        out.write(f"{line}:{col}\t{r.code}\t{r.type_name or '-'}\t{date}\t{r.issuer_text or '-'}\n")
+    return 0
+
+
+def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
+    from vnadmin.calendar import holidays
+    from vnadmin.serialization import to_dict
+
+    days = holidays(args.year)
+    if args.format == "json":
+        json.dump([to_dict(h) for h in days], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    for h in days:
+        name = h.name_vi if args.lang == "vi" else h.name_en
+        off = "off " if h.is_day_off else "work"
+        out.write(f"{h.date.isoformat()} {h.date.strftime('%a')} {off} {h.kind.value:9} {name}")
+        out.write(f"  [{h.source}]\n" if h.source else "\n")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnadmin",
@@ -155,6 +238,34 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_code)
+
+    p = sub.add_parser("lint", help="lint documents against Decree 30/2020/NĐ-CP")
+    p.add_argument("files", nargs="+", metavar="FILE", help="document text files (- = stdin)")
+    p.add_argument(
+        "--select", action="append", metavar="RULES", help="rule ids or prefixes, comma separated"
+    )
+    p.add_argument(
+        "--ignore", action="append", metavar="RULES", help="rule ids or prefixes to skip"
+    )
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--lang", choices=("en", "vi"), default="en", help="message language")
+    p.set_defaults(func=_cmd_lint)
+
+    p = sub.add_parser("parse", help="parse a document into JSON")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=("json",), default="json")
+    p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser("refs", help="list the references a document makes")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=_cmd_refs)
+
+    p = sub.add_parser("calendar", help="public-sector holidays and make-up days of a year")
+    p.add_argument("year", type=int)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--lang", choices=("en", "vi"), default="en")
+    p.set_defaults(func=_cmd_calendar)
     return parser
 
 

@@ -13,6 +13,7 @@ hypothesis' entry point, so ``st.from_type(DocumentCode)`` works too.
 
 from __future__ import annotations
 
+from vnadmin.strategies._blocks import recipient_lists, signature_blocks
 from vnadmin.strategies._codes import (
     code_numbers,
     code_texts,
@@ -21,12 +22,32 @@ from vnadmin.strategies._codes import (
     type_abbrs,
     years,
 )
+from vnadmin.strategies._dates import (
+    date_texts,
+    dates,
+    deadline_texts,
+    deadlines,
+    place_date_texts,
+    time_texts,
+    times,
+    weekday_names,
+)
 
 __all__ = [
     "code_numbers",
     "code_texts",
+    "date_texts",
+    "dates",
+    "deadline_texts",
+    "deadlines",
     "document_codes",
     "issuer_abbrs",
+    "place_date_texts",
+    "recipient_lists",
+    "signature_blocks",
+    "time_texts",
+    "times",
     "type_abbrs",
+    "weekday_names",
     "years",
 ]

@@ -1,0 +1,423 @@
+"""Deadlines (thời hạn) and their due instants, per Bộ luật Dân sự 2015 Điều 144–148.
+
+Rules applied (BLDS 2015, Luật số 91/2015/QH13):
+
+* Điều 147: a period in days, weeks, months or years does not count the day of
+  the event that starts it; counting starts the next day.
+* Điều 148: a period in days ends at 24:00 of its last day; in months, on the
+  same day of the last month (or that month's last day if it has no such day);
+  **if the last day is a weekly rest day or a public holiday, the period ends at
+  the end of the next working day**.
+* ``ngày làm việc`` counts only working days of the public-sector calendar
+  (:mod:`vnadmin.calendar`).
+* ``trước ngày X`` means by the end of the day before X; ``chậm nhất (trong) ngày
+  X`` by the end of X; ``trước 16 giờ 00 ngày X`` / ``chậm nhất 10 giờ 00, ngày X``
+  by that time on X.
+
+``Deadline.due`` is the last allowed instant, timezone-aware in Vietnam time
+(:data:`vnadmin.times.VN_TZ`); "24:00" is written as ``23:59:59.999999``.
+
+>>> d = parse_deadline("chậm nhất 10 giờ 00 phút, ngày 29/9/2025")
+>>> d.due.isoformat()
+'2025-09-29T10:00:00+07:00'
+>>> parse_deadline("trước ngày 15/01/2024").due.isoformat()
+'2024-01-14T23:59:59.999999+07:00'
+>>> r = parse_deadline("trong thời hạn 05 ngày làm việc kể từ ngày nhận được")
+>>> r.due is None, r.needs
+(True, 'received')
+>>> import datetime as dt
+>>> parse_deadline("trong thời hạn 05 ngày làm việc kể từ ngày nhận được",
+...                received=dt.date(2025, 4, 25)).due_date   # Sat 26/4 worked; 30/4-4/5 off
+datetime.date(2025, 5, 6)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+import attrs
+
+from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
+from vnadmin.dates import parse_date
+from vnadmin.errors import ParseError
+from vnadmin.findings import Finding, Rule, Severity, register_rule
+from vnadmin.periods import add_months, parse_period
+from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.times import VN_TZ
+
+__all__ = [
+    "Anchor",
+    "Deadline",
+    "DeadlineKind",
+    "Unit",
+    "check_deadlines",
+    "find_deadlines",
+    "parse_deadline",
+]
+
+D111 = register_rule(
+    Rule(
+        id="D111",
+        name="deadline-on-day-off",
+        severity=Severity.INFO,
+        message_vi="Hạn {date} rơi vào ngày nghỉ; thời hạn kết thúc vào cuối ngày làm việc tiếp theo ({moved}).",
+        message_en="The deadline {date} falls on a day off; the period ends at the end of the next working day ({moved}).",
+        article="BLDS 2015 Điều 148 khoản 5",
+        bad="trong 30 ngày kể từ ngày ký (hạn rơi vào Chủ nhật)",
+        good="tính hạn đến hết ngày làm việc tiếp theo",
+    )
+)
+
+_END_OF_DAY = dt.time(23, 59, 59, 999999)
+
+
+class DeadlineKind(enum.Enum):
+    """What sort of deadline."""
+
+    FIXED = "fixed"  #: a stated date (and maybe time)
+    RELATIVE = "relative"  #: N days/months … from an event
+    RECURRING = "recurring"  #: day N of every month
+    PERIOD = "period"  #: within a named period (quý IV/2025)
+
+
+class Unit(enum.Enum):
+    """Unit of a relative deadline."""
+
+    DAY = "day"
+    WORKING_DAY = "working_day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Anchor(enum.Enum):
+    """The event a relative deadline counts from."""
+
+    RECEIVED = "received"  #: kể từ ngày nhận được (nhận đủ hồ sơ …)
+    ISSUED = "issued"  #: kể từ ngày ký / ban hành
+    OTHER = "other"  #: any other event
+
+
+@attrs.frozen
+class Deadline:
+    """A deadline read from text.
+
+    Attributes:
+        kind: :class:`DeadlineKind`.
+        due: the last allowed instant (aware, UTC+7), or ``None`` while a
+            relative deadline lacks its anchor date (see :attr:`needs`) or for a
+            recurring one (see :meth:`next_due`).
+        amount: N of a relative deadline.
+        unit: :class:`Unit` of a relative deadline (``WORKING_DAY`` counts only
+            working days; ``DAY`` counts calendar days).
+        anchor: :class:`Anchor` of a relative deadline.
+        anchor_text: the event as written (``"nhận được"``).
+        anchor_date: the date of that event when given.
+        recurring_day: day of the month of a recurring deadline.
+        exclusive_day: True for ``trước ngày X`` (X itself is late).
+        span: offsets in the caller's string.
+        text: the caller's string.
+    """
+
+    kind: DeadlineKind
+    due: dt.datetime | None
+    span: tuple[int, int]
+    text: str
+    amount: int | None = None
+    unit: Unit | None = None
+    anchor: Anchor | None = None
+    anchor_text: str = ""
+    anchor_date: dt.date | None = None
+    recurring_day: int | None = None
+    exclusive_day: bool = False
+
+    @property
+    def due_date(self) -> dt.date | None:
+        """The calendar day of :attr:`due` (Vietnam time)."""
+        return None if self.due is None else self.due.date()
+
+    @property
+    def needs(self) -> str | None:
+        """What is missing to compute :attr:`due`: ``"received"``, ``"issued"``,
+        ``"anchor"``, ``"reference_date"`` (recurring) or ``None``."""
+        if self.due is not None:
+            return None
+        if self.kind is DeadlineKind.RECURRING:
+            return "reference_date"
+        if self.anchor is Anchor.RECEIVED:
+            return "received"
+        if self.anchor is Anchor.ISSUED:
+            return "issued"
+        return "anchor"
+
+    @property
+    def is_relative(self) -> bool:
+        """True for deadlines counted from an event."""
+        return self.kind is DeadlineKind.RELATIVE
+
+    def next_due(self, after: dt.date) -> dt.datetime | None:
+        """For a recurring deadline, the first due instant on or after ``after``."""
+        if self.recurring_day is None:
+            return self.due
+        day = self.recurring_day
+        month = dt.date(after.year, after.month, 1)
+        for _ in range(3):
+            last = (add_months(month, 1) - dt.timedelta(days=1)).day
+            target = month.replace(day=min(day, last))
+            if self.exclusive_day:
+                target -= dt.timedelta(days=1)
+            if target >= after:
+                return dt.datetime.combine(target, _END_OF_DAY, tzinfo=VN_TZ)
+            month = add_months(month, 1)
+        return None
+
+    def is_met(self, at: dt.datetime | dt.date) -> bool | None:
+        """True if ``at`` is on time, ``None`` when :attr:`due` is unknown.
+
+        A date alone counts as its start (00:00, Vietnam time).
+        """
+        if self.due is None:
+            return None
+        if not isinstance(at, dt.datetime):
+            at = dt.datetime.combine(at, dt.time(), tzinfo=VN_TZ)
+        elif at.tzinfo is None:
+            at = at.replace(tzinfo=VN_TZ)
+        return at <= self.due
+
+
+# --- patterns ---------------------------------------------------------------------
+
+_NUM = r"(?P<n>\d{1,4})(?:\s*\([^()\n]{0,40}\))?"
+_DATE = (
+    r"(?P<date>(?:ngày\s*)?(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+    r"|\d{1,2}\s*tháng\s*\d{1,2}\s*(?:,\s*)?năm\s*\d{4}))(?!\d)"
+)
+_TIME = r"(?P<time>(?P<h>\d{1,2})\s*(?:giờ|h)(?:\s*(?P<mi>\d{2})(?:\s*phút)?)?)"
+_REL = re.compile(
+    r"(?:(?:trong\s*(?:thời\s*hạn|vòng)?|chậm\s*nhất\s*(?:là\s*)?(?:sau\s*)?|không\s*quá|sau)\s*)"
+    + _NUM
+    + r"\s*(?P<unit>ngày\s*làm\s*việc|ngày|tuần|tháng|năm)"
+    r"\s*(?:,\s*)?(?:kể\s*)?từ(?:\s*(?:ngày|khi|thời\s*điểm))?\s*(?P<event>[^,.;:\n()]{1,60}?)"
+    r"(?=\s*(?:[,.;:\n()]|$|cho\s|để\s|theo\s|và\s|thì\s))",
+    re.IGNORECASE,
+)
+_FIXED = re.compile(
+    r"(?P<lead>chậm\s*nhất\s*(?:là\s*)?(?:trong\s*|vào\s*|đến\s*(?:hết\s*)?)?|trước\s*|hạn\s*chót\s*(?:là\s*)?"
+    r"|đến\s*hết\s*|hoàn\s*thành\s*trong\s*)"
+    r"(?:(?:" + _TIME + r")\s*(?:,\s*)?)?" + _DATE,
+    re.IGNORECASE,
+)
+_RECUR = re.compile(
+    r"(?P<lead>trước|chậm\s*nhất\s*(?:là\s*)?|vào)\s*ngày\s*(?P<d>\d{1,2})\s*(?:hằng|hàng|mỗi|của\s*mỗi)\s*tháng",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"(?:trong|chậm\s*nhất\s*(?:là\s*)?(?:trong\s*)?|hoàn\s*thành\s*trong)\s*(?P<p>quý\s*(?:iv|iii|ii|i|[1-4])(?![\w])\s*(?:/|(?:,\s*)?năm)\s*\d{4}"
+    r"|\d{1,2}\s*tháng\s*(?:đầu|cuối)\s*năm\s*\d{4}|tháng\s*\d{1,2}\s*(?:/|(?:,\s*)?năm)\s*\d{4}|năm\s*\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_TRIGGER = re.compile(
+    r"chậm\s*nhất|trước|trong|không\s*quá|hạn\s*chót|đến\s*hết|hoàn\s*thành|vào\s*ngày|sau\s*\d",
+    re.IGNORECASE,
+)
+
+_RECEIVED = re.compile(r"nhận|tiếp\s*nhận", re.IGNORECASE)
+_ISSUED = re.compile(
+    r"^(?:ký|ban\s*hành|ký\s*ban\s*hành|thông\s*qua|văn\s*bản\s*này\s*được\s*ký)", re.IGNORECASE
+)
+
+
+def _eod(d: dt.date) -> dt.datetime:
+    return dt.datetime.combine(d, _END_OF_DAY, tzinfo=VN_TZ)
+
+
+def _relative_due(anchor: dt.date, n: int, unit: Unit, cal: Calendar) -> dt.datetime:
+    if unit is Unit.WORKING_DAY:
+        return _eod(cal.add_working_days(anchor, n))
+    if unit is Unit.DAY:
+        last = anchor + dt.timedelta(days=n)
+    elif unit is Unit.WEEK:
+        last = anchor + dt.timedelta(weeks=n)
+    elif unit is Unit.MONTH:
+        last = add_months(anchor, n)
+    else:
+        last = add_months(anchor, 12 * n)
+    return _eod(cal.next_working_day(last))  # Điều 148: roll past rest days and holidays
+
+
+_UNITS = {"ngày": Unit.DAY, "tuần": Unit.WEEK, "tháng": Unit.MONTH, "năm": Unit.YEAR}
+
+
+def _from_match(
+    m: re.Match[str],
+    nt: NormalizedText,
+    text: str,
+    issued: dt.date | None,
+    received: dt.date | None,
+    cal: Calendar,
+) -> Deadline | None:
+    span = nt.to_original(*m.span())
+    if m.re is _REL:
+        n = int(m.group("n"))
+        unit_word = " ".join(m.group("unit").lower().split())
+        unit = Unit.WORKING_DAY if unit_word.startswith("ngày làm") else _UNITS[unit_word]
+        event = " ".join(m.group("event").split())
+        if _RECEIVED.search(event):
+            anchor, anchor_date = Anchor.RECEIVED, received
+        elif _ISSUED.match(event):
+            anchor, anchor_date = Anchor.ISSUED, issued
+        else:
+            anchor, anchor_date = Anchor.OTHER, None
+        due = _relative_due(anchor_date, n, unit, cal) if anchor_date is not None else None
+        return Deadline(DeadlineKind.RELATIVE, due, span, text, n, unit, anchor, event, anchor_date)
+    if m.re is _RECUR:
+        day = int(m.group("d"))
+        if not 1 <= day <= 31:
+            return None
+        exclusive = m.group("lead").lower().startswith("trước")
+        return Deadline(
+            DeadlineKind.RECURRING, None, span, text, recurring_day=day, exclusive_day=exclusive
+        )
+    if m.re is _PERIOD:
+        try:
+            p = parse_period(m.group("p"))
+        except ParseError:
+            return None
+        return Deadline(DeadlineKind.PERIOD, _eod(p.end), span, text)
+    # fixed
+    try:
+        when = parse_date(m.group("date"))
+    except ParseError:
+        return None
+    lead = " ".join(m.group("lead").lower().split())
+    if m.group("time") is not None:
+        h = int(m.group("h"))
+        mi = int(m.group("mi") or 0)
+        if h > 23 or mi > 59:
+            return None
+        due = dt.datetime.combine(when, dt.time(h, mi), tzinfo=VN_TZ)
+        return Deadline(DeadlineKind.FIXED, due, span, text)
+    if lead.startswith("trước"):
+        return Deadline(
+            DeadlineKind.FIXED, _eod(when - dt.timedelta(days=1)), span, text, exclusive_day=True
+        )
+    return Deadline(DeadlineKind.FIXED, _eod(when), span, text)
+
+
+_ALL = (_RECUR, _PERIOD, _REL, _FIXED)
+_WINDOW = 240
+
+
+def _scan(
+    nt: NormalizedText, text: str, issued: dt.date | None, received: dt.date | None, cal: Calendar
+) -> list[Deadline]:
+    s = nt.text
+    out: list[Deadline] = []
+    pos = 0
+    for t in _TRIGGER.finditer(s):
+        if t.start() < pos:
+            continue
+        if t.start() > 0 and (s[t.start() - 1].isalnum()):
+            continue
+        for pattern in _ALL:
+            # phrases are short: bounding the window keeps the scan linear
+            m = pattern.match(s, t.start(), t.start() + _WINDOW)
+            if m is None:
+                continue
+            d = _from_match(m, nt, text, issued, received, cal)
+            if d is not None:
+                out.append(d)
+                pos = m.end()
+                break
+    return out
+
+
+def find_deadlines(
+    text: str,
+    *,
+    issued: dt.date | None = None,
+    received: dt.date | None = None,
+    calendar: Calendar | None = None,
+) -> tuple[Deadline, ...]:
+    """Every deadline phrase in ``text``. Never raises.
+
+    >>> [d.due_date for d in find_deadlines("hoàn thành chậm nhất trong ngày 12/01/2024.")]
+    [datetime.date(2024, 1, 12)]
+    """
+    nt = normalize_text(text)
+    try:
+        return tuple(_scan(nt, text, issued, received, calendar or DEFAULT_CALENDAR))
+    except (ValueError, OverflowError):  # dates past year 9999
+        return ()
+
+
+def parse_deadline(
+    text: str,
+    *,
+    issued: dt.date | None = None,
+    received: dt.date | None = None,
+    calendar: Calendar | None = None,
+) -> Deadline:
+    """Read one deadline phrase (the first one in ``text``).
+
+    ``issued`` and ``received`` are the anchor dates of ``kể từ ngày ký`` /
+    ``ban hành`` and ``kể từ ngày nhận được`` periods. ``ParseError`` reasons:
+    ``empty``, ``no_deadline``, ``out_of_range``.
+
+    >>> d = parse_deadline("trong 30 ngày kể từ ngày ký", issued=dt.date(2025, 8, 2))
+    >>> d.due_date, d.unit.value      # 01/9 is a holiday, 02/9 too: rolls to 03/9
+    (datetime.date(2025, 9, 3), 'day')
+    >>> parse_deadline("trước ngày 20 hằng tháng").next_due(dt.date(2025, 3, 25)).date()
+    datetime.date(2025, 4, 19)
+    >>> parse_deadline("trong quý IV/2025").due_date
+    datetime.date(2025, 12, 31)
+    """
+    nt = normalize_text(text)
+    if not nt.text.strip():
+        raise ParseError(
+            "empty", input=text, span=(0, len(text)), reason="empty", expected="a deadline"
+        )
+    try:
+        found = _scan(nt, text, issued, received, calendar or DEFAULT_CALENDAR)
+    except (ValueError, OverflowError):
+        raise ParseError(
+            "date out of range",
+            input=text,
+            span=(0, len(text)),
+            reason="out_of_range",
+            expected="a deadline before year 9999",
+        ) from None
+    if not found:
+        raise ParseError(
+            "no deadline found",
+            input=text,
+            span=(0, len(text)),
+            reason="no_deadline",
+            expected="a deadline such as 'chậm nhất ngày 15/10/2025' or 'trong 05 ngày làm việc kể từ …'",
+        )
+    return found[0]
+
+
+def check_deadlines(
+    text: str,
+    *,
+    issued: dt.date | None = None,
+    received: dt.date | None = None,
+    calendar: Calendar | None = None,
+) -> tuple[Finding, ...]:
+    """D111 for stated due dates that fall on a day off (BLDS Điều 148). Never raises.
+
+    >>> [f.rule for f in check_deadlines("chậm nhất ngày 01/9/2025")]
+    ['D111']
+    """
+    cal = calendar or DEFAULT_CALENDAR
+    out: list[Finding] = []
+    for d in find_deadlines(text, issued=issued, received=received, calendar=cal):
+        if d.kind is DeadlineKind.FIXED and d.due is not None:
+            day = d.due.date()
+            if not cal.is_working_day(day):
+                moved = cal.next_working_day(day)
+                out.append(D111.finding(d.span, date=f"{day:%d/%m/%Y}", moved=f"{moved:%d/%m/%Y}"))
+    return tuple(out)

@@ -1,0 +1,304 @@
+"""Whole documents: text in, a typed :class:`Document` out.
+
+:func:`parse_document` reads document text as users really get it — extracted from PDF or
+Word, or crawled from web pages: header lines flattened onto one line, no header at all
+(text starting at the type name), a crawler's title line on top, tables in the body,
+appendices after the signature, the signature before or after Nơi nhận. It locates the
+components of NĐ 30, Điều 8 (Quốc hiệu, issuer, số/ký hiệu, place and date, type and
+trích yếu, signature, Nơi nhận); a component that is missing is ``None``, never invented.
+
+>>> doc = parse_document(
+...     "BỘ TƯ PHÁP\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nĐộc lập - Tự do - Hạnh phúc\\n"
+...     "Số: 173/QĐ-BTP\\nHà Nội, ngày 29 tháng 01 năm 2015\\nQUYẾT ĐỊNH\\nBan hành Kế hoạch\\n"
+...     "Căn cứ Nghị định số 22/2013/NĐ-CP ngày 13/3/2013 của Chính phủ;\\n"
+...     "Nơi nhận:\\n- Như Điều 3;\\n- Lưu: VT, PC.\\nKT. BỘ TRƯỞNG\\nTHỨ TRƯỞNG\\nĐinh Trung Tụng\\n")
+>>> str(doc.code), doc.issuer, doc.type_name, doc.date.isoformat(), doc.place
+('173/QĐ-BTP', 'BỘ TƯ PHÁP', 'Quyết định', '2015-01-29', 'Hà Nội')
+>>> doc.signature.signer_name, len(doc.recipients)
+('Đinh Trung Tụng', 2)
+>>> [str(r.code) for r in doc.references]
+['22/2013/NĐ-CP']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from vnadmin.code_model import CodeFamily, DocumentCode
+from vnadmin.code_parser import scan_code
+from vnadmin.dates import PlaceDate, parse_place_date
+from vnadmin.errors import VnAdminError
+from vnadmin.recipients import RecipientKind, RecipientList, find_recipients
+from vnadmin.references import Reference, extract_references
+from vnadmin.registry import DocCategory, DocumentType, default_registry
+from vnadmin.signatures import SignatureBlock, find_signatures
+from vnadmin.text import NormalizedText, normalize_text
+
+__all__ = ["Document", "parse_document"]
+
+_HEADER_LIMIT = 4000
+_NATIONAL = re.compile(
+    r"C[ỘO]NG[ \t]+H(?:ÒA|OÀ|OA)[ \t]+X[ÃA][ \t]+H[ỘO]I[ \t]+CH[ỦU][ \t]+NGH[ĨI]A[ \t]+VI[ỆE]T[ \t]+NAM",
+    re.IGNORECASE,
+)
+_PARTY = re.compile(r"ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM")
+_MOTTO = re.compile(
+    r"Độc[ \t]+lập[ \t]*-[ \t]*Tự[ \t]+do[ \t]*-[ \t]*Hạnh[ \t]+phúc[ \t-]*", re.IGNORECASE
+)
+_SO = re.compile(r"(?<![^\s:])S[ốỐ][ \t]*(?:hiệu[ \t]*)?:?[ \t\n]*")
+_PLACE_DATE = re.compile(
+    r"(?P<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\.?)[ \t]+)?"
+    r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*[ \t]+){0,4}"
+    r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*)"
+    r",[ \t]*ngày[ \t]+(?:[0-9]{1,2}|[_.…]+|[ \t]+)[ \t]*tháng[ \t]+[0-9]{1,2}[ \t]+năm[ \t]+[0-9]{4}"
+)
+_TYPE_NAMES = sorted(
+    {t.name for t in default_registry.document_types_all()} | {"Công văn"}, key=len, reverse=True
+)
+_TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
+_TYPE_LINE = re.compile(
+    r"(?<![^\s\-])(?P<type>" + "|".join(re.escape(n.upper()) for n in _TYPE_NAMES) + r")(?![^\s])"
+)
+_VV = re.compile(
+    r"V/v[ \t]+(?P<summary>[^\n]*?)(?=[ \t]+[A-ZĐ][^\s,]*(?:[ \t]+[A-ZĐ][^\s,]*)*,[ \t]*ngày|$|\n)"
+)
+_SUMMARY_STOP = re.compile(r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:")
+_TRAILING_RULE = re.compile(r"[ \t]*-{2,}[ \t]*$")
+
+
+@attrs.frozen
+class Document:
+    """A parsed document. Parts that the text does not contain are ``None``.
+
+    Attributes:
+        code: the document's own số, ký hiệu.
+        issuer: the issuing body's name as written (ô 2), e.g. ``"BỘ TƯ PHÁP"``.
+        issuer_parents: superior bodies printed above it (cơ quan chủ quản).
+        national_title: whether the Quốc hiệu and Tiêu ngữ (or the Party's
+            ``ĐẢNG CỘNG SẢN VIỆT NAM``) are present.
+        place_date: the place-and-date line (ô 4).
+        type_name: the document type (ô 5a), e.g. ``"Quyết định"``; ``"Công văn"``
+            for a công văn.
+        doc_type: the registry entry for ``type_name``.
+        summary: the trích yếu (ô 5a/5b), as written on one line.
+        signatures: the signature blocks (ô 7), in order.
+        recipients: the Nơi nhận list (ô 9b).
+        addressees: the Kính gửi list (ô 9a).
+        references: mentions of other documents (the document's own code excluded).
+        spans: offsets in the caller's string of ``issuer``, ``code``,
+            ``place_date``, ``type`` and ``summary`` (keys present when found).
+        text: the caller's string (kept for linting; not part of equality).
+    """
+
+    code: DocumentCode | None = None
+    issuer: str | None = None
+    issuer_parents: tuple[str, ...] = ()
+    national_title: bool = False
+    place_date: PlaceDate | None = None
+    type_name: str | None = None
+    doc_type: DocumentType | None = None
+    summary: str | None = None
+    signatures: tuple[SignatureBlock, ...] = ()
+    recipients: RecipientList | None = None
+    addressees: RecipientList | None = None
+    references: tuple[Reference, ...] = ()
+    spans: tuple[tuple[str, tuple[int, int]], ...] = attrs.field(default=(), eq=False)
+    text: str = attrs.field(default="", eq=False, repr=False)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date of issue, when fully written."""
+        return self.place_date.date if self.place_date is not None else None
+
+    @property
+    def place(self) -> str | None:
+        """The place of issue (địa danh)."""
+        return self.place_date.place if self.place_date is not None else None
+
+    @property
+    def signature(self) -> SignatureBlock | None:
+        """The first (main) signature block."""
+        return self.signatures[0] if self.signatures else None
+
+    def span_of(self, part: str) -> tuple[int, int] | None:
+        """Offsets of a header part (``"issuer"``, ``"code"``, ``"type"`` …)."""
+        return dict(self.spans).get(part)
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _issuer_lines(s: str, qstart: int) -> list[tuple[str, int, int]]:
+    """Uppercase lines right before the Quốc hiệu: the issuer (last) and its parents.
+
+    Names wrapped after a hyphen (``SỞ LAO ĐỘNG -`` / ``THƯƠNG BINH VÀ XÃ HỘI``) are
+    joined; rules of dashes (``-------``) and ``*`` are dropped."""
+    found: list[tuple[str, int, int, bool]] = []
+    pos = qstart
+    while pos > 0:
+        line_start = s.rfind("\n", 0, pos) + 1
+        raw = _TRAILING_RULE.sub("", s[line_start:pos]).rstrip()
+        wraps = raw.endswith("-") and not raw.endswith("--")
+        stripped = raw.strip(" \t*-")
+        if not stripped:
+            if found:
+                break
+            pos = line_start - 1
+            continue
+        if not _is_caps(stripped):
+            break
+        offset = line_start + s[line_start:pos].index(stripped)
+        found.insert(0, (stripped, offset, offset + len(stripped), wraps))
+        pos = line_start - 1
+    merged: list[tuple[str, int, int, bool]] = []
+    for line in found:
+        if merged and merged[-1][3]:
+            prev = merged.pop()
+            merged.append((f"{prev[0]} - {line[0]}", prev[1], line[2], line[3]))
+        else:
+            merged.append(line)
+    return [(text, a, b) for text, a, b, _ in merged]
+
+
+def _find_code(nt: NormalizedText, start: int, limit: int) -> tuple[DocumentCode, int, int] | None:
+    """The first ``Số: <code>`` from ``start``: the code, where it ends, where ``Số`` starts."""
+    s = nt.text
+    for m in _SO.finditer(s, start, limit):
+        found = scan_code(nt, m.end())
+        if found is not None:
+            return found[0], found[1], m.start()
+    return None
+
+
+def _doc_type(name: str) -> DocumentType | None:
+    for category in (DocCategory.NORMATIVE, DocCategory.ADMINISTRATIVE, DocCategory.PARTY):
+        t = default_registry.type_by_name(name, category)
+        if t is not None:
+            return t
+    return None
+
+
+def parse_document(text: str) -> Document:
+    """Parse the text of a whole document into a :class:`Document`.
+
+    Lenient and never inventive: a component that is not found is ``None``. Raises
+    only :class:`~vnadmin.VnAdminError` (for a non-string argument, a ``TypeError``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_document() expects a str, not {type(text).__name__}")
+    try:
+        return _parse(text)
+    except VnAdminError:
+        raise
+    except (IndexError, ValueError, KeyError) as exc:  # pragma: no cover - defensive
+        raise VnAdminError(f"cannot parse the document: {exc}") from exc
+
+
+def _parse(text: str) -> Document:
+    nt = normalize_text(text)
+    s = nt.text
+    head_limit = min(len(s), _HEADER_LIMIT)
+    spans: list[tuple[str, tuple[int, int]]] = []
+    qm = _NATIONAL.search(s, 0, head_limit) or _PARTY.search(s, 0, head_limit)
+    issuer: str | None = None
+    parents: tuple[str, ...] = ()
+    cursor = 0
+    if qm is not None:
+        lines = _issuer_lines(s, qm.start())
+        if lines:
+            issuer = lines[-1][0]
+            parents = tuple(x[0] for x in lines[:-1])
+            spans.append(("issuer", nt.to_original(lines[-1][1], lines[-1][2])))
+        cursor = qm.end()
+        mm = _MOTTO.match(s, cursor) or _MOTTO.search(s, cursor, min(head_limit, cursor + 80))
+        if mm is not None:
+            cursor = mm.end()
+    code: DocumentCode | None = None
+    found = _find_code(nt, cursor, head_limit)
+    if found is not None:
+        code, stop, so_start = found
+        spans.append(("code", code.span))
+        cursor = stop
+        if qm is None:
+            # No Quốc hiệu (e.g. a record rebuilt from a database): the issuer is the
+            # block of capitals above "Số:".
+            lines = _issuer_lines(s, so_start)
+            if lines:
+                issuer = lines[-1][0]
+                parents = tuple(x[0] for x in lines[:-1])
+                spans.insert(0, ("issuer", nt.to_original(lines[-1][1], lines[-1][2])))
+    place_date: PlaceDate | None = None
+    pm = _PLACE_DATE.search(s, cursor, head_limit)
+    if pm is not None and (code is not None or qm is not None or pm.start() < 600):
+        piece = s[pm.start() : pm.end()]
+        try:
+            pd = parse_place_date(piece)
+        except VnAdminError:
+            pd = None
+        if pd is not None:
+            o = nt.to_original(pm.start(), pm.end())
+            place_date = _shift_place_date(pd, text, o[0], nt, pm.start())
+            spans.append(("place_date", o))
+            cursor = max(cursor, pm.end())
+    type_name: str | None = None
+    summary: str | None = None
+    tm = _TYPE_LINE.search(s, cursor, head_limit)
+    if tm is not None and (cursor > 0 or tm.start() < 200):
+        type_name = _TYPE_BY_UPPER.get(tm.group("type"), tm.group("type").capitalize())
+        spans.append(("type", nt.to_original(tm.start("type"), tm.end("type"))))
+        sm = _SUMMARY_STOP.search(s, tm.end(), min(len(s), tm.end() + 600))
+        end = sm.start() if sm is not None else min(len(s), tm.end() + 300)
+        raw = s[tm.end() : end]
+        summary = " ".join(raw.split()) or None
+        if summary is not None:
+            lead = len(raw) - len(raw.lstrip())
+            spans.append(("summary", nt.to_original(tm.end() + lead, tm.end() + len(raw.rstrip()))))
+    if code is not None and code.family is CodeFamily.CONG_VAN and type_name is None:
+        type_name = "Công văn"
+        vm = _VV.search(s, 0, head_limit)
+        if vm is not None:
+            summary = vm.group("summary").strip() or None
+    doc_type = _doc_type(type_name) if type_name else None
+    if doc_type is None and code is not None and code.doc_type is not None and type_name is None:
+        doc_type = code.doc_type
+        type_name = doc_type.name
+    recipients = addressees = None
+    for lst in find_recipients(text):
+        if lst.kind is RecipientKind.NOI_NHAN and recipients is None:
+            recipients = lst
+        elif lst.kind is RecipientKind.KINH_GUI and addressees is None:
+            addressees = lst
+    references = tuple(r for r in extract_references(text) if code is None or r.code != code)
+    return Document(
+        code=code,
+        issuer=issuer,
+        issuer_parents=parents,
+        national_title=qm is not None,
+        place_date=place_date,
+        type_name=type_name,
+        doc_type=doc_type,
+        summary=summary,
+        signatures=find_signatures(text),
+        recipients=recipients,
+        addressees=addressees,
+        references=references,
+        spans=tuple(spans),
+        text=text,
+    )
+
+
+def _shift_place_date(
+    pd: PlaceDate, original: str, ostart: int, nt: NormalizedText, nstart: int
+) -> PlaceDate:
+    """Move the spans of a place-date parsed from a slice into the caller's string."""
+
+    def shift(span: tuple[int, int]) -> tuple[int, int]:
+        return nt.to_original(nstart + span[0], nstart + span[1])
+
+    place_span = shift(pd.place_span) if pd.place_span is not None else None
+    return attrs.evolve(pd, place_span=place_span, date_span=shift(pd.date_span), text=original)

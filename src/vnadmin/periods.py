@@ -1,0 +1,247 @@
+"""Periods: date ranges named in documents.
+
+Forms read: ``từ ngày 01/01/2024 đến hết ngày 31/3/2024``; ``03 tháng cuối năm
+2025``; ``6 tháng đầu năm 2026``; ``nửa đầu năm 2026``; ``quý III năm 2025``;
+``quý IV/2025``; ``Quý II, III/2015``; ``tháng 9/2024``; ``tháng 12 năm 2024``;
+``năm 2025``; ``giai đoạn 2021 - 2025``. Every period is a closed range of
+dates (``start`` and ``end`` both included). BLDS 2015 Điều 146: ``đầu năm`` is
+01 January and ``cuối năm`` 31 December; ``nửa năm`` is six months.
+
+>>> p = parse_period("03 tháng cuối năm 2025")
+>>> p.start, p.end
+(datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))
+>>> parse_period("quý IV/2025").start
+datetime.date(2025, 10, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+import attrs
+
+from vnadmin.dates import find_dates
+from vnadmin.errors import ParseError
+from vnadmin.text import NormalizedText, normalize_text
+
+__all__ = ["Period", "PeriodKind", "add_months", "find_periods", "parse_period", "quarter_range"]
+
+
+def add_months(day: dt.date, n: int) -> dt.date:
+    """``day`` moved by ``n`` months, clamped to the last day of a shorter month.
+
+    BLDS 2015 Điều 148: a period in months ends on the same day of the last
+    month, or on that month's last day if it has no such day.
+
+    >>> add_months(dt.date(2025, 1, 31), 1), add_months(dt.date(2024, 2, 29), 12)
+    (datetime.date(2025, 2, 28), datetime.date(2025, 2, 28))
+    """
+    year, month0 = divmod(day.year * 12 + day.month - 1 + n, 12)
+    month = month0 + 1
+    last = 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+class PeriodKind(enum.Enum):
+    """What sort of period was written."""
+
+    RANGE = "range"  #: từ ngày … đến ngày …
+    MONTHS_START = "months_start"  #: N tháng đầu năm
+    MONTHS_END = "months_end"  #: N tháng cuối năm
+    QUARTER = "quarter"  #: quý I…IV (or several)
+    MONTH = "month"  #: tháng 9/2024
+    YEAR = "year"  #: năm 2025
+    YEARS = "years"  #: giai đoạn 2021 - 2025
+
+
+@attrs.frozen
+class Period:
+    """A closed range of dates.
+
+    Attributes:
+        start: first day.
+        end: last day (included).
+        kind: :class:`PeriodKind`.
+        span: offsets in the caller's string.
+    """
+
+    start: dt.date
+    end: dt.date
+    kind: PeriodKind
+    span: tuple[int, int]
+
+    @property
+    def days(self) -> int:
+        """Number of days in the period, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_Q = r"(?:iv|iii|ii|i|[1-4])(?![\w])"
+_YEAR = r"(?P<y>\d{4})(?!\d)"
+_PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str]], ...] = (
+    (
+        PeriodKind.MONTHS_START,
+        re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*đầu\s*năm(?:\s*" + _YEAR + ")?", re.I),
+    ),
+    (
+        PeriodKind.MONTHS_END,
+        re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*cuối\s*năm(?:\s*" + _YEAR + ")?", re.I),
+    ),
+    (
+        PeriodKind.MONTHS_START,
+        re.compile(r"nửa\s*(?P<half>đầu)\s*năm(?:\s*" + _YEAR + ")?", re.I),
+    ),
+    (
+        PeriodKind.MONTHS_END,
+        re.compile(r"nửa\s*(?P<half>cuối)\s*năm(?:\s*" + _YEAR + ")?", re.I),
+    ),
+    (
+        PeriodKind.QUARTER,
+        re.compile(
+            r"quý\s*(?P<q>" + _Q + r")(?P<more>(?:\s*(?:,|và|-)\s*" + _Q + r"){0,3})"
+            r"(?:\s*(?:/|(?:,\s*)?năm)\s*" + _YEAR + ")?",
+            re.I,
+        ),
+    ),
+    (
+        PeriodKind.YEARS,
+        re.compile(r"giai\s*đoạn\s*(?P<y1>\d{4})\s*-\s*(?P<y2>\d{4})(?!\d)", re.I),
+    ),
+    (
+        PeriodKind.MONTH,
+        re.compile(r"tháng\s*(?P<m>\d{1,2})\s*(?:/|-|(?:,\s*)?năm)\s*" + _YEAR, re.I),
+    ),
+    (PeriodKind.YEAR, re.compile(r"(?<![\w/])năm\s*" + _YEAR + r"(?![/\-]\d)", re.I)),
+)
+_RANGE_JOIN = re.compile(
+    r"\s*(?:đến|tới|-)\s*(?:(?P<through>hết)\s*|(?P<before>trước)\s*)?(?:ngày\s*)?$", re.I
+)
+_RANGE_LEAD = re.compile(r"(?:từ|kể\s*từ)\s*(?:ngày\s*)?$", re.I)
+
+
+def quarter_range(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """First and last day of ``quarter`` (1–4) of ``year``.
+
+    >>> quarter_range(2025, 3)
+    (datetime.date(2025, 7, 1), datetime.date(2025, 9, 30))
+    """
+    if not 1 <= quarter <= 4:
+        raise ValueError("quarter must be 1-4")
+    start = dt.date(year, 3 * quarter - 2, 1)
+    return start, add_months(start, 3) - dt.timedelta(days=1)
+
+
+def _build(kind: PeriodKind, m: re.Match[str], year: int | None) -> tuple[dt.date, dt.date] | None:
+    g = m.groupdict()
+    y = int(g["y"]) if g.get("y") else year
+    if kind is PeriodKind.YEARS:
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 < y1 or y1 < 1:
+            return None
+        return dt.date(y1, 1, 1), dt.date(y2, 12, 31)
+    if y is None or not 1 <= y <= 9999:
+        return None
+    if kind in (PeriodKind.MONTHS_START, PeriodKind.MONTHS_END):
+        n = 6 if g.get("half") else int(g["n"])
+        if not 1 <= n <= 12:
+            return None
+        if kind is PeriodKind.MONTHS_START:
+            return dt.date(y, 1, 1), add_months(dt.date(y, 1, 1), n) - dt.timedelta(days=1)
+        return add_months(dt.date(y, 12, 1), 1 - n), dt.date(y, 12, 31)
+    if kind is PeriodKind.QUARTER:
+        qs = [_ROMAN[m.group("q").lower()]]
+        qs += [_ROMAN[x.lower()] for x in re.findall(_Q, m.group("more") or "", re.I)]
+        return quarter_range(y, min(qs))[0], quarter_range(y, max(qs))[1]
+    if kind is PeriodKind.MONTH:
+        month = int(g["m"])
+        if not 1 <= month <= 12:
+            return None
+        start = dt.date(y, month, 1)
+        return start, add_months(start, 1) - dt.timedelta(days=1)
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def _candidates(
+    nt: NormalizedText, year: int | None
+) -> list[tuple[int, int, dt.date, dt.date, PeriodKind]]:
+    s = nt.text
+    found: list[tuple[int, int, dt.date, dt.date, PeriodKind]] = []
+    dates = find_dates(s)
+    # date ranges: "từ (ngày) D1 đến (hết) (ngày) D2"
+    for a, b in zip(dates, dates[1:], strict=False):  # noqa: RUF007
+        between = s[a.span[1] : b.span[0]]
+        join = _RANGE_JOIN.match(between) if len(between) <= 24 else None
+        if join is not None and a.value <= b.value:
+            last = b.value - dt.timedelta(days=1) if join.group("before") else b.value
+            lead = _RANGE_LEAD.search(s[max(0, a.span[0] - 12) : a.span[0]])
+            start = a.span[0] - (len(lead.group(0)) if lead else 0)
+            found.append((start, b.span[1], a.value, max(a.value, last), PeriodKind.RANGE))
+    in_date = bytearray(len(s) + 1)
+    for d in dates:
+        in_date[d.span[0] : d.span[1]] = b"\x01" * (d.span[1] - d.span[0])
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(s):
+            built = _build(kind, m, year)
+            if built is not None:
+                found.append((m.start(), m.end(), built[0], built[1], kind))
+    # longest first, then earliest; drop overlaps and anything inside a lone date
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    chosen: list[tuple[int, int, dt.date, dt.date, PeriodKind]] = []
+    used = bytearray(len(s) + 1)
+    for c in found:
+        if c[4] is not PeriodKind.RANGE and any(in_date[c[0] : c[1]]):
+            continue
+        if any(used[c[0] : c[1]]):
+            continue
+        used[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        chosen.append(c)
+    return sorted(chosen)
+
+
+def find_periods(text: str, *, year: int | None = None) -> tuple[Period, ...]:
+    """Every period in ``text``; ``year`` fills periods written without one. Never raises.
+
+    >>> [(p.kind.value, str(p.start), str(p.end)) for p in find_periods("giai đoạn 2021 - 2025")]
+    [('years', '2021-01-01', '2025-12-31')]
+    """
+    nt = normalize_text(text)
+    return tuple(
+        Period(start, end, kind, nt.to_original(s, e))
+        for s, e, start, end, kind in _candidates(nt, year)
+    )
+
+
+def parse_period(text: str, *, year: int | None = None) -> Period:
+    """Read one period; ``ParseError`` (``empty``, ``no_period``, ``trailing_text``).
+
+    >>> p = parse_period("từ ngày 08/02/2024 đến hết ngày 14/02/2024")
+    >>> p.kind.value, p.days
+    ('range', 7)
+    >>> parse_period("6 tháng đầu năm", year=2026).end
+    datetime.date(2026, 6, 30)
+    """
+    nt = normalize_text(text)
+    s = nt.text
+    found = _candidates(nt, year)
+    stripped = s.strip().rstrip(".;,").strip()
+    lead = len(s) - len(s.lstrip())
+    for st, en, start, end, kind in found:
+        if st == lead and en == lead + len(stripped):
+            return Period(start, end, kind, nt.to_original(st, en))
+    if not stripped:
+        raise ParseError(
+            "empty", input=text, span=(0, len(text)), reason="empty", expected="a period"
+        )
+    raise ParseError(
+        "no period" if not found else "text around the period",
+        input=text,
+        span=(0, len(text)),
+        reason="no_period" if not found else "trailing_text",
+        expected="a period such as quý IV/2025 or 6 tháng đầu năm 2026",
+    )

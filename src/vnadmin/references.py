@@ -1,0 +1,312 @@
+"""Finding the references a text makes to other documents, with exact spans.
+
+:func:`extract_references` reads mentions such as ``Quyết định số 1656/QĐ-UBND ngày
+20/7/2025 của UBND tỉnh``, ``Nghị định số 30/2020/NĐ-CP``, ``Luật Ban hành văn bản quy
+phạm pháp luật số 64/2025/QH15``, lists (``các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND``),
+bare codes and Party codes, and returns them sorted and non-overlapping, each with the
+span of the code and of the whole mention in the caller's string. It never raises.
+
+Short references (``Quyết định này``, ``Kế hoạch nêu trên``, ``Công văn số 1302``) are
+found and resolved against the full mentions by :func:`resolve_references`, a separate
+step (as eyecite separates finding from resolving).
+
+>>> refs = extract_references("Căn cứ Quyết định số số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh;")
+>>> r = refs[0]
+>>> r.type_name, str(r.code), r.date.isoformat(), r.issuer_text
+('Quyết định', '1656/QĐ-UBND', '2025-07-20', 'UBND tỉnh')
+>>> r.text
+'Quyết định số số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from vnadmin.code_model import CodeFamily, DocumentCode
+from vnadmin.code_parser import scan_code
+from vnadmin.dates import DateMention, find_dates
+from vnadmin.registry import default_registry
+from vnadmin.text import NormalizedText, normalize_text
+
+__all__ = ["Reference", "ShortReference", "extract_references", "resolve_references"]
+
+# Type words that introduce a reference, longest first so that "Thông tư liên tịch"
+# wins over "Thông tư". Built from the registry's type names plus generic words.
+_EXTRA_TYPES = (
+    "văn bản",
+    "Văn bản hợp nhất",
+    "Công văn",
+    "Hiến pháp",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+)
+_TYPE_NAMES = sorted(
+    {t.name for t in default_registry.document_types_all()} | set(_EXTRA_TYPES),
+    key=len,
+    reverse=True,
+)
+_TYPE_RE = "|".join(re.escape(n) for n in _TYPE_NAMES)
+_TYPE_WORD = re.compile(r"\b(?:" + _TYPE_RE + r")\b", re.IGNORECASE)
+# After the type word: an optional name (no sentence punctuation), then "số" (maybe
+# doubled, maybe with a colon), then only whitespace (PDF text may break the line).
+_NAME_SO = re.compile(r"[^.;:()]{0,160}?\s*(?:\bsố\b\s*:?\s*)+", re.IGNORECASE)
+_TYPE_ONLY = re.compile(r"\s+", re.IGNORECASE)
+_SO_ONLY = re.compile(r"(?:\bsố\b\s*:?\s*)+$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[ \t]*(?:,|;|và|hoặc|\bvà\b)[ \t]*(?:\bsố\b[ \t]*)?$", re.IGNORECASE)
+_CANDIDATE = re.compile(r"(?<![\w/.-])[0-9]{1,9}[a-zđ]{0,2}[ \t]?[/-][ \t]?(?=[0-9A-Za-zĐđ])")
+_FORM_NUMBER = re.compile(r"\b(?:Mẫu|mẫu|biểu|Biểu|Phụ lục|phụ lục)[ \t]+(?:số[ \t]*)?$")
+_ISSUER_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:của|do)[ \t]+(?P<issuer>[^\n,.;:()\[\]0-9|]{1,100}?)"
+    r"(?=[ \t]+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|đã|được|thì|là|và|số)\b"
+    r"|[\n,.;:()\[\]0-9|]|$)",
+    re.IGNORECASE,
+)
+_DATE_GAP = re.compile(r"^[ \t]*,?[ \t]*(?:ban hành[ \t]*)?$", re.IGNORECASE)
+_LOOKBACK = 200
+
+
+@attrs.frozen
+class Reference:
+    """A mention of another document.
+
+    Attributes:
+        code: the document code referred to.
+        type_name: the type named in the text (``"Quyết định"``), as written, or ``None``.
+        date: the date written right after the code, if any.
+        issuer_text: the issuer named after ``của``/``do``, as written, if any.
+        code_span: offsets of the code in the caller's string.
+        span: offsets of the whole mention (type word … issuer) in the caller's string.
+        text: the caller's text at ``span``.
+    """
+
+    code: DocumentCode
+    type_name: str | None
+    date: dt.date | None
+    issuer_text: str | None
+    code_span: tuple[int, int]
+    span: tuple[int, int]
+    text: str
+
+    @property
+    def type_mismatch(self) -> bool:
+        """True when the type named in the text contradicts the code's type
+        (``Quyết định số 1302/UBDT-DTTS`` names a decision but the code is a công văn)."""
+        named = (self.type_name or "").lower()
+        if not named or named == "văn bản" or self.code.family is CodeFamily.LEGACY:
+            return False
+        if self.code.family is CodeFamily.CONG_VAN:
+            return named != "công văn"
+        if self.code.doc_type is None:
+            return False
+        return named != self.code.doc_type.name.lower() and not (
+            named in ("luật", "bộ luật", "hiến pháp", "pháp lệnh")
+            and self.code.family is CodeFamily.NATIONAL_ASSEMBLY
+        )
+
+
+def _type_before(head: str) -> re.Match[str] | None:
+    """The nearest type word that introduces the code ending ``head``:
+    ``<Type> số``, ``<Type> <name> số`` or ``<Type> `` right before the code."""
+    words = list(_TYPE_WORD.finditer(head))
+    # A capitalised type word (``Luật Ban hành … pháp luật số``) beats a lowercase one
+    # inside the name; lowercase words (``văn bản số``) are the fallback.
+    for capital in (True, False):
+        for m in reversed(words):
+            if capital and not m.group()[:1].isupper():
+                continue
+            if _NAME_SO.fullmatch(head, m.end()) or _TYPE_ONLY.fullmatch(head, m.end()):
+                return m
+    return None
+
+
+def _ok_code(code: DocumentCode) -> bool:
+    """Reject what the scanner reads but is no document code (dates, fractions)."""
+    parts = [*code.issuers, *code.units]
+    if code.type_abbr:
+        parts.append(code.type_abbr)
+    if not parts:
+        return False
+    return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
+
+
+def _date_after(dates: Sequence[DateMention], original: str, end: int) -> DateMention | None:
+    for d in dates:
+        if d.span[0] < end:
+            continue
+        if d.span[0] - end > 24:
+            return None
+        return d if _DATE_GAP.match(original[end : d.span[0]]) else None
+    return None
+
+
+def extract_references(text: str) -> list[Reference]:
+    """Every reference to another document in ``text``, sorted and non-overlapping.
+
+    Never raises. Spans point into ``text`` itself (also when it is NFD or holds
+    look-alike characters).
+
+    >>> [str(r.code) for r in extract_references(
+    ...     "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và Chỉ thị số 35-CT/TW")]
+    ['01/QĐ-UBND', '02/QĐ-UBND', '35-CT/TW']
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    nt = normalize_text(text)
+    s = nt.text
+    dates: tuple[DateMention, ...] | None = None
+    out: list[Reference] = []
+    last_end = 0  # normalised offset where the previous mention ended
+    prev_type: str | None = None
+    prev_code_end = -1
+    for m in _CANDIDATE.finditer(s):
+        start = m.start()
+        if start < last_end:
+            continue
+        found = scan_code(nt, start)
+        if found is None:
+            continue
+        code, stop = found
+        if not _ok_code(code):
+            continue
+        head = s[max(last_end, start - _LOOKBACK) : start]
+        if _FORM_NUMBER.search(head):
+            last_end = stop
+            continue
+        type_name: str | None = None
+        mention_start = start
+        tw = _type_before(head)
+        if tw is not None:
+            type_name = tw.group()
+            mention_start = start - len(head) + tw.start()
+        else:
+            sm = _SO_ONLY.search(head)
+            if sm is not None:
+                mention_start = start - len(head) + sm.start()
+            if prev_type is not None and _LIST_GAP.fullmatch(s[prev_code_end:start]):
+                type_name = prev_type
+        end = stop
+        if dates is None:
+            dates = find_dates(text)
+        code_o = code.span
+        date = _date_after(dates, text, code_o[1])
+        end_o = code_o[1]
+        if date is not None:
+            end_o = date.span[1]
+            end = _norm_offset(nt, end_o)
+        im = _ISSUER_AFTER.match(s, end)
+        issuer = None
+        if (
+            im is not None
+            and im.group("issuer").strip()
+            and _TYPE_WORD.match(im.group("issuer")) is None
+        ):
+            issuer = im.group("issuer").strip()
+            end = im.end("issuer")
+            while end > 0 and s[end - 1] in " \t":
+                end -= 1
+            end_o = nt.to_original(im.start("issuer"), end)[1]
+        start_o = nt.to_original(mention_start, mention_start + 1)[0]
+        out.append(
+            Reference(
+                code=code,
+                type_name=type_name,
+                date=date.value if date is not None else None,
+                issuer_text=issuer,
+                code_span=code_o,
+                span=(start_o, end_o),
+                text=text[start_o:end_o],
+            )
+        )
+        prev_type = type_name
+        prev_code_end = stop
+        last_end = max(stop, end)
+    return out
+
+
+def _norm_offset(nt: NormalizedText, original: int) -> int:
+    """The normalised offset whose character starts at or after ``original``."""
+    if nt.is_identity:
+        return original
+    lo, hi = 0, len(nt.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if nt.to_original(mid, mid + 1)[0] < original:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# --- short references -----------------------------------------------------------------
+
+_SHORT = re.compile(
+    r"\b(?P<type>" + _TYPE_RE + r")[ \t]+(?:(?P<self>này)|(?P<above>nêu trên|trên|nói trên|đã nêu)"
+    r"|số[ \t]+(?P<number>[0-9]{1,9})(?![0-9]*[/-]))",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class ShortReference:
+    """A short mention: ``Quyết định này``, ``Kế hoạch nêu trên``, ``Công văn số 1302``.
+
+    ``target`` is the full :class:`Reference` it resolves to (``None`` if it cannot
+    be resolved); ``is_self`` is true for ``… này`` (the document itself).
+    """
+
+    type_name: str
+    span: tuple[int, int]
+    text: str
+    number: int | None = None
+    is_self: bool = False
+    target: Reference | None = None
+
+
+def resolve_references(
+    text: str, references: Sequence[Reference] | None = None
+) -> list[ShortReference]:
+    """Find short references in ``text`` and resolve them against full ones.
+
+    ``… này`` is the document itself; ``… nêu trên`` the nearest full mention of that
+    type before it; ``… số N`` the full mention of that type with number ``N``.
+
+    >>> text = ("Căn cứ Công văn số 1302/UBDT-DTTS ngày 27/7/2023; thực hiện Công văn số 1302, "
+    ...         "Quyết định này quy định …")
+    >>> [(s.text, s.is_self, s.target and str(s.target.code)) for s in resolve_references(text)]
+    [('Công văn số 1302', False, '1302/UBDT-DTTS'), ('Quyết định này', True, None)]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    refs = list(references) if references is not None else extract_references(text)
+    nt = normalize_text(text)
+    taken = [r.span for r in refs]
+    out: list[ShortReference] = []
+    for m in _SHORT.finditer(nt.text):
+        span = nt.to_original(m.start(), m.end())
+        if any(a <= span[0] < b for a, b in taken):
+            continue
+        kind = m.group("type").lower()
+        same = [r for r in refs if (r.type_name or "").lower() == kind]
+        target: Reference | None = None
+        number = int(m.group("number")) if m.group("number") else None
+        if m.group("above"):
+            before = [r for r in same if r.span[1] <= span[0]]
+            target = before[-1] if before else None
+        elif number is not None:
+            target = next((r for r in same if r.code.number == number), None)
+        out.append(
+            ShortReference(
+                type_name=m.group("type"),
+                span=span,
+                text=text[span[0] : span[1]],
+                number=number,
+                is_self=m.group("self") is not None,
+                target=target,
+            )
+        )
+    return out

@@ -1,0 +1,129 @@
+"""Hypothesis strategies for dates, times, deadlines and their written forms.
+
+Only this module imports hypothesis; ``vnadmin.strategies`` re-exports it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from vnadmin.dates import WEEKDAY_NAMES, format_date
+from vnadmin.deadlines import Deadline, parse_deadline
+
+__all__ = [
+    "date_texts",
+    "dates",
+    "deadline_texts",
+    "deadlines",
+    "place_date_texts",
+    "time_texts",
+    "times",
+    "weekday_names",
+]
+
+
+def dates(
+    min_value: dt.date = dt.date(1945, 1, 1), max_value: dt.date = dt.date(2100, 12, 31)
+) -> st.SearchStrategy[dt.date]:
+    """Dates in a range (default 1945–2100)."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def times() -> st.SearchStrategy[dt.time]:
+    """Times of day to the minute, as written in documents."""
+    return st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
+
+
+def weekday_names() -> st.SearchStrategy[str]:
+    """Weekday names in the forms seen in documents (``thứ Hai``, ``Thứ 2``, ``chủ nhật`` …)."""
+    digits = [f"thứ {n}" for n in range(2, 8)]
+    return st.sampled_from(
+        [
+            *WEEKDAY_NAMES,
+            *digits,
+            *(w.upper() for w in WEEKDAY_NAMES),
+            *(w.lower() for w in WEEKDAY_NAMES),
+        ]
+    )
+
+
+@st.composite
+def date_texts(
+    draw: st.DrawFn, value: st.SearchStrategy[dt.date] | None = None
+) -> tuple[str, dt.date]:
+    """``(text, date)`` pairs: a date written in any usual form."""
+    d = draw(value if value is not None else dates())
+    style = draw(st.sampled_from(["nd30", "loose", "slash", "slash0", "dash", "dot"]))
+    if style == "nd30":
+        text = format_date(d)
+    elif style == "loose":
+        text = f"ngày {d.day} tháng {d.month} năm {d.year}"
+    elif style == "slash":
+        text = f"{d.day}/{d.month}/{d.year}"
+    elif style == "slash0":
+        text = f"{d.day:02d}/{d.month:02d}/{d.year}"
+    elif style == "dash":
+        text = f"{d.day}-{d.month}-{d.year}"
+    else:
+        text = f"{d.day}.{d.month}.{d.year}"
+    return text, d
+
+
+@st.composite
+def time_texts(draw: st.DrawFn) -> tuple[str, dt.time]:
+    """``(text, time)`` pairs: ``14 giờ 00``, ``14h00``, ``8 giờ 30 phút`` …"""
+    t = draw(times())
+    style = draw(st.sampled_from(["gio", "gio_phut", "h", "h_bare"]))
+    if style == "h_bare" and t.minute != 0:
+        style = "h"
+    text = {
+        "gio": f"{t.hour:02d} giờ {t.minute:02d}",
+        "gio_phut": f"{t.hour} giờ {t.minute:02d} phút",
+        "h": f"{t.hour}h{t.minute:02d}",
+        "h_bare": f"{t.hour}h",
+    }[style]
+    return text, t
+
+
+@st.composite
+def place_date_texts(draw: st.DrawFn) -> tuple[str, str, dt.date]:
+    """``(line, place, date)`` issuing lines in the NĐ 30 form."""
+    place = draw(
+        st.sampled_from(
+            ["Hà Nội", "Lạng Sơn", "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "Đà Nẵng"]
+        )
+    )
+    d = draw(dates())
+    return f"{place}, {format_date(d)}", place, d
+
+
+@st.composite
+def deadline_texts(draw: st.DrawFn) -> str:
+    """Deadline phrases of the usual shapes (fixed, relative, recurring, period)."""
+    d = draw(dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31)))
+    n = draw(st.integers(1, 90))
+    return draw(
+        st.sampled_from(
+            [
+                f"chậm nhất ngày {d:%d/%m/%Y}",
+                f"chậm nhất trong ngày {d.day}/{d.month}/{d.year}",
+                f"trước ngày {d.day:02d}/{d.month:02d}/{d.year}",
+                f"trước 16 giờ 00 ngày {d.day}/{d.month}/{d.year}",
+                f"chậm nhất 10 giờ 00 phút, {format_date(d)}",
+                f"trong thời hạn {n:02d} ngày làm việc kể từ ngày nhận được",
+                f"trong {n} ngày kể từ ngày ký",
+                f"trước ngày {min(n, 28)} hằng tháng",
+                f"trong quý {['I', 'II', 'III', 'IV'][n % 4]}/{d.year}",
+            ]
+        )
+    )
+
+
+def deadlines() -> st.SearchStrategy[Deadline]:
+    """Parsed :class:`vnadmin.deadlines.Deadline` values."""
+
+    return deadline_texts().map(
+        lambda t: parse_deadline(t, issued=dt.date(2025, 1, 15), received=dt.date(2025, 1, 15))
+    )

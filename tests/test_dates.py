@@ -1,0 +1,408 @@
+"""Dates, times, periods: seeds, the real-phrase table, properties, robustness."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import pickle
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnadmin.dates import (
+    PlaceDate,
+    check_dates,
+    find_dates,
+    format_date,
+    format_place_date,
+    is_valid_date_text,
+    parse_date,
+    parse_place_date,
+    parse_weekday,
+    validate_date_text,
+    validate_place_date,
+)
+from vnadmin.errors import ParseError, VnAdminError
+from vnadmin.periods import Period, PeriodKind, find_periods, parse_period
+from vnadmin.strategies._dates import date_texts, dates, place_date_texts, time_texts
+from vnadmin.times import VN_TZ, check_times, find_datetimes, find_times, parse_datetime, parse_time
+
+DATA = Path(__file__).parent / "data"
+TEXTS = DATA / "texts"
+SEED_INVITE = (TEXTS / "giay-moi_seed-ctmtqg-2025.txt").read_text(encoding="utf-8")
+SEED_NOTICE = (TEXTS / "thong-bao_seed-ket-luan-2024.txt").read_text(encoding="utf-8")
+
+
+def _rows(kind: str) -> list[tuple[str, str, str]]:
+    out = []
+    for line in (DATA / "date_phrases.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        if not line or line.startswith(("#", "kind\t")):
+            continue
+        k, phrase, expected, source = line.split("\t")
+        if k == kind:
+            out.append((phrase, expected, source))
+    return out
+
+
+def test_phrase_table_is_big_and_real() -> None:
+    kinds = ["date", "place_date", "datetime", "period", "deadline"]
+    rows = [r for k in kinds for r in _rows(k)]
+    assert len(rows) >= 80
+    for phrase, _, source in rows:
+        text = re.sub(r"\s+", " ", (TEXTS / source).read_text(encoding="utf-8"))
+        assert phrase in text, (phrase, source)
+
+
+@pytest.mark.parametrize(("phrase", "expected", "source"), _rows("date"))
+def test_real_dates(phrase: str, expected: str, source: str) -> None:
+    assert parse_date(phrase) == dt.date.fromisoformat(expected)
+    (mention,) = find_dates(phrase)
+    assert mention.value == dt.date.fromisoformat(expected)
+    assert mention.span == (0, len(phrase))
+
+
+@pytest.mark.parametrize(("phrase", "expected", "source"), _rows("place_date"))
+def test_real_place_dates(phrase: str, expected: str, source: str) -> None:
+    pd = parse_place_date(phrase)
+    parts = expected.split("|")
+    assert pd.place == parts[0]
+    if len(parts) == 2:
+        assert pd.date == dt.date.fromisoformat(parts[1])
+    else:
+        assert (pd.date, pd.day, pd.month, pd.year) == (None, None, int(parts[2]), int(parts[3]))
+
+
+@pytest.mark.parametrize(("phrase", "expected", "source"), _rows("datetime"))
+def test_real_datetimes(phrase: str, expected: str, source: str) -> None:
+    assert parse_datetime(phrase) == dt.datetime.fromisoformat(expected)
+    (found,) = find_datetimes(phrase)
+    assert found.value == dt.datetime.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(("phrase", "expected", "source"), _rows("period"))
+def test_real_periods(phrase: str, expected: str, source: str) -> None:
+    start, end = expected.split("..")
+    p = parse_period(phrase)
+    assert (p.start, p.end) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+# --- the two seeds, every mention -------------------------------------------------
+
+
+def test_seed_invitation_dates() -> None:
+    values = [m.value for m in find_dates(SEED_INVITE)]
+    d = dt.date
+    assert values == [
+        d(2025, 7, 20),
+        d(2025, 7, 20),
+        d(2025, 9, 29),
+        d(2025, 9, 29),
+        d(2025, 9, 17),
+        d(2025, 9, 29),
+        d(2025, 9, 29),
+    ]
+    for m in find_dates(SEED_INVITE):
+        assert parse_date(SEED_INVITE[m.span[0] : m.span[1]]) == m.value
+    weekday = [m for m in find_dates(SEED_INVITE) if m.weekday is not None]
+    assert len(weekday) == 1 and weekday[0].weekday == 0 and weekday[0].weekday_matches
+
+
+def test_seed_invitation_times_and_periods() -> None:
+    got = [x.value for x in find_datetimes(SEED_INVITE)]
+    at = [(10, 0), (14, 0), (10, 0), (13, 0)]
+    expected = sorted(dt.datetime(2025, 9, 29, h, mi, tzinfo=VN_TZ) for h, mi in at)
+    assert sorted(got) == expected
+    assert [t.value for t in find_times(SEED_INVITE)] == [
+        dt.time(14, 0),
+        dt.time(10, 0),
+        dt.time(10, 0),
+        dt.time(13, 0),
+    ]
+    periods = {(p.kind, p.start, p.end) for p in find_periods(SEED_INVITE)}
+    assert (PeriodKind.MONTHS_END, dt.date(2025, 10, 1), dt.date(2025, 12, 31)) in periods
+    assert (PeriodKind.YEARS, dt.date(2021, 1, 1), dt.date(2025, 12, 31)) in periods
+    assert (PeriodKind.YEAR, dt.date(2025, 1, 1), dt.date(2025, 12, 31)) in periods
+    assert check_dates(SEED_INVITE) == ()
+
+
+def test_seed_notice_dates() -> None:
+    d = dt.date
+    assert [m.value for m in find_dates(SEED_NOTICE)] == [
+        d(2024, 1, 3),
+        d(2023, 11, 8),
+        d(2023, 7, 27),
+        d(2023, 7, 27),
+        d(2024, 1, 12),
+        d(2024, 1, 15),
+        d(2024, 1, 15),
+    ]
+    years = sorted({p.start.year for p in find_periods(SEED_NOTICE) if p.kind is PeriodKind.YEAR})
+    assert years == [2019, 2024]
+
+
+# --- parsing details --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20/7/2025", dt.date(2025, 7, 20)),
+        ("03/01/2024", dt.date(2024, 1, 3)),
+        ("20-7-2025", dt.date(2025, 7, 20)),
+        ("20.7.2025", dt.date(2025, 7, 20)),
+        ("ngày 03 tháng 01 năm 2024", dt.date(2024, 1, 3)),
+        ("ngày 3 tháng 1 năm 2024", dt.date(2024, 1, 3)),
+        ("NGÀY 05/01/2024", dt.date(2024, 1, 5)),
+        ("nga\u0300y 3 tha\u0301ng 1 na\u0306m 2024", dt.date(2024, 1, 3)),
+        ("ngày\u00a020\u00a0tháng\u00a07 năm 2025", dt.date(2025, 7, 20)),
+        ("2025-07-20", dt.date(2025, 7, 20)),
+    ],
+)
+def test_parse_date_forms(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("hello", "no_date"),
+        ("31/02/2025", "invalid_date"),
+        ("xx 20/7/2025", "trailing_text"),
+    ],
+)
+def test_parse_date_errors(text: str, reason: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_date(text)
+    assert info.value.reason == reason
+
+
+def test_spans_map_to_original_nfd() -> None:
+    text = "Ha\u0300 Nô\u0323i, nga\u0300y 05 tha\u0301ng 01 na\u0306m 2020"
+    pd = parse_place_date(text)
+    assert text[pd.place_span[0] : pd.place_span[1]] == "Ha\u0300 Nô\u0323i"
+    assert text[pd.date_span[0] : pd.date_span[1]].endswith("2020")
+    (m,) = find_dates("Ð\u00e1p ứng ngày 29/9/2025")
+    assert m.value == dt.date(2025, 9, 29)
+
+
+def test_place_date_forms() -> None:
+    pd = parse_place_date("Lạng Sơn, ngày 03 tháng 01 năm 2024")
+    assert (pd.place, pd.date, pd.place_span) == ("Lạng Sơn", dt.date(2024, 1, 3), (0, 8))
+    pd = parse_place_date("Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019")
+    assert pd.place == "Thành phố Hồ Chí Minh" and pd.date == dt.date(2019, 6, 29)
+    assert parse_place_date("TP. Hồ Chí Minh, ngày 29 tháng 6 năm 2019").place == "TP. Hồ Chí Minh"
+    blank = parse_place_date("Hà Nội, ngày      tháng 3 năm 2026")
+    assert (blank.day, blank.month, blank.year, blank.date) == (None, 3, 2026, None)
+    assert pickle.loads(pickle.dumps(pd)) == pd and hash(pd) == hash(pickle.loads(pickle.dumps(pd)))
+    assert isinstance(pd, PlaceDate)
+
+
+def test_place_date_findings() -> None:
+    assert validate_place_date("Lạng Sơn, ngày 03 tháng 01 năm 2024") == ()
+    assert [f.rule for f in validate_place_date("Hà Nội, ngày 3 tháng 1 năm 2024")] == [
+        "D101",
+        "D102",
+    ]
+    assert [f.rule for f in validate_place_date("Hà Nội, ngày 14 tháng 05 năm 2016")] == ["D103"]
+    assert [f.rule for f in validate_place_date("Hà Nội, 05/01/2020")] == ["D104"]
+    assert [f.rule for f in validate_place_date("Hà Nội, ngày      tháng 3 năm 2026")] == ["D108"]
+    f = validate_place_date("Hà Nội, ngày 3 tháng 01 năm 2024")[0]
+    assert f.span == (13, 14) and "03" in f.message_vi
+
+
+def test_format_roundtrip_examples() -> None:
+    assert format_date(dt.date(2024, 1, 3)) == "ngày 03 tháng 01 năm 2024"
+    assert format_date(dt.date(2020, 2, 5)) == "ngày 05 tháng 02 năm 2020"
+    assert format_date(dt.date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
+    assert format_date(dt.date(2019, 12, 29)) == "ngày 29 tháng 12 năm 2019"
+    line = format_place_date("Lạng Sơn", dt.date(2024, 1, 3))
+    assert line == "Lạng Sơn, ngày 03 tháng 01 năm 2024" and validate_place_date(line) == ()
+
+
+def test_weekdays() -> None:
+    names = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+    assert [parse_weekday(n) for n in names] == list(range(7))
+    assert [parse_weekday(f"Thứ {n}") for n in range(2, 8)] == list(range(6))
+    assert parse_weekday("THỨ HAI") == 0 and parse_weekday("chủ nhật") == 6
+    with pytest.raises(ParseError):
+        parse_weekday("thứ Tám")
+    bad = check_dates("ngày 29/9/2025 (thứ Ba)")
+    assert [f.rule for f in bad] == ["D105"] and "thứ Hai" in bad[0].message_vi
+    assert [f.rule for f in check_dates("thứ Năm (ngày 1-1-2026)")] == []
+    assert [f.rule for f in check_dates("thứ Sáu, ngày 1-1-2026")] == ["D105"]
+    assert [f.rule for f in check_dates("ngày 29/9/2025 (thứ hai)")] == ["D112"]
+    assert not is_valid_date_text("29/9/2025 (thứ Ba)") and is_valid_date_text("29/9/2025 (thứ 2)")
+
+
+def test_date_findings() -> None:
+    assert [f.rule for f in check_dates("xem 31/02/2025")] == ["D106"]
+    rules = [(f.rule, f.severity.value) for f in check_dates("ngày 3 tháng 1 năm 2024")]
+    assert rules == [("D101", "info"), ("D102", "info")]
+    assert [f.severity.value for f in validate_date_text("ngày 3 tháng 1 năm 2024")] == [
+        "warning",
+        "warning",
+    ]
+    with pytest.raises(ParseError):
+        validate_date_text("không có ngày")
+
+
+def test_times() -> None:
+    cases = {
+        "14 giờ 00": dt.time(14, 0),
+        "10 giờ 00 phút": dt.time(10, 0),
+        "14h00": dt.time(14, 0),
+        "14h": dt.time(14, 0),
+        "8 giờ 30 phút": dt.time(8, 30),
+        "7h30'": dt.time(7, 30),
+        "18h giờ 00 phút": dt.time(18, 0),
+    }
+    for text, value in cases.items():
+        assert parse_time(text) == value, text
+    with pytest.raises(ParseError) as info:
+        parse_time("25 giờ")
+    assert info.value.reason == "invalid_time"
+    assert find_times("diện tích 14ha, 5 hộ") == ()
+    assert [f.rule for f in check_times("lúc 14h00")] == ["D109"]
+    assert parse_datetime("08 giờ 00 ngày 15/01/2024") == dt.datetime(
+        2024, 1, 15, 8, 0, tzinfo=VN_TZ
+    )
+    assert parse_datetime("ngày 29/9/2025, lúc 14 giờ") == dt.datetime(
+        2025, 9, 29, 14, tzinfo=VN_TZ
+    )
+
+
+def test_periods() -> None:
+    p = parse_period("6 tháng đầu năm 2026")
+    assert (p.start, p.end, p.days) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30), 181)
+    assert parse_period("quý III năm 2025").end == dt.date(2025, 9, 30)
+    assert parse_period("quý IV/2025").start == dt.date(2025, 10, 1)
+    assert parse_period("năm 2025").days == 365
+    rng = parse_period("từ ngày 01/01/2024 đến hết ngày 31/3/2024")
+    assert rng.kind is PeriodKind.RANGE and dt.date(2024, 2, 29) in rng
+    assert isinstance(rng, Period)
+    with pytest.raises(ParseError):
+        parse_period("6 tháng đầu năm")
+
+
+# --- properties -------------------------------------------------------------------
+
+
+@given(dates())
+def test_format_parse_roundtrip(d: dt.date) -> None:
+    assert parse_date(format_date(d)) == d
+    assert format_date(parse_date(format_date(d))) == format_date(d)
+
+
+@given(date_texts())
+def test_any_written_form_parses(pair: tuple[str, dt.date]) -> None:
+    text, d = pair
+    assert parse_date(text) == d
+    (m,) = find_dates(f"theo văn bản {text} của Bộ")
+    assert m.value == d
+
+
+@given(place_date_texts())
+def test_place_date_roundtrip(triple: tuple[str, str, dt.date]) -> None:
+    line, place, d = triple
+    pd = parse_place_date(line)
+    assert (pd.place, pd.date) == (place, d)
+    assert validate_place_date(line) == ()
+
+
+@given(time_texts())
+def test_time_forms(pair: tuple[str, dt.time]) -> None:
+    text, t = pair
+    assert parse_time(text) == t
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_never_crash(text: str) -> None:
+    for fn in (
+        parse_date,
+        parse_place_date,
+        parse_time,
+        parse_datetime,
+        parse_period,
+        parse_weekday,
+    ):
+        with contextlib.suppress(VnAdminError):
+            fn(text)
+    for scan in (find_dates, check_dates, find_times, find_datetimes, check_times, find_periods):
+        assert isinstance(scan(text), tuple)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="0123456789/.-ngàyth áđếquýIV,()giờhphút", max_size=60))
+def test_never_crash_on_date_like_text(text: str) -> None:
+    test_never_crash.hypothesis.inner_test(text)  # type: ignore[attr-defined]
+
+
+# --- adversarial inputs: work must grow linearly ----------------------------------
+
+ADVERSARIAL = [
+    "ngày " * 2000,
+    "1/" * 5000,
+    "ngày 1 tháng " * 1000,
+    "12 giờ " * 1500,
+    "thứ Hai " * 1200,
+    "quý I, " * 1400,
+    "Hà Nội" + " " * 9000 + "ngày",
+    "29/9/2025 " * 1000,
+]
+
+
+def _cost(fn: object, text: str) -> float:
+    assert callable(fn)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        with contextlib.suppress(VnAdminError):
+            fn(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize("seed", ADVERSARIAL)
+@pytest.mark.parametrize(
+    "fn",
+    [
+        find_dates,
+        check_dates,
+        find_datetimes,
+        find_periods,
+        parse_date,
+        parse_place_date,
+        parse_datetime,
+    ],
+)
+def test_linear_growth(seed: str, fn: object) -> None:
+    small = seed[:10_000]
+    big = (seed * (100_000 // len(seed) + 1))[:100_000]
+    # 10x the input may cost at most ~30x the time (quadratic would be ~100x).
+    small_cost = max(_cost(fn, small), 2e-4)
+    assert _cost(fn, big) < 30 * small_cost
+
+
+def test_linear_growth_space_runs() -> None:
+    for seed in [
+        "20/7/2025" + " " * 9000 + "x",
+        "ngày 1 tháng 1" + " " * 9000 + "x",
+        "quý I" + " " * 9000,
+    ]:
+        for fn in (
+            parse_date,
+            parse_place_date,
+            find_dates,
+            find_periods,
+            parse_period,
+            parse_datetime,
+        ):
+            small = seed[:2000]
+            assert _cost(fn, seed) < 30 * max(_cost(fn, small), 2e-4), (fn, seed[:12])

@@ -1,0 +1,184 @@
+"""Deadlines: the seeds, BLDS 2015 Điều 144-148, symbolic anchors, robustness."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnadmin.calendar import Calendar
+from vnadmin.deadlines import (
+    Anchor,
+    DeadlineKind,
+    Unit,
+    check_deadlines,
+    find_deadlines,
+    parse_deadline,
+)
+from vnadmin.errors import ParseError, VnAdminError
+from vnadmin.strategies._dates import deadline_texts, deadlines
+from vnadmin.times import VN_TZ
+
+DATA = Path(__file__).parent / "data"
+TEXTS = DATA / "texts"
+D = dt.date
+
+
+def _at(y: int, m: int, d: int, h: int = 23, mi: int = 59) -> dt.datetime:
+    if (h, mi) == (23, 59):
+        return dt.datetime(y, m, d, 23, 59, 59, 999999, tzinfo=VN_TZ)
+    return dt.datetime(y, m, d, h, mi, tzinfo=VN_TZ)
+
+
+def _rows() -> list[tuple[str, str]]:
+    out = []
+    for line in (DATA / "date_phrases.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 4 and parts[0] == "deadline":
+            out.append((parts[1], parts[2]))
+    return out
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _rows())
+def test_real_deadlines(phrase: str, expected: str) -> None:
+    assert parse_deadline(phrase).due == dt.datetime.fromisoformat(expected)
+
+
+def test_seed_invitation_deadline() -> None:
+    text = (TEXTS / "giay-moi_seed-ctmtqg-2025.txt").read_text(encoding="utf-8")
+    found = [d for d in find_deadlines(text) if d.kind is DeadlineKind.FIXED]
+    assert [d.due for d in found] == [_at(2025, 9, 29, 10, 0)]
+    assert text[found[0].span[0] : found[0].span[1]] == "chậm nhất 10 giờ 00 phút, ngày 29/9/2025"
+
+
+def test_seed_notice_deadlines() -> None:
+    text = (TEXTS / "thong-bao_seed-ket-luan-2024.txt").read_text(encoding="utf-8")
+    dues = [d.due for d in find_deadlines(text)]
+    assert dues == [_at(2024, 1, 12), _at(2024, 1, 15), _at(2024, 1, 15)]
+
+
+def test_fixed_forms() -> None:
+    assert parse_deadline("trước ngày 15/01/2024").due == _at(2024, 1, 14)
+    assert parse_deadline("trước ngày 15/01/2024").exclusive_day
+    assert parse_deadline("trước 16 giờ 00 ngày 20/10/2025").due == _at(2025, 10, 20, 16, 0)
+    assert parse_deadline("chậm nhất ngày 15/10/2025").due == _at(2025, 10, 15)
+
+
+def test_relative_symbolic_then_computed() -> None:
+    text = "trong thời hạn 05 ngày làm việc kể từ ngày nhận được"
+    d = parse_deadline(text)
+    assert (d.kind, d.amount, d.unit, d.anchor, d.due, d.needs) == (
+        DeadlineKind.RELATIVE,
+        5,
+        Unit.WORKING_DAY,
+        Anchor.RECEIVED,
+        None,
+        "received",
+    )
+    assert d.is_met(D(2030, 1, 1)) is None
+    # Received Fri 24/01/2025; Tết Ất Tỵ 27/01-31/01 off: 03/02 … 07/02.
+    assert parse_deadline(text, received=D(2025, 1, 24)).due == _at(2025, 2, 7)
+
+
+def test_calendar_days_blds_148() -> None:
+    # Điều 147: event day not counted; Điều 148: ends 24:00 of the last day.
+    assert parse_deadline("trong 30 ngày kể từ ngày ký", issued=D(2025, 3, 3)).due == _at(
+        2025, 4, 2
+    )
+    # last day Sat 05/4/2025 -> Giỗ Tổ Mon 07/4 -> ends Tue 08/4
+    assert parse_deadline("trong 30 ngày kể từ ngày ký", issued=D(2025, 3, 6)).due == _at(
+        2025, 4, 8
+    )
+    d = parse_deadline("trong 30 ngày kể từ ngày ký")
+    assert d.needs == "issued" and d.anchor is Anchor.ISSUED
+    # month period to a month without that day: last day of that month
+    assert parse_deadline("trong 01 tháng kể từ ngày ký", issued=D(2025, 1, 31)).due == _at(
+        2025, 2, 28
+    )
+    assert parse_deadline("sau 15 (mười lăm) ngày kể từ ngày ký", issued=D(2025, 6, 2)).amount == 15
+
+
+def test_other_anchor_and_recurring_and_period() -> None:
+    d = parse_deadline("trong thời hạn 10 ngày kể từ ngày kết thúc hội nghị")
+    assert d.anchor is Anchor.OTHER and d.needs == "anchor" and d.anchor_text == "kết thúc hội nghị"
+    r = parse_deadline("trước ngày 20 hằng tháng")
+    assert (
+        r.kind is DeadlineKind.RECURRING and r.recurring_day == 20 and r.needs == "reference_date"
+    )
+    assert r.next_due(D(2025, 3, 5)) == _at(2025, 3, 19)
+    assert r.next_due(D(2025, 3, 25)) == _at(2025, 4, 19)
+    q = parse_deadline("trong quý IV/2025")
+    assert q.kind is DeadlineKind.PERIOD and q.due == _at(2025, 12, 31)
+
+
+def test_custom_calendar() -> None:
+    cal = Calendar().with_day_off(D(2025, 6, 3))
+    base = parse_deadline("trong 01 ngày làm việc kể từ ngày nhận được", received=D(2025, 6, 2))
+    moved = parse_deadline(
+        "trong 01 ngày làm việc kể từ ngày nhận được", received=D(2025, 6, 2), calendar=cal
+    )
+    assert (base.due_date, moved.due_date) == (D(2025, 6, 3), D(2025, 6, 4))
+
+
+def test_values_and_findings() -> None:
+    d = parse_deadline("chậm nhất trong ngày 12/01/2024")
+    assert pickle.loads(pickle.dumps(d)) == d and hash(d) == hash(pickle.loads(pickle.dumps(d)))
+    assert d.is_met(_at(2024, 1, 12, 23, 0)) and not d.is_met(D(2024, 1, 13))
+    assert [f.rule for f in check_deadlines("chậm nhất ngày 01/9/2025")] == ["D111"]
+    assert check_deadlines("chậm nhất ngày 03/9/2025") == ()
+
+
+@pytest.mark.parametrize(("text", "reason"), [("", "empty"), ("xin chào", "no_deadline")])
+def test_errors(text: str, reason: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_deadline(text)
+    assert info.value.reason == reason
+
+
+@given(deadline_texts())
+def test_generated_phrases_parse(text: str) -> None:
+    d = parse_deadline(text, issued=D(2025, 1, 15), received=D(2025, 1, 15))
+    assert d.kind is DeadlineKind.RECURRING or d.due is not None
+    if d.due is not None:
+        assert d.due.utcoffset() == dt.timedelta(hours=7)
+
+
+@given(deadlines())
+def test_deadline_strategy(d: object) -> None:
+    assert pickle.loads(pickle.dumps(d)) == d
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_never_crash(text: str) -> None:
+    with contextlib.suppress(VnAdminError):
+        parse_deadline(text, issued=D(2025, 1, 1), received=D(2025, 1, 1))
+    assert isinstance(find_deadlines(text), tuple)
+    assert isinstance(check_deadlines(text), tuple)
+
+
+def test_linear_growth() -> None:
+    import time
+
+    def cost(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            find_deadlines(text)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    for seed in [
+        "chậm nhất " * 1000,
+        "trong 5 ngày kể từ " * 600,
+        "trước" + " " * 9000,
+        "trước ngày 1/1/2025; " * 500,
+    ]:
+        small = (seed * 2)[:10_000]
+        big = (seed * 20)[:100_000]
+        assert cost(big) < 30 * max(cost(small), 2e-4)

@@ -1,0 +1,376 @@
+"""Recipient lists (NĐ 30, Phụ lục I, II.9): corpus, real variants, rules, properties."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vnadmin
+from vnadmin.recipients import (
+    ArchiveNote,
+    RecipientEntry,
+    RecipientKind,
+    RecipientList,
+    check_recipients,
+    find_recipients,
+    format_recipients,
+    parse_recipients,
+    validate_recipients,
+)
+from vnadmin.strategies._blocks import recipient_lists
+
+TEXTS = Path(__file__).parent / "data" / "texts"
+ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
+
+
+def _noi_nhan(text: str) -> list[RecipientList]:
+    return [r for r in find_recipients(text) if r.kind is RecipientKind.NOI_NHAN]
+
+
+# --- corpus --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["file"] for r in ROWS])
+def test_corpus_entry_count(row: dict[str, str]) -> None:
+    text = (TEXTS / row["file"]).read_text(encoding="utf-8")
+    lists = _noi_nhan(text)
+    expected = int(row["noi_nhan_count"])
+    if expected == 0:
+        assert lists == []
+        return
+    first = lists[0]
+    # noi_nhan_count counts the entries of Nơi nhận, the Lưu entry included.
+    assert len(first) == expected
+    assert first.archive is not None
+    a, b = first.span
+    assert text[a:b].startswith("Nơi nhận")
+    for entry in first.entries:
+        s, e = entry.span
+        assert entry.text.split()[0] in text[s:e]
+
+
+def test_corpus_score_is_complete() -> None:
+    # Threshold: all 14 texts give the expected count (no misses at the time of writing).
+    hits = sum(
+        len(
+            (
+                _noi_nhan((TEXTS / r["file"]).read_text(encoding="utf-8"))
+                or [RecipientList(RecipientKind.NOI_NHAN)]
+            )[0]
+        )
+        == int(r["noi_nhan_count"])
+        for r in ROWS
+    )
+    assert hits == len(ROWS)
+
+
+def test_corpus_quirks() -> None:
+    read = {r["file"]: (TEXTS / r["file"]).read_text(encoding="utf-8") for r in ROWS}
+    glued = _noi_nhan(read["cong-van_2739-VPCP-DMDN.txt"])[0].archive
+    assert glued == ArchiveNote(("VT", "ĐMDN"), drafter="Trung Anh", copies=2)
+    seed = _noi_nhan(read["giay-moi_seed-ctmtqg-2025.txt"])[0]
+    assert [e.dashed for e in seed.entries] == [True, True, True, False, True]
+    assert seed.entries[3].purpose == "đưa tin"
+    assert seed.entries[4].text == "C, PVP UBND tỉnh, các phòng CM, HC-QT, Trung tâm Thông tin"
+    assert seed.archive == ArchiveNote(("VT", "KTTH"), drafter="LC")
+    comma = _noi_nhan(read["nghi-quyet_01-2019-NQ-HDTP.txt"])[0]
+    assert [f.rule for f in comma.check()] == ["R102"]
+    assert _noi_nhan(read["quyet-dinh_59-QD-BTNMT.txt"])[0].archive == ArchiveNote(
+        ("VT", "KHTC"), drafter="D"
+    )
+    kg = [
+        r for r in find_recipients(read["cong-van_3722-VPCP-CN.txt"]) if r.kind.name == "KINH_GUI"
+    ]
+    assert [e.text for e in kg[0].entries] == [
+        "Các Bộ: Công an, Tư pháp, Tài chính, Xây dựng, Nông nghiệp và Môi trường",
+        "Ủy ban nhân dân tỉnh Đồng Nai",
+    ]
+    single = [
+        r
+        for r in find_recipients(read["cong-van_3397-BKHDT-QLKTTW.txt"])
+        if r.kind.name == "KINH_GUI"
+    ]
+    assert [e.text for e in single[0].entries] == ["Tổng công ty Khí Việt Nam-CTCP (PV GAS)"]
+
+
+# --- real variants -------------------------------------------------------------------
+
+ARCHIVES = [
+    ("- Lưu: VT, KTTH(LC).", ArchiveNote(("VT", "KTTH"), drafter="LC")),
+    ("- Lưu VT, KGVX2.", ArchiveNote(("VT", "KGVX2"))),
+    ("- Lưu: Văn thư, TCCV (3b).", ArchiveNote(("Văn thư", "TCCV"), copies=3)),
+    ("- Lưu: VT, TCCB, NVA(03).", ArchiveNote(("VT", "TCCB", "NVA"), copies=3)),
+    ("- Lưu: VT, TCCB (02b).", ArchiveNote(("VT", "TCCB"), copies=2)),
+    ("- Lưu: VT, TCHQ (65).", ArchiveNote(("VT", "TCHQ"), copies=65)),
+    ("- Lưu: VT, ĐMDN (2b). Trung Anh", ArchiveNote(("VT", "ĐMDN"), drafter="Trung Anh", copies=2)),
+    ("- Lưu: VT, Vụ PC&QLKH (TANDTC)-P2.", ArchiveNote(("VT", "Vụ PC&QLKH (TANDTC)-P2"))),
+    ("- Lưu: VT, KHTC.D.", ArchiveNote(("VT", "KHTC"), drafter="D")),
+    ("- Lưu: VT, KT(NTA).", ArchiveNote(("VT", "KT"), drafter="NTA")),
+    ("- Lưu: VT.", ArchiveNote(("VT",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARCHIVES)
+def test_archive_variants(text: str, expected: ArchiveNote) -> None:
+    lst = parse_recipients("Nơi nhận:\n- Như trên;\n" + text)
+    assert lst.archive == expected
+    assert lst.archive_index == 1
+
+
+ENTRIES = [
+    ("- Như trên;", RecipientEntry("Như trên")),
+    ("- Như Điều 3 (để thực hiện);", RecipientEntry("Như Điều 3", purpose="để thực hiện")),
+    ("- Như khoản 2 Điều 1;", RecipientEntry("Như khoản 2 Điều 1")),
+    ("- Như thành phần mời;", RecipientEntry("Như thành phần mời")),
+    ("- CT, các PCT UBND tỉnh;", RecipientEntry("CT, các PCT UBND tỉnh")),
+    (
+        "- Thủ tướng, PTTgTT Phạm Gia Túc (để b/c);",
+        RecipientEntry("Thủ tướng, PTTgTT Phạm Gia Túc", "để b/c"),
+    ),
+    ("- Cổng TTĐT tỉnh (đưa tin);", RecipientEntry("Cổng TTĐT tỉnh", "đưa tin")),
+    ("- Sở Tài chính (p/h);", RecipientEntry("Sở Tài chính", "p/h")),
+    ("- Văn phòng Chính phủ (02 bản);", RecipientEntry("Văn phòng Chính phủ", copies=2)),
+    (
+        "- Văn phòng Chính phủ 02 bản (để đăng công báo);",
+        RecipientEntry("Văn phòng Chính phủ", "để đăng công báo", 2),
+    ),
+    (
+        "- Cục Kiểm tra văn bản QPPL (Bộ Tư pháp);",
+        RecipientEntry("Cục Kiểm tra văn bản QPPL (Bộ Tư pháp)"),
+    ),
+    (
+        "- Sở Lao động - Thương binh và Xã hội;",
+        RecipientEntry("Sở Lao động - Thương binh và Xã hội"),
+    ),
+    ("- UBND TP. Hồ Chí Minh;", RecipientEntry("UBND TP. Hồ Chí Minh")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENTRIES)
+def test_entry_variants(text: str, expected: RecipientEntry) -> None:
+    lst = parse_recipients(f"Nơi nhận:\n{text}\n- Lưu: VT.")
+    assert lst.entries == (expected,)
+
+
+def test_entry_views() -> None:
+    entry = parse_recipients("Nơi nhận:\n- VPCP: BTCN, các PCN (để b/c);").entries[0]
+    assert entry.group == "VPCP"
+    assert entry.members == ("BTCN", "các PCN")
+    assert entry.purpose_meaning == "để báo cáo"
+    assert entry.reference is None
+    assert RecipientEntry("Như Điều 3").reference == "Điều 3"
+
+
+def test_flattened_list_on_one_line() -> None:
+    lst = parse_recipients("Nơi nhận: - Như trên; - VPCP; - VCCI; - Lưu: VT, QLKTTW. TL. BỘ TRƯỞNG")
+    assert [e.text for e in lst.entries] == ["Như trên", "VPCP", "VCCI"]
+    assert lst.archive == ArchiveNote(("VT", "QLKTTW"))
+
+
+def test_list_without_dashes_and_wrapped_lines() -> None:
+    lst = parse_recipients(
+        "Nơi nhận:\n- Chủ tịch, các Phó Chủ tịch UBND tỉnh;\n\n- C, PCVP UBND tỉnh, Phòng TH,\n"
+        "  Trung tâm Thông tin;\nSở Nội vụ;\n- Lưu: VT, KT(NTA).\nTL. CHỦ TỊCH"
+    )
+    assert [e.text for e in lst.entries] == [
+        "Chủ tịch, các Phó Chủ tịch UBND tỉnh",
+        "C, PCVP UBND tỉnh, Phòng TH, Trung tâm Thông tin",
+        "Sở Nội vụ",
+    ]
+    assert [r.kind for r in lst.repairs] == ["dash_missing"]
+    assert [f.rule for f in lst.check()] == ["R101"]
+
+
+def test_kinh_gui_forms() -> None:
+    one = parse_recipients("Kính gửi: Bộ Nội vụ")
+    assert one.kind is RecipientKind.KINH_GUI
+    assert one.entries == (RecipientEntry("Bộ Nội vụ"),)
+    assert one.check() == ()
+    many = parse_recipients("Kính gửi:\n- Chủ tịch UBND tỉnh;\n- Sở Nội vụ.\n\nCăn cứ Luật …")
+    assert [e.text for e in many.entries] == ["Chủ tịch UBND tỉnh", "Sở Nội vụ"]
+    assert many.check() == ()
+
+
+def test_spans_point_into_the_original_string() -> None:
+    text = "Nơi nhận:\r\n- Bo\u0323\u0302 Tu\u031b pha\u0301p;\r\n- Lưu: VT, PC."
+    lst = parse_recipients(text)
+    a, b = lst.entries[0].span
+    assert text[a:b] == "Bo\u0323\u0302 Tu\u031b pha\u0301p;"
+    assert lst.span == (0, len(text))
+    a, b = lst.archive.span if lst.archive else (0, 0)
+    assert text[a:b] == "Lưu: VT, PC."
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"), [("", "empty"), ("  \n", "empty"), ("Căn cứ", "no_header")]
+)
+def test_parse_errors(text: str, reason: str) -> None:
+    with pytest.raises(vnadmin.ParseError) as info:
+        parse_recipients(text)
+    assert info.value.reason == reason
+
+
+# --- rules ---------------------------------------------------------------------------
+
+RULE_CASES: list[tuple[str, bool | None, list[str]]] = [
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT, TH.", True, []),
+    ("Nơi nhận:\nBộ Tư pháp;\n- Lưu: VT, TH.", None, ["R101"]),
+    ("Nơi nhận:\n- Bộ Tư pháp,\n- Lưu: VT, TH.", None, ["R102"]),
+    ("Nơi nhận:\n- Bộ Tư pháp;\n- Sở Nội vụ", None, ["R103", "R104"]),
+    ("Nơi nhận:\n- Lưu: VT, TH;\n- Sở Nội vụ.", None, ["R105"]),
+    ("Nơi nhận:\n- Sở Nội vụ;\n- Lưu: TCCB.", None, ["R106"]),
+    ("Nơi nhận:\n- Sở Nội vụ;\n- Lưu Văn thư, TCCV.", None, ["R107"]),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT, TH.", False, ["R108"]),
+    ("Nơi nhận:", None, ["R109"]),
+    ("Kính gửi:\n- Bộ Nội vụ;\n- Lưu: VT.", None, ["R110"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kinh_gui", "rules"), RULE_CASES)
+def test_rules(text: str, kinh_gui: bool | None, rules: list[str]) -> None:
+    lst = parse_recipients(text)
+    assert [f.rule for f in check_recipients(lst, kinh_gui=kinh_gui)] == rules
+
+
+def test_rules_registered() -> None:
+    for n in range(101, 111):
+        rule = vnadmin.RULES[f"R{n}"]
+        assert rule.article.startswith("NĐ 30")
+
+
+def test_validate() -> None:
+    good = parse_recipients("Nơi nhận:\n- Như trên;\n- Lưu: VT, TH.")
+    assert validate_recipients(good, kinh_gui=True) is good
+    with pytest.raises(vnadmin.ValidationError) as info:
+        parse_recipients("Nơi nhận:").validate()
+    assert [f.rule for f in info.value.findings] == ["R109"]
+
+
+def test_value_semantics() -> None:
+    a = parse_recipients("Nơi nhận: - Như trên; - Lưu: VT, TH.")
+    b = parse_recipients("Nơi nhận:\n- Như trên;\n- Lưu: VT, TH.")
+    assert a == b
+    assert hash(a) == hash(b)
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert repr(a.archive) == "ArchiveNote(units=('VT', 'TH'), drafter=None, copies=None)"
+
+
+# --- properties ----------------------------------------------------------------------
+
+
+@settings(max_examples=300)
+@given(recipient_lists())
+def test_round_trip(lst: RecipientList) -> None:
+    assert parse_recipients(format_recipients(lst)) == lst
+
+
+@settings(max_examples=200)
+@given(recipient_lists())
+def test_formatted_lists_have_no_form_findings(lst: RecipientList) -> None:
+    rules = {f.rule for f in parse_recipients(format_recipients(lst)).check()}
+    assert rules <= {"R104", "R106", "R107"}
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_never_crashes(text: str) -> None:
+    with contextlib.suppress(vnadmin.VnAdminError):
+        parse_recipients(text)
+    assert isinstance(find_recipients(text), tuple)
+
+
+PIECES = st.sampled_from(
+    [
+        "Nơi nhận:",
+        "Kính gửi:",
+        "- ",
+        "Lưu",
+        ":",
+        "VT",
+        ",",
+        ".",
+        ";",
+        "(",
+        ")",
+        "02b",
+        "\n",
+        "Bộ",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(PIECES, max_size=80).map("".join))
+def test_never_crashes_on_list_like_text(text: str) -> None:
+    try:
+        lst = parse_recipients(text)
+    except vnadmin.VnAdminError:
+        return
+    assert isinstance(lst.check(), tuple)
+    assert isinstance(find_recipients(text), tuple)
+
+
+def _line_events(fn: Callable[[str], object], arg: str) -> int:
+    """Python line events executed by ``fn(arg)``: a machine-independent op count."""
+    count = 0
+
+    def tracer(frame: object, event: str, _: object) -> object:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    old = sys.gettrace()
+    sys.settrace(tracer)  # type: ignore[arg-type]
+    try:
+        fn(arg)
+    except vnadmin.VnAdminError:
+        pass
+    finally:
+        sys.settrace(old)
+    return count
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "- Bộ Tư pháp (để b/c);\n",
+        "- A, B, C. D. (E (F ",
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TH.\n",
+    ],
+)
+@pytest.mark.parametrize("fn", [find_recipients, parse_recipients])
+def test_linear_growth(unit: str, fn: Callable[[str], object]) -> None:
+    head = "" if unit.startswith("Nơi") else "Nơi nhận:\n"
+    small = head + unit * (4_000 // len(unit))
+    large = head + unit * (40_000 // len(unit))
+    ratio = _line_events(fn, large) / max(1, _line_events(fn, small))
+    assert ratio < 15, ratio
+
+
+def test_find_with_signature_interleaved() -> None:
+    doc = (
+        "Điều 3. Tổ chức thực hiện./.\n"
+        "                                   KT. BỘ TRƯỞNG\n"
+        "Nơi nhận:                          THỨ TRƯỞNG\n"
+        "- Như Điều 3;       \n"
+        "- Lưu: VT, TCCB.                   (Đã ký)\n"
+        "                                   Nguyễn Văn An\n"
+    )
+    [lst] = find_recipients(doc)
+    assert [e.text for e in lst.entries] == ["Như Điều 3"]
+    assert lst.archive == ArchiveNote(("VT", "TCCB"))
+    same_line = (
+        "Nơi nhận:          TM. ỦY BAN NHÂN DÂN\n- Như Điều 3;       CHỦ TỊCH\n- Lưu: VT, TH.\n"
+    )
+    [lst] = find_recipients(same_line)
+    assert len(lst) == 2

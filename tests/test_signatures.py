@@ -1,0 +1,417 @@
+"""Signature blocks (NĐ 30, Điều 13; Phụ lục I, II.7): corpus, variants, rules, properties."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vnadmin
+from vnadmin.signatures import (
+    Authority,
+    SignatureBlock,
+    SigningMode,
+    check_signature,
+    find_signatures,
+    format_signature,
+    parse_signature,
+    parse_signatures,
+    validate_signature,
+)
+from vnadmin.strategies._blocks import signature_blocks
+
+TEXTS = Path(__file__).parent / "data" / "texts"
+ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
+
+
+def _mode_text(block: SignatureBlock) -> str:
+    return " > ".join(m.mark() for m in block.modes)
+
+
+# --- corpus --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["file"] for r in ROWS])
+def test_corpus_signature(row: dict[str, str]) -> None:
+    text = (TEXTS / row["file"]).read_text(encoding="utf-8")
+    blocks = find_signatures(text)
+    if not row["signer"]:
+        assert blocks == ()
+        return
+    assert len(blocks) == 1
+    block = blocks[0]
+    assert block.signer_name == row["signer"]
+    assert " / ".join(block.title_lines()) == row["signature_titles"]
+    assert _mode_text(block) == row["signing_mode"]
+    start, end = block.name_span
+    assert text[start:end] == row["signer"]
+    for authority in block.chain:
+        a, b = authority.span
+        assert text[a:b].split()[0].rstrip(".") in ("TM", "KT", "TL", "TUQ", "Q", "T/M", "K/T")
+
+
+def test_corpus_score_is_complete() -> None:
+    # All 14 texts match expected.tsv (threshold 14/14; no misses at the time of writing).
+    hits = 0
+    for row in ROWS:
+        blocks = find_signatures((TEXTS / row["file"]).read_text(encoding="utf-8"))
+        got = blocks[0].signer_name if blocks else ""
+        hits += got == row["signer"]
+    assert hits == len(ROWS)
+
+
+# --- real layouts --------------------------------------------------------------------
+
+VARIANTS = [
+    # (text, modes, principal titles, signer title, other posts, name)
+    (
+        "KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH UBND TỈNH\nĐoàn Thanh Sơn",
+        "KT",
+        ("TRƯỞNG BAN",),
+        "PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
+        ("PHÓ CHỦ TỊCH UBND TỈNH",),
+        "Đoàn Thanh Sơn",
+    ),
+    (
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Chiến",
+        "TM KT",
+        ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+        "PHÓ CHỦ TỊCH",
+        (),
+        "Trần Văn Chiến",
+    ),
+    (
+        "KT.CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nLê Văn Hòa",
+        "KT",
+        ("CHỦ TỊCH",),
+        "PHÓ CHỦ TỊCH",
+        (),
+        "Lê Văn Hòa",
+    ),
+    (
+        "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(đã ký)\nNguyễn Văn Hùng",
+        "TM",
+        ("BAN THƯỜNG VỤ",),
+        "PHÓ BÍ THƯ",
+        (),
+        "Nguyễn Văn Hùng",
+    ),
+    (
+        "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN Lê Thị Mai",
+        "KT",
+        ("TRƯỞNG BAN",),
+        "PHÓ TRƯỞNG BAN",
+        (),
+        "Lê Thị Mai",
+    ),
+    (
+        "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nHồ Văn Nam",
+        "TL",
+        ("BAN THƯỜNG VỤ",),
+        "CHÁNH VĂN PHÒNG",
+        (),
+        "Hồ Văn Nam",
+    ),
+    (
+        "TL. BỘ TRƯỞNG BỘ NGOẠI GIAO\nCỤC TRƯỞNG CỤC LỄ TÂN NHÀ NƯỚC\nĐặng Minh Khôi",
+        "TL",
+        ("BỘ TRƯỞNG BỘ NGOẠI GIAO",),
+        "CỤC TRƯỞNG CỤC LỄ TÂN NHÀ NƯỚC",
+        (),
+        "Đặng Minh Khôi",
+    ),
+    (
+        "TL. BỘ TRƯỞNG\nKT. VỤ TRƯỞNG VỤ GIÁO DỤC TRUNG HỌC\nPHÓ VỤ TRƯỞNG\nNguyễn Xuân Thành",
+        "TL KT",
+        ("BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ GIÁO DỤC TRUNG HỌC"),
+        "PHÓ VỤ TRƯỞNG",
+        (),
+        "Nguyễn Xuân Thành",
+    ),
+    (
+        "TUQ. CHỦ TỊCH\nGIÁM ĐỐC SỞ TƯ PHÁP\nLê Hoa",
+        "TUQ",
+        ("CHỦ TỊCH",),
+        "GIÁM ĐỐC SỞ TƯ PHÁP",
+        (),
+        "Lê Hoa",
+    ),
+    ("Q. GIÁM ĐỐC\n(Ký tên, đóng dấu)\nPhạm Văn Bảy", "Q", ("GIÁM ĐỐC",), "", (), "Phạm Văn Bảy"),
+    (
+        "TM. ỦY BAN NHÂN DÂN\nQ. CHỦ TỊCH\nVõ Văn Tám",
+        "TM Q",
+        ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+        "",
+        (),
+        "Võ Văn Tám",
+    ),
+    ("BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng", "", (), "BỘ TRƯỞNG, CHỦ NHIỆM", (), "Mai Tiến Dũng"),
+    (
+        "TL.\nBỘ TRƯỞNG CHÁNH VĂN PHÒNG Nguyễn Đức Tâm",
+        "TL",
+        ("BỘ TRƯỞNG",),
+        "CHÁNH VĂN PHÒNG",
+        (),
+        "Nguyễn Đức Tâm",
+    ),
+    ("GIÁM ĐỐC\n(Ký, ghi rõ họ tên)", "", (), "GIÁM ĐỐC", (), ""),
+]
+
+
+@pytest.mark.parametrize(("text", "modes", "principals", "title", "posts", "name"), VARIANTS)
+def test_variants(
+    text: str,
+    modes: str,
+    principals: tuple[str, ...],
+    title: str,
+    posts: tuple[str, ...],
+    name: str,
+) -> None:
+    block = parse_signature(text)
+    assert " ".join(m.value for m in block.modes) == modes
+    assert tuple(a.title for a in block.chain) == principals
+    assert block.signer_title == title
+    assert block.other_posts == posts
+    assert block.signer_name == name
+
+
+def test_spans_point_into_the_original_string() -> None:
+    # NFD input and an ETH look-alike: spans still slice the caller's string.
+    text = "KT. BO\u0323\u0302 TRU\u031b\u031bO\u031b\u0309NG\nTHU\u031b\u0301 TRU\u031bO\u031b\u0309NG\n\u00d0inh Trung Tu\u0323ng"
+    block = parse_signature(text)
+    assert block.signer_name == "Đinh Trung Tụng"
+    a, b = block.name_span
+    assert text[a:b].startswith("\u00d0inh")
+    assert text[block.signer_title_span[0] : block.signer_title_span[1]].startswith("THU")
+
+
+def test_honours_and_ranks_kept_apart() -> None:
+    block = parse_signature("GIÁM ĐỐC\nPGS.TS. Nguyễn Văn An")
+    assert block.signer_name == "Nguyễn Văn An"
+    assert block.honours == ("PGS.TS.",)
+    assert [f.rule for f in block.check()] == ["S107"]
+    ranked = parse_signature("CHỈ HUY TRƯỞNG\nĐại tá Lê Văn Bình")
+    assert ranked.honours == ("Đại tá",)
+    assert ranked.signer_name == "Lê Văn Bình"
+
+
+def test_repair_recorded_for_missing_space() -> None:
+    block = parse_signature("KT.CHỦ TỊCH PHÓ CHỦ TỊCH Lê A")
+    assert [r.kind for r in block.repairs] == ["space_missing"]
+    assert block.repairs[0].span == (0, 6)
+
+
+def test_joint_blocks_side_by_side() -> None:
+    flat = parse_signatures(
+        "KT. BỘ TRƯỞNG BỘ Y TẾ THỨ TRƯỞNG Lê An KT. BỘ TRƯỞNG BỘ TÀI CHÍNH THỨ TRƯỞNG Trần Bình"
+    )
+    assert [(b.chain[0].title, b.signer_name) for b in flat] == [
+        ("BỘ TRƯỞNG BỘ Y TẾ", "Lê An"),
+        ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "Trần Bình"),
+    ]
+    columns = parse_signatures(
+        "KT. BỘ TRƯỞNG BỘ Y TẾ     KT. BỘ TRƯỞNG BỘ TÀI CHÍNH\n"
+        "THỨ TRƯỞNG     THỨ TRƯỞNG\n"
+        "Lê Văn An     Trần Văn Bình"
+    )
+    assert [(b.chain[0].title, b.signer_title, b.signer_name) for b in columns] == [
+        ("BỘ TRƯỞNG BỘ Y TẾ", "THỨ TRƯỞNG", "Lê Văn An"),
+        ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "THỨ TRƯỞNG", "Trần Văn Bình"),
+    ]
+
+
+def test_find_skips_interleaved_recipients() -> None:
+    doc = (
+        "Điều 3. Tổ chức thực hiện./.\n"
+        "Nơi nhận:          TM. ỦY BAN NHÂN DÂN\n"
+        "- Như Điều 3;       CHỦ TỊCH\n"
+        "- Lưu: VT, TH.\n"
+        "Nguyễn Văn Long"
+    )
+    blocks = find_signatures(doc)
+    assert [(b.title_lines(), b.signer_name) for b in blocks] == [
+        (("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Nguyễn Văn Long")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("", "empty"), ("   \n", "empty"), ("ĐÃ BAN HÀNH KT. CHỦ TỊCH Lê A", "text_before_mode")],
+)
+def test_parse_errors(text: str, reason: str) -> None:
+    with pytest.raises(vnadmin.ParseError) as info:
+        parse_signature(text)
+    assert info.value.reason == reason
+
+
+# --- rules ---------------------------------------------------------------------------
+
+RULE_CASES = [
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê A", []),
+    ("TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG Lê A", []),
+    ("KT. BỘ TRƯỞNG TM. CHÍNH PHỦ THỦ TƯỚNG Lê A", ["S101"]),
+    ("KT. BỘ TRƯỞNG KT. VỤ TRƯỞNG PHÓ VỤ TRƯỞNG Lê A", ["S102"]),
+    ("TUQ. CHỦ TỊCH KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê A", ["S103"]),
+    ("KT. GIÁM ĐỐC GIÁM ĐỐC Lê A", ["S104"]),
+    ("TM. CHỦ TỊCH PHÓ CHỦ TỊCH Lê A", ["S105"]),
+    ("Q. PHÓ GIÁM ĐỐC Lê A", ["S106"]),
+    ("GIÁM ĐỐC TS. Lê A", ["S107"]),
+    ("Kt. Bộ trưởng\nThứ trưởng\nLê A", ["S108", "S108"]),
+    ("KT. BỘ TRƯỞNG THỨ TRƯỞNG (Đã ký)", ["S109"]),
+    ("T/M BAN THƯỜNG VỤ BÍ THƯ Lê A", ["S110"]),
+]
+
+
+@pytest.mark.parametrize(("text", "rules"), RULE_CASES)
+def test_rules(text: str, rules: list[str]) -> None:
+    assert [f.rule for f in check_signature(parse_signature(text))] == rules
+
+
+def test_rules_are_registered_with_articles() -> None:
+    ids = [f"S{n}" for n in range(101, 111)]
+    for rule_id in ids:
+        rule = vnadmin.RULES[rule_id]
+        assert rule.article
+        assert rule.message_vi
+        assert rule.message_en
+
+
+def test_validate_raises_only_on_errors() -> None:
+    ok = parse_signature("KT. GIÁM ĐỐC GIÁM ĐỐC Lê A")  # a warning only
+    assert validate_signature(ok) is ok
+    bad = parse_signature("TUQ. CHỦ TỊCH KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê A")
+    with pytest.raises(vnadmin.ValidationError) as info:
+        bad.validate()
+    assert [f.rule for f in info.value.findings] == ["S103"]
+
+
+def test_describe() -> None:
+    block = parse_signature(
+        "TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nVũ Quang Khánh"
+    )
+    assert block.describe() == "Phó Chánh Văn phòng ký thay Chánh Văn phòng, thừa lệnh Chủ tịch"
+    assert block.describe("en") == (
+        "Deputy Chief of Office, signing for the Chief of Office, by order of the Chairman"
+    )
+    assert parse_signature("Q. GIÁM ĐỐC Lê A").describe() == "Quyền Giám đốc"
+    with pytest.raises(ValueError, match="lang"):
+        block.describe("fr")
+
+
+def test_value_semantics() -> None:
+    a = parse_signature("TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Tấn Dũng")
+    b = parse_signature("TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nNguyễn Tấn Dũng")
+    assert a == b
+    assert a.span != b.span
+    assert hash(a) == hash(b)
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert "Nguyễn Tấn Dũng" in repr(a)
+    assert a.chain == (Authority(SigningMode.TM, "CHÍNH PHỦ"),)
+
+
+# --- properties ----------------------------------------------------------------------
+
+
+@settings(max_examples=300)
+@given(signature_blocks())
+def test_round_trip(block: SignatureBlock) -> None:
+    assert parse_signature(format_signature(block)) == block
+
+
+@settings(max_examples=300)
+@given(signature_blocks())
+def test_generated_blocks_have_no_errors(block: SignatureBlock) -> None:
+    assert all(f.severity is not vnadmin.Severity.ERROR for f in block.check())
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_never_crashes(text: str) -> None:
+    for parse in (parse_signature, parse_signatures):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            parse(text)
+    assert isinstance(find_signatures(text), tuple)
+
+
+ALPHABET = st.sampled_from(
+    ["KT.", "TM.", "T/M", "Q.", "BỘ", "TRƯỞNG", "PHÓ", "Lê", "Văn", "(Đã ký)", "\n", " ", "-", ";"]
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(ALPHABET, max_size=60).map(" ".join))
+def test_never_crashes_on_block_like_text(text: str) -> None:
+    with contextlib.suppress(vnadmin.VnAdminError):
+        parse_signature(text)
+    assert isinstance(find_signatures(text), tuple)
+
+
+def _line_events(fn: Callable[[str], object], arg: str) -> int:
+    """Python line events executed by ``fn(arg)``: a machine-independent op count."""
+    count = 0
+
+    def tracer(frame: object, event: str, _: object) -> object:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    old = sys.gettrace()
+    sys.settrace(tracer)  # type: ignore[arg-type]
+    try:
+        fn(arg)
+    except vnadmin.VnAdminError:
+        pass
+    finally:
+        sys.settrace(old)
+    return count
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Văn A\n",
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TH.\nTM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê A ./. ",
+        "KT. A PHÓ PHÓ (Đã ký ",
+    ],
+)
+@pytest.mark.parametrize("fn", [find_signatures, parse_signatures, parse_signature])
+def test_linear_growth(unit: str, fn: Callable[[str], object]) -> None:
+    small = unit * (4_000 // len(unit))
+    large = unit * (40_000 // len(unit))
+    ratio = _line_events(fn, large) / max(1, _line_events(fn, small))
+    assert ratio < 15, ratio
+
+
+TWO_COLUMNS = """Điều 3. Các ông chịu trách nhiệm thi hành./.
+                                   KT. BỘ TRƯỞNG
+Nơi nhận:                          THỨ TRƯỞNG
+- Như Điều 3;
+- Bộ Tư pháp;
+- Lưu: VT, TCCB.                   (Đã ký)
+
+                                   Nguyễn Văn An
+"""
+
+
+def test_find_in_two_column_layout() -> None:
+    [block] = find_signatures(TWO_COLUMNS)
+    assert block.title_lines() == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG")
+    assert block.notes == ("(Đã ký)",)
+    assert TWO_COLUMNS[block.name_span[0] : block.name_span[1]] == "Nguyễn Văn An"
+    assert TWO_COLUMNS[block.signer_title_span[0] : block.signer_title_span[1]] == "THỨ TRƯỞNG"
+
+
+def test_hypothesis_only_imported_by_strategies() -> None:
+    import subprocess
+
+    code = "import sys, vnadmin.signatures, vnadmin.recipients; print('hypothesis' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
