@@ -342,7 +342,7 @@ def _scan(
 def _text_repairs(nt: NormalizedText, span: tuple[int, int]) -> list[Repair]:
     if nt.is_identity:
         return []
-    return [r for r in nt.repairs() if r.span[0] >= span[0] and r.span[1] <= span[1]]
+    return list(nt.repairs_in(span[0], span[1]))
 
 
 # --- segment resolution -------------------------------------------------------------

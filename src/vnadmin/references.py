@@ -134,13 +134,25 @@ def _ok_code(code: DocumentCode) -> bool:
     return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
 
 
-def _date_after(dates: Sequence[DateMention], original: str, end: int) -> DateMention | None:
-    for d in dates:
-        if d.span[0] < end:
-            continue
-        if d.span[0] - end > 24:
+_DATE_WINDOW = 80
+
+
+def _date_after(original: str, end: int) -> DateMention | None:
+    """The date written right after a code (``… ngày 20/7/2025``), if any: dates are
+    looked for in a short window only, so the scan stays linear in the text."""
+    window = original[end : end + _DATE_WINDOW]
+    for d in find_dates(window):
+        if d.span[0] > 24:
             return None
-        return d if _DATE_GAP.match(original[end : d.span[0]]) else None
+        if not _DATE_GAP.match(window[: d.span[0]]):
+            return None
+        return attrs.evolve(
+            d,
+            span=(d.span[0] + end, d.span[1] + end),
+            weekday_span=None
+            if d.weekday_span is None
+            else (d.weekday_span[0] + end, d.weekday_span[1] + end),
+        )
     return None
 
 
@@ -158,7 +170,6 @@ def extract_references(text: str) -> list[Reference]:
         return []
     nt = normalize_text(text)
     s = nt.text
-    dates: tuple[DateMention, ...] | None = None
     out: list[Reference] = []
     last_end = 0  # normalised offset where the previous mention ended
     prev_type: str | None = None
@@ -190,10 +201,8 @@ def extract_references(text: str) -> list[Reference]:
             if prev_type is not None and _LIST_GAP.fullmatch(s[prev_code_end:start]):
                 type_name = prev_type
         end = stop
-        if dates is None:
-            dates = find_dates(text)
         code_o = code.span
-        date = _date_after(dates, text, code_o[1])
+        date = _date_after(text, code_o[1])
         end_o = code_o[1]
         if date is not None:
             end_o = date.span[1]

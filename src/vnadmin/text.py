@@ -155,10 +155,18 @@ class NormalizedText:
 
     def repairs(self) -> tuple[Repair, ...]:
         """Every change made, as :class:`~vnadmin.findings.Repair` records."""
+        return self.repairs_in(0, len(self.original))
+
+    def repairs_in(self, start: int, end: int) -> tuple[Repair, ...]:
+        """The changes whose original span lies within ``[start, end)`` of the original."""
+        lo = bisect.bisect_left(self._os, start)
         out = []
-        for ns, ne, os_, oe in zip(self._ns, self._ne, self._os, self._oe, strict=True):
+        for k in range(lo, len(self._os)):
+            os_, oe = self._os[k], self._oe[k]
+            if os_ >= end or oe > end:
+                break
             before = self.original[os_:oe]
-            after = self.text[ns:ne]
+            after = self.text[self._ns[k] : self._ne[k]]
             out.append(Repair(_repair_kind(before), (os_, oe), before, after))
         return tuple(out)
 
@@ -203,75 +211,121 @@ def normalize_text(text: str) -> NormalizedText:
     return _normalize_slow(text)
 
 
-def _normalize_slow(text: str) -> NormalizedText:
-    out: list[str] = []
-    ns: list[int] = []
-    ne: list[int] = []
-    os_: list[int] = []
-    oe: list[int] = []
-    n_out = 0
-    i = 0
-    length = len(text)
-    combining = unicodedata.combining
-    while i < length:
-        ch = text[i]
-        if ch in _INVISIBLE:
-            j = i + 1
-            while j < length and text[j] in _INVISIBLE:
-                j += 1
-            ns.append(n_out)
-            ne.append(n_out)
-            os_.append(i)
-            oe.append(j)
-            i = j
-            continue
-        if ch == "\r":
-            j = i + 2 if i + 1 < length and text[i + 1] == "\n" else i + 1
-            ns.append(n_out)
-            ne.append(n_out + 1)
-            os_.append(i)
-            oe.append(j)
-            out.append("\n")
-            n_out += 1
-            i = j
-            continue
-        j = i + 1
-        hidden = False
-        while j < length:
-            if combining(text[j]):
-                j += 1
+class _Builder:
+    """Accumulates the normalised text and its changed clusters."""
+
+    __slots__ = ("n_out", "ne", "ns", "oe", "os", "out", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[str] = []
+        self.ns: list[int] = []
+        self.ne: list[int] = []
+        self.os: list[int] = []
+        self.oe: list[int] = []
+        self.n_out = 0
+
+    def keep(self, start: int, end: int) -> None:
+        """Copy ``text[start:end]`` unchanged (it needs no work)."""
+        if end > start:
+            self.out.append(self.text[start:end])
+            self.n_out += end - start
+
+    def change(self, start: int, end: int, new: str) -> None:
+        self.ns.append(self.n_out)
+        self.ne.append(self.n_out + len(new))
+        self.os.append(start)
+        self.oe.append(end)
+        self.out.append(new)
+        self.n_out += len(new)
+
+    def region(self, i: int, stop: int) -> int:
+        """Normalise the clusters that start in ``[i, stop)``; returns where the
+        last one ends (a cluster may run past ``stop``)."""
+        text = self.text
+        length = len(text)
+        combining = unicodedata.combining
+        while i < stop:
+            ch = text[i]
+            if ch in _INVISIBLE:
+                j = i + 1
+                while j < length and text[j] in _INVISIBLE:
+                    j += 1
+                self.change(i, j, "")
+                i = j
                 continue
-            if text[j] in _INVISIBLE:
-                # Invisible characters between a letter and its marks belong to
-                # the cluster (and are dropped from it).
-                k = j
-                while k < length and text[k] in _INVISIBLE:
-                    k += 1
-                if k < length and combining(text[k]):
-                    hidden = True
-                    j = k
+            if ch == "\r":
+                j = i + 2 if i + 1 < length and text[i + 1] == "\n" else i + 1
+                self.change(i, j, "\n")
+                i = j
+                continue
+            j = i + 1
+            hidden = False
+            while j < length:
+                if combining(text[j]):
+                    j += 1
                     continue
-            break
-        cluster = text[i:j]
-        if j - i == 1 and ch.isascii():
-            new = cluster
-        else:
-            visible = "".join(c for c in cluster if c not in _INVISIBLE) if hidden else cluster
-            new = unicodedata.normalize("NFC", visible)
-            if any(c in _REPLACE for c in new):
-                new = "".join(_REPLACE.get(c, c) for c in new)
-        if new != cluster:
-            ns.append(n_out)
-            ne.append(n_out + len(new))
-            os_.append(i)
-            oe.append(j)
-        out.append(new)
-        n_out += len(new)
-        i = j
-    result = "".join(out)
-    if not ns:
+                if text[j] in _INVISIBLE:
+                    # Invisible characters between a letter and its marks belong to
+                    # the cluster (and are dropped from it).
+                    k = j
+                    while k < length and text[k] in _INVISIBLE:
+                        k += 1
+                    if k < length and combining(text[k]):
+                        hidden = True
+                        j = k
+                        continue
+                break
+            cluster = text[i:j]
+            if j - i == 1 and ch.isascii():
+                new = cluster
+            else:
+                visible = "".join(c for c in cluster if c not in _INVISIBLE) if hidden else cluster
+                new = unicodedata.normalize("NFC", visible)
+                if any(c in _REPLACE for c in new):
+                    new = "".join(_REPLACE.get(c, c) for c in new)
+            if new != cluster:
+                self.change(i, j, new)
+            else:
+                self.keep(i, j)
+            i = j
+        return i
+
+
+def _normalize_slow(text: str) -> NormalizedText:
+    b = _Builder(text)
+    combining = unicodedata.combining
+    pos = 0
+    for m in _DIRTY.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        start = i - 1 if i > pos and combining(text[i]) else i
+        _keep_stretch(b, pos, start)
+        pos = b.region(start, i + 1)
+    _keep_stretch(b, pos, len(text))
+    if not b.ns:
         return NormalizedText(text, text)
-    return NormalizedText(text, result, ns=tuple(ns), ne=tuple(ne), os=tuple(os_), oe=tuple(oe))
+    return NormalizedText(
+        text,
+        "".join(b.out),
+        ns=tuple(b.ns),
+        ne=tuple(b.ne),
+        os=tuple(b.os),
+        oe=tuple(b.oe),
+    )
+
+
+def _keep_stretch(b: _Builder, start: int, end: int) -> None:
+    """A stretch without dirty characters: copied as is when it is already NFC,
+    otherwise normalised cluster by cluster."""
+    if end <= start:
+        return
+    stretch = b.text[start:end]
+    if stretch.isascii() or unicodedata.is_normalized("NFC", stretch):
+        b.keep(start, end)
+    else:
+        b.region(start, end)
 
 
 # --- keys and tone placement ------------------------------------------------------

@@ -1,0 +1,72 @@
+"""Benchmark: extract_references, parse_document and lint on real corpus text.
+
+Run: ``python benchmarks/bench_refs.py``. Builds ~100 kB of text from the 14 corpus texts
+(tests/data/texts) and ~1 MB by repeating it, and reports, in the same run:
+
+* ``extract_references`` throughput (MB/s) and its ratio to a bare ``re.finditer`` scan
+  of a code pattern over the same text (target >= 0.5x);
+* the throughput at 1 MB as a fraction of that at 100 kB (target >= 90 %);
+* ``parse_document`` and ``lint`` time per 10 kB document.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from vnadmin import extract_references, lint, parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE_RE = re.compile(r"\d+[a-z]?\s?[/-]\s?(?:\d{4}/)?[A-ZĐa-zđ][\w&.,]*(?:[-/][\w&.,]+)*")
+
+
+def corpus() -> str:
+    return "\n\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "tests" / "data" / "texts").glob("*.txt"))
+    )
+
+
+def sized(base: str, n: int) -> str:
+    return (base * (n // len(base) + 1))[:n]
+
+
+def seconds(fn: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    base = corpus()
+    # The 1 MB text repeats the 100 kB one, so the two throughputs are comparable.
+    small = sized(base, 100_000)
+    big = small * 10
+    mb = len(big.encode("utf-8")) / 1e6
+    t_re = seconds(lambda: sum(1 for _ in CODE_RE.finditer(big)))
+    t_refs = seconds(lambda: extract_references(big), repeat=3)
+    t_small = seconds(lambda: extract_references(small), repeat=5)
+    thr_big = len(big) / t_refs
+    thr_small = len(small) / t_small
+    print(f"text: {mb:.2f} MB (UTF-8), {len(extract_references(big))} references")
+    print(f"re.finditer code pattern   {mb / t_re:8.2f} MB/s")
+    print(
+        f"extract_references (1 MB)  {mb / t_refs:8.2f} MB/s   ratio {t_re / t_refs:5.2f}x (target >= 0.5x)"
+    )
+    print(f"throughput 1 MB / 100 kB   {thr_big / thr_small:8.0%} (target >= 90%)")
+    doc10k = sized(base, 10_000)
+    t_doc = seconds(lambda: parse_document(doc10k), repeat=7)
+    t_lint = seconds(lambda: lint(doc10k), repeat=7)
+    print(f"parse_document per 10 kB   {t_doc * 1e3:8.2f} ms")
+    print(f"lint per 10 kB             {t_lint * 1e3:8.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
