@@ -200,3 +200,17 @@ def test_bad_json_raises_vnadmin_error() -> None:
 def test_schema_file_is_current() -> None:
     path = DATA.parent.parent / "docs" / "document.schema.json"
     assert json.loads(path.read_text(encoding="utf-8")) == vnadmin.document_json_schema()
+
+
+@given(vst.documents())
+def test_generated_documents_parse_back(draft: vst.DocumentDraft) -> None:
+    text = draft.render()
+    doc = parse_document(text)
+    assert doc.code == draft.code
+    assert doc.issuer == draft.issuer
+    assert doc.place == draft.place and doc.date == draft.date
+    assert doc.type_name is not None and doc.type_name.upper() == draft.type_line
+    assert doc.summary == draft.summary
+    assert doc.recipients == draft.recipients
+    assert doc.signature == draft.signature
+    assert [r.code for r in doc.references] == list(draft.references)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import pickle
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from vnadmin.recipients import (
     validate_recipients,
 )
 from vnadmin.strategies._blocks import recipient_lists
+
+from .conftest import line_events
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -319,27 +320,6 @@ def test_never_crashes_on_list_like_text(text: str) -> None:
     assert isinstance(find_recipients(text), tuple)
 
 
-def _line_events(fn: Callable[[str], object], arg: str) -> int:
-    """Python line events executed by ``fn(arg)``: a machine-independent op count."""
-    count = 0
-
-    def tracer(frame: object, event: str, _: object) -> object:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    old = sys.gettrace()
-    sys.settrace(tracer)  # type: ignore[arg-type]
-    try:
-        fn(arg)
-    except vnadmin.VnAdminError:
-        pass
-    finally:
-        sys.settrace(old)
-    return count
-
-
 @pytest.mark.parametrize(
     "unit",
     [
@@ -353,7 +333,7 @@ def test_linear_growth(unit: str, fn: Callable[[str], object]) -> None:
     head = "" if unit.startswith("Nơi") else "Nơi nhận:\n"
     small = head + unit * (4_000 // len(unit))
     large = head + unit * (40_000 // len(unit))
-    ratio = _line_events(fn, large) / max(1, _line_events(fn, small))
+    ratio = line_events(fn, large) / max(1, line_events(fn, small))
     assert ratio < 15, ratio
 
 

@@ -27,6 +27,8 @@ from vnadmin.signatures import (
 )
 from vnadmin.strategies._blocks import signature_blocks
 
+from .conftest import line_events
+
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
 
@@ -353,27 +355,6 @@ def test_never_crashes_on_block_like_text(text: str) -> None:
     assert isinstance(find_signatures(text), tuple)
 
 
-def _line_events(fn: Callable[[str], object], arg: str) -> int:
-    """Python line events executed by ``fn(arg)``: a machine-independent op count."""
-    count = 0
-
-    def tracer(frame: object, event: str, _: object) -> object:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    old = sys.gettrace()
-    sys.settrace(tracer)  # type: ignore[arg-type]
-    try:
-        fn(arg)
-    except vnadmin.VnAdminError:
-        pass
-    finally:
-        sys.settrace(old)
-    return count
-
-
 @pytest.mark.parametrize(
     "unit",
     [
@@ -386,7 +367,7 @@ def _line_events(fn: Callable[[str], object], arg: str) -> int:
 def test_linear_growth(unit: str, fn: Callable[[str], object]) -> None:
     small = unit * (4_000 // len(unit))
     large = unit * (40_000 // len(unit))
-    ratio = _line_events(fn, large) / max(1, _line_events(fn, small))
+    ratio = line_events(fn, large) / max(1, line_events(fn, small))
     assert ratio < 15, ratio
 
 

@@ -577,28 +577,26 @@ def _scan(
                 # Signature text interleaved with the list (two-column layout).
                 p = s.find("\n", q)
                 continue
-            if not crossed and prev_term == ";" and raw and raw[-1][2] and not _looks_foreign(s, q):
-                # "- Thủ tướng Chính phủ; các Phó TTCP;": one dashed line, one entry.
-                e_end, term = _entry_end(s, q)
-                a, _, d = raw[-1]
-                raw[-1] = (a, e_end, d)
-                terms[-1] = term
-                prev_term = term
-                p = end_pos = e_end + len(term)
-                continue
-            if first:
-                if kind is RecipientKind.NOI_NHAN and not crossed and _looks_foreign(s, q):
+            # "- Thủ tướng Chính phủ; các Phó TTCP;": one dashed line, one entry.
+            joins_previous = bool(
+                not crossed and prev_term == ";" and raw and raw[-1][2] and not _looks_foreign(s, q)
+            )
+            if not joins_previous:
+                if first:
+                    if kind is RecipientKind.NOI_NHAN and not crossed and _looks_foreign(s, q):
+                        break
+                elif (
+                    prev_term == "."
+                    or (not crossed and prev_term == "")
+                    or _looks_foreign(s, q)
+                    or _HEADER.match(s, q)
+                    or (kind is RecipientKind.KINH_GUI and prev_term == ";" and crossed)
+                ):
                     break
-            elif (
-                prev_term == "."
-                or (not crossed and prev_term == "")
-                or _looks_foreign(s, q)
-                or _HEADER.match(s, q)
-                or (kind is RecipientKind.KINH_GUI and prev_term == ";" and crossed)
-            ):
-                break
-            elif prev_term in (",", "") and crossed and raw:
-                # Continuation of the previous entry.
+                else:
+                    # Continuation of the previous entry on the next line.
+                    joins_previous = bool(prev_term in (",", "") and crossed and raw)
+            if joins_previous:
                 e_end, term = _entry_end(s, q)
                 a, _, d = raw[-1]
                 raw[-1] = (a, e_end, d)

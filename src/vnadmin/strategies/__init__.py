@@ -32,8 +32,10 @@ from vnadmin.strategies._dates import (
     times,
     weekday_names,
 )
+from vnadmin.strategies._documents import DocumentDraft, documents
 
 __all__ = [
+    "DocumentDraft",
     "code_numbers",
     "code_texts",
     "date_texts",
@@ -41,6 +43,7 @@ __all__ = [
     "deadline_texts",
     "deadlines",
     "document_codes",
+    "documents",
     "issuer_abbrs",
     "place_date_texts",
     "recipient_lists",

@@ -1,0 +1,101 @@
+"""Strategies for whole documents: drafts that render to NĐ 30 text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from hypothesis import strategies as st
+
+from vnadmin.code_model import CodeFamily, DocumentCode
+from vnadmin.code_parser import parse_code
+from vnadmin.dates import format_place_date
+from vnadmin.recipients import RecipientKind, RecipientList, format_recipients
+from vnadmin.signatures import SignatureBlock, format_signature
+from vnadmin.strategies._blocks import recipient_lists, signature_blocks
+from vnadmin.strategies._codes import code_texts
+
+__all__ = ["DocumentDraft", "documents"]
+
+_ISSUERS = (
+    ("UBND", "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", "TỈNH LẠNG SƠN"),
+    ("BTP", "BỘ TƯ PHÁP", "BỘ TƯ PHÁP"),
+    ("BTC", "BỘ TÀI CHÍNH", "BỘ TÀI CHÍNH"),
+    ("VPCP", "VĂN PHÒNG CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ"),
+)
+_TYPES = (("QĐ", "QUYẾT ĐỊNH"), ("KH", "KẾ HOẠCH"), ("TB", "THÔNG BÁO"), ("BC", "BÁO CÁO"))
+_PLACES = ("Hà Nội", "Lạng Sơn", "Thành phố Hồ Chí Minh", "Đà Nẵng")
+_SUMMARIES = (
+    "Về việc tổ chức hội nghị",
+    "Ban hành Kế hoạch thực hiện năm 2025",
+    "Về công tác văn thư",
+)
+
+
+@attrs.frozen
+class DocumentDraft:
+    """The parts of a generated document; :meth:`render` writes its NĐ 30 text."""
+
+    issuer: str
+    issuer_line: str
+    code: DocumentCode
+    place: str
+    date: dt.date
+    type_line: str
+    summary: str
+    references: tuple[DocumentCode, ...]
+    recipients: RecipientList
+    signature: SignatureBlock
+
+    def render(self) -> str:
+        """The document as text, one component per line (NĐ 30, Phụ lục I, IV)."""
+        body = "\n".join(
+            f"Căn cứ Quyết định số {c} ngày 05 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh;"
+            for c in self.references
+        )
+        return "\n".join(
+            [
+                self.issuer_line,
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                f"Số: {self.code}",
+                format_place_date(self.place, self.date),
+                "",
+                self.type_line,
+                self.summary,
+                "",
+                body,
+                "Nội dung chính của văn bản./.",
+                "",
+                format_recipients(self.recipients),
+                format_signature(self.signature),
+                "",
+            ]
+        )
+
+
+def _refs() -> st.SearchStrategy[tuple[DocumentCode, ...]]:
+    return st.lists(code_texts().map(parse_code), max_size=3).map(tuple)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> DocumentDraft:
+    """:class:`DocumentDraft` values; ``parse_document(d.render())`` gives their parts back."""
+    abbr, line, name = draw(st.sampled_from(_ISSUERS))
+    type_abbr, type_line = draw(st.sampled_from(_TYPES))
+    number = draw(st.integers(min_value=1, max_value=3000))
+    code = parse_code(f"{number:02d}/{type_abbr}-{abbr}")
+    assert code.family is CodeFamily.ADMINISTRATIVE
+    recipients = draw(recipient_lists().filter(lambda r: r.kind is RecipientKind.NOI_NHAN))
+    return DocumentDraft(
+        issuer=name,
+        issuer_line=line,
+        code=code,
+        place=draw(st.sampled_from(_PLACES)),
+        date=draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2026, 12, 31))),
+        type_line=type_line,
+        summary=draw(st.sampled_from(_SUMMARIES)),
+        references=draw(_refs()),
+        recipients=recipients,
+        signature=draw(signature_blocks()),
+    )
