@@ -367,3 +367,23 @@ def test_no_catastrophic_regex_patterns() -> None:
         pattern: re.Pattern[str] = getattr(code_parser, name)
         s = "số " * 20_000 + "x"
         pattern.match(s)  # would hang on nested quantifiers
+
+
+CODEISH = st.text(
+    alphabet=st.sampled_from(
+        "0123456789/-–— QĐUBNDCPTTgabcđ.,&…_:SsốỐKkhôngỐ\u0301\u0302\u00d0\u200b\u00a0\n"
+    ),
+    max_size=30,
+)
+
+
+@given(CODEISH | vst.code_texts() | vst.code_texts().map(lambda c: "Số: " + c))
+def test_junk_prefilter_never_rejects_a_code(s: str) -> None:
+    from vnadmin import code_parser
+
+    try:
+        parse_code(s)
+    except vnadmin.ParseError:
+        return
+    assert code_parser._START.match(s) is not None
+    assert isinstance(code_parser.parse_or_none(s), DocumentCode)

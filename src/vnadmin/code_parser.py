@@ -188,9 +188,7 @@ def _join_spaced_words(b: _Builder, toks: list[_Tok]) -> list[_Tok]:
             prev = out[-1]
             if t.kind == "sep" or prev.kind == "sep":
                 b.repair("space_removed", prev.end, t.start, "")
-            elif (
-                k == 1 and prev.kind == "word" and prev.text[:1].isdigit() and t.text[:1].isalpha()
-            ):
+            elif k == 1 and prev.kind == "word" and prev.text.isdigit() and t.text[:1].isalpha():
                 has_slash = any(x.kind == "sep" and x.text == "/" for x in toks[k:])
                 sep = "-" if has_slash else "/"
                 b.repair("separator_inserted", prev.end, t.start, sep)
@@ -670,7 +668,17 @@ def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
 
 
 _Failure = tuple[str, str, tuple[int, int], str]
-_START = re.compile(r"[\s\u00a0\u200b\ufeff]*[0-9/._…SsKkＳ]")
+# What any code parse_code accepts must start with (checked on the raw text, so it
+# allows NFD marks, invisible characters and dash look-alikes): a cheap reject for junk.
+_START = re.compile(
+    r"[\s\u200b-\u200d\u2060\ufeff]*"
+    r"(?:[Ss][ốoỐO\u0300-\u036f]{1,3}[^0-9/／⁄∕._…]{0,16})?[\s\u200b-\u200d\u2060\ufeff]*"
+    r"(?:[0-9][0-9\u200b-\u200d\u2060\ufeff]{0,30}(?:[a-zđ]{1,2}|[A-Z])?[\s\u200b-\u200d\u2060\ufeff]*"
+    r"[/／⁄∕\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]"
+    r"|[0-9]{1,9}\s+[^\W\d_]"
+    r"|[._…\s]*[/／⁄∕]"
+    r"|[Kk])"
+)
 
 
 def parse_or_none(
