@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -197,10 +196,6 @@ def test_linear_on_long_inputs() -> None:
     assert len(big) == 10 * len(small) == 2000
     junk = "1/" * 50_000
     assert extract_references(junk) == []
-
-
-def test_texts_dir_exists() -> None:
-    assert Path(DATA / "texts").is_dir()
 
 
 # Hand-checked: every code extracted from these texts is a real mention of a document
