@@ -20,13 +20,9 @@ def _hypothesis_setup_hook() -> None:
     from vnadmin.recipients import RecipientList
     from vnadmin.signatures import SignatureBlock
 
-    st.register_type_strategy(DocumentCode, lambda _: _codes())
+    st.register_type_strategy(DocumentCode, lambda _: _strategy("document_codes"))
     st.register_type_strategy(SignatureBlock, lambda _: _strategy("signature_blocks"))
     st.register_type_strategy(RecipientList, lambda _: _strategy("recipient_lists"))
-
-
-def _codes() -> SearchStrategy[Any]:
-    return _strategy("document_codes")
 
 
 def _strategy(name: str) -> SearchStrategy[Any]:

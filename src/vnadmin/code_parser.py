@@ -225,7 +225,7 @@ def scan_code(
     """
     nt = text if isinstance(text, NormalizedText) else normalize_text(text)
     try:
-        code, stop, _ = _scan(nt, pos, registry or default_registry, end)
+        code, stop = _scan(nt, pos, registry or default_registry, end)
     except _Fail:
         return None
     return code, stop
@@ -233,7 +233,7 @@ def scan_code(
 
 def _scan(
     nt: NormalizedText, pos: int, reg: Registry, limit: int | None
-) -> tuple[DocumentCode, int, int]:
+) -> tuple[DocumentCode, int]:
     s = nt.text
     n = len(s) if limit is None else min(limit, len(s))
     b = _Builder(nt, reg)
@@ -334,7 +334,7 @@ def _scan(
         span=o,
         repairs=tuple(sorted([*_text_repairs(nt, o), *b.repairs], key=lambda r: r.span)),
     )
-    return code, stop, pos
+    return code, stop
 
 
 def _text_repairs(nt: NormalizedText, span: tuple[int, int]) -> list[Repair]:
@@ -718,7 +718,7 @@ def parse_or_none(
     while pos < len(s) and s[pos] in " \t\n":
         pos += 1
     try:
-        code, stop, _ = _scan(nt, pos, reg, None)
+        code, stop = _scan(nt, pos, reg, None)
     except _Fail as fail:
         if not _explain:
             return None

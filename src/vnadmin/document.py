@@ -55,9 +55,7 @@ _PLACE_DATE = re.compile(
     r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*)"
     r",[ \t]*ngày[ \t]+(?:[0-9]{1,2}|[_.…]+|[ \t]+)[ \t]*tháng[ \t]+[0-9]{1,2}[ \t]+năm[ \t]+[0-9]{4}"
 )
-_TYPE_NAMES = sorted(
-    {t.name for t in default_registry.document_types_all()} | {"Công văn"}, key=len, reverse=True
-)
+_TYPE_NAMES = default_registry.type_names("Công văn")
 _TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
 _TYPE_LINE = re.compile(
     r"(?<![^\s\-])(?P<type>" + "|".join(re.escape(n.upper()) for n in _TYPE_NAMES) + r")(?![^\s])"

@@ -45,19 +45,15 @@ _EXTRA_TYPES = (
     "Luật",
     "Pháp lệnh",
 )
-_TYPE_NAMES = sorted(
-    {t.name for t in default_registry.document_types_all()} | set(_EXTRA_TYPES),
-    key=len,
-    reverse=True,
-)
+_TYPE_NAMES = default_registry.type_names(*_EXTRA_TYPES)
 _TYPE_RE = "|".join(re.escape(n) for n in _TYPE_NAMES)
 _TYPE_WORD = re.compile(r"\b(?:" + _TYPE_RE + r")\b", re.IGNORECASE)
 # After the type word: an optional name (no sentence punctuation), then "số" (maybe
 # doubled, maybe with a colon), then only whitespace (PDF text may break the line).
 _NAME_SO = re.compile(r"[^.;:()]{0,160}?\s*(?:\bsố\b\s*:?\s*)+", re.IGNORECASE)
-_TYPE_ONLY = re.compile(r"\s+", re.IGNORECASE)
+_GAP_ONLY = re.compile(r"\s+")
 _SO_ONLY = re.compile(r"(?:\bsố\b\s*:?\s*)+$", re.IGNORECASE)
-_LIST_GAP = re.compile(r"[ \t]*(?:,|;|và|hoặc|\bvà\b)[ \t]*(?:\bsố\b[ \t]*)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[ \t]*(?:,|;|\bvà\b|\bhoặc\b)[ \t]*(?:\bsố\b[ \t]*)?$", re.IGNORECASE)
 _CANDIDATE = re.compile(r"(?<![\w/.-])[0-9]{1,9}[a-zđ]{0,2}[ \t]?[/-][ \t]?(?=[0-9A-Za-zĐđ])")
 _FORM_NUMBER = re.compile(r"\b(?:Mẫu|mẫu|biểu|Biểu|Phụ lục|phụ lục)[ \t]+(?:số[ \t]*)?$")
 _ISSUER_AFTER = re.compile(
@@ -119,7 +115,7 @@ def _type_before(head: str) -> re.Match[str] | None:
         for m in reversed(words):
             if capital and not m.group()[:1].isupper():
                 continue
-            if _NAME_SO.fullmatch(head, m.end()) or _TYPE_ONLY.fullmatch(head, m.end()):
+            if _NAME_SO.fullmatch(head, m.end()) or _GAP_ONLY.fullmatch(head, m.end()):
                 return m
     return None
 

@@ -312,6 +312,12 @@ class Registry:
         """Every registered issuer."""
         return self._issuers.values()
 
+    def type_names(self, *extra: str) -> tuple[str, ...]:
+        """Every type name (plus ``extra``), longest first — the order a regex
+        alternation needs so that ``Thông tư liên tịch`` wins over ``Thông tư``."""
+        names = {t.name for t in self._types_by_name.values()} | set(extra)
+        return tuple(sorted(names, key=len, reverse=True))
+
     def document_types_all(self) -> Iterable[DocumentType]:
         """Every registered document type (including those without abbreviation)."""
         return self._types_by_name.values()
