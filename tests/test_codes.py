@@ -387,3 +387,31 @@ def test_junk_prefilter_never_rejects_a_code(s: str) -> None:
         return
     assert code_parser._START.match(s) is not None
     assert isinstance(code_parser.parse_or_none(s), DocumentCode)
+
+
+@given(
+    CODEISH
+    | vst.code_texts()
+    | st.tuples(
+        st.sampled_from(["", "Số: ", "số ", "Số:", "So: "]),
+        vst.code_texts(),
+        st.sampled_from(["", ".", ";", " ", ","]),
+    ).map("".join)
+)
+def test_fast_path_gives_what_the_scanner_gives(s: str) -> None:
+    from vnadmin import code_parser
+
+    reg = code_parser.default_registry
+    fast = code_parser._fast(s, reg)
+    if fast is None:
+        return
+    slow = code_parser._parse(s, reg, explain=False)
+    assert isinstance(slow, DocumentCode)
+    assert fast == slow
+    assert (fast.source, fast.span, fast.repairs, fast.number_text, fast.suffix) == (
+        slow.source,
+        slow.span,
+        slow.repairs,
+        slow.number_text,
+        slow.suffix,
+    )

@@ -11,6 +11,8 @@ from vnadmin.registry import DocumentType
 
 __all__ = ["CodeFamily", "DocumentCode"]
 
+_new = object.__new__
+
 
 class CodeFamily(enum.Enum):
     """The shape of a code, which decides how it is read and written.
@@ -41,7 +43,7 @@ class CodeFamily(enum.Enum):
     UNNUMBERED = "unnumbered"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, slots=False)
 class DocumentCode:
     """A parsed document code (số, ký hiệu).
 
@@ -142,3 +144,23 @@ class DocumentCode:
 
     def __repr__(self) -> str:
         return f"DocumentCode({str(self)!r}, family={self.family.name})"
+
+
+# DocumentCode is a frozen attrs *dict* class: the parsers, which make a great many of them
+# from values they have already checked, fill a fresh instance's ``__dict__`` directly
+# (attrs' generated ``__init__`` costs more than the rest of a fast-path parse). Nothing
+# else may do this, and only before the instance is handed out.
+
+
+def code_fields(code: DocumentCode) -> dict[str, object]:
+    """A copy of ``code``'s field values, to serve as a template for :func:`make_code`."""
+    return dict(code.__dict__)
+
+
+def make_code(template: dict[str, object], **fields: object) -> DocumentCode:
+    """A new :class:`DocumentCode` with ``template``'s values and then ``fields``."""
+    code: DocumentCode = _new(DocumentCode)
+    d = code.__dict__
+    d.update(template)
+    d.update(fields)
+    return code

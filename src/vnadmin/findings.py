@@ -53,6 +53,12 @@ class Repair:
     before: str
     after: str
 
+    def shifted(self, offset: int) -> Repair:
+        """The same repair with its span moved by ``offset`` characters."""
+        return Repair(
+            self.kind, (self.span[0] + offset, self.span[1] + offset), self.before, self.after
+        )
+
 
 @attrs.frozen
 class Finding:
