@@ -215,6 +215,10 @@ def test_parse_error_pickles() -> None:
         ("30/NĐ-CP", ["C116"]),
         ("80/2015/QH14", ["C117"]),
         ("299/TTg", ["C118"]),
+        ("917/QLKH", ["C118", "C119", "C108"]),
+        ("Số: /ynĐgt", ["C113", "C118", "C119", "C108", "C120"]),
+        ("12/QĐ-Ubnd", ["C106"]),
+        ("12/QĐ-Xyz", ["C108", "C120"]),
         ("35-CT/TW", []),
         ("01/2016/TTLT-BTC-BCT", []),
         ("80/2015/QH13", []),
@@ -261,6 +265,16 @@ def test_user_registry_entries() -> None:
     reg.add_issuer(vnadmin.Issuer("TTCNTT", vnadmin.IssuerKind.USER, "Trung tâm CNTT"))
     assert "C108" not in [f.rule for f in codes.check("12/QĐ-TTCNTT", registry=reg)]
     assert vnadmin.default_registry.issuer("TTCNTT") is None
+
+
+def test_is_valid_follows_a_user_registry() -> None:
+    """A registered unit code written in lower case is valid in that registry only
+    (is_valid's junk prefilter is rebuilt from the registry's abbreviations)."""
+    reg = vnadmin.default_registry.copy()
+    assert not codes.is_valid("12/QĐ-TTcntt", registry=reg)
+    reg.add_issuer(vnadmin.Issuer("TTcntt", vnadmin.IssuerKind.USER, "Trung tâm CNTT"))
+    assert codes.is_valid("12/QĐ-TTcntt", registry=reg)
+    assert not codes.is_valid("12/QĐ-TTcntt")
 
 
 def test_values_are_frozen_hashable_picklable() -> None:
@@ -415,3 +429,24 @@ def test_fast_path_gives_what_the_scanner_gives(s: str) -> None:
         slow.number_text,
         slow.suffix,
     )
+
+
+@given(
+    CODEISH
+    | vst.code_texts()
+    | st.tuples(
+        st.sampled_from(["", "Số: ", "số ", "SỐ:", "So: ", " ", "Số: …", "Số:  "]),
+        vst.code_texts() | st.sampled_from(["Không số", "KHÔNG SỐ", "Khong so", "/QĐ-UBND"]),
+        st.sampled_from(["", ".", ";", " ", ",", "\n"]),
+    ).map("".join)
+)
+def test_is_valid_prefilter_rejects_no_valid_code(s: str) -> None:
+    from vnadmin.codes import _maybe_valid
+    from vnadmin.registry import default_registry
+
+    try:
+        findings = codes.check(s)
+    except vnadmin.ParseError:
+        return
+    if not any(f.severity is vnadmin.Severity.ERROR for f in findings):
+        assert _maybe_valid(default_registry)(s) is not None

@@ -687,7 +687,11 @@ def _parse(text: str, reg: Registry, *, explain: bool) -> DocumentCode | _Failur
     if m is not None:
         o = nt.to_original(len(s) - len(s.lstrip()), len(s.rstrip(" \t\n.;,:")))
         return DocumentCode(
-            number=None, family=CodeFamily.UNNUMBERED, source=text[o[0] : o[1]], span=o
+            number=None,
+            family=CodeFamily.UNNUMBERED,
+            source=text[o[0] : o[1]],
+            span=o,
+            repairs=tuple(_text_repairs(nt, o)),
         )
     pos = 0
     pm = _PREFIX.match(s)

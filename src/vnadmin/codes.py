@@ -20,6 +20,8 @@ Rule ids (``C1xx``) are stable; every finding names its article.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 
 from vnadmin.code_model import CodeFamily, DocumentCode
 from vnadmin.code_parser import parse_code, parse_or_none, scan_code
@@ -261,6 +263,30 @@ C118 = register_rule(
         good="299/QĐ-TTg",
     )
 )
+C119 = register_rule(
+    Rule(
+        "C119",
+        "unrecognised-code",
+        Severity.ERROR,
+        "Không nhận ra loại văn bản hay cơ quan ban hành trong ký hiệu {symbol!r}.",
+        "Neither a document type nor a known issuer in the ký hiệu {symbol!r}.",
+        _PL1 + " (ký hiệu gồm chữ viết tắt tên loại văn bản và tên cơ quan ban hành)",
+        bad="17/XYZ",
+        good="17/QĐ-UBND",
+    )
+)
+C120 = register_rule(
+    Rule(
+        "C120",
+        "symbol-not-capitals",
+        Severity.ERROR,
+        "Chữ viết tắt {part!r} trong ký hiệu không viết bằng chữ in hoa.",
+        "The abbreviation {part!r} in the ký hiệu is not written in capital letters.",
+        _PL1 + " (chữ viết tắt viết bằng chữ in hoa)",
+        bad="12/QĐ-Ubnd",
+        good="12/QĐ-UBND",
+    )
+)
 
 # National Assembly terms (khóa) → years in office. The term's last year is shared
 # with the next term's first (elections mid-year).
@@ -289,6 +315,8 @@ _REPAIR_RULES = {
     "invisible": C105,
     "case": C106,
 }
+# Unregistered abbreviations: capitals, digits and the punctuation C114 warns about.
+_CAPITALS = re.compile(r"[A-ZĐ0-9.,&()]+")
 _NORMATIVE_ONLY = frozenset({"NĐ", "TT", "TTLT", "NQLT", "L"})
 _FIRST_YEAR = 1945
 
@@ -332,7 +360,7 @@ def check(
     c = _coerce(code, reg)
     out = _repair_findings(c)
     span = c.span
-    if c.family is CodeFamily.UNNUMBERED or c.number is None:
+    if c.family is CodeFamily.UNNUMBERED or c.number is None:  # C113 after any repair
         out.append(C113.finding(span))
         if c.family is CodeFamily.UNNUMBERED:
             return tuple(out)
@@ -347,6 +375,8 @@ def check(
             out.append(C115.finding(span, number=c.number_part))
     if c.family is CodeFamily.LEGACY:
         out.append(C118.finding(span, code=str(c)))
+        if c.type_abbr is None and not any(reg.issuer(a) is not None for a in c.issuers):
+            out.append(C119.finding(span, symbol=c.symbol))
     year_now = (today or dt.date.today()).year
     if c.year is not None and not (_FIRST_YEAR <= c.year <= year_now + 1):
         out.append(C109.finding(span, year=c.year))
@@ -380,8 +410,11 @@ def check(
         if iss.valid_from is not None and day is not None and day < iss.valid_from:
             out.append(C112.finding(span, abbr=abbr, since=iss.valid_from.strftime("%d/%m/%Y")))
     for part in (*c.issuers, *c.units):
-        if any(ch in part for ch in ",&.") and reg.issuer(part) is None:
-            out.append(C114.finding(span, part=part))
+        if reg.issuer(part) is None:
+            if any(ch in part for ch in ",&."):
+                out.append(C114.finding(span, part=part))
+            if _CAPITALS.fullmatch(part) is None:
+                out.append(C120.finding(span, part=part))
     if (
         c.family is CodeFamily.NORMATIVE
         and c.doc_type is not None
@@ -421,6 +454,32 @@ def validate(
     return c
 
 
+def _maybe_valid(reg: Registry) -> Callable[[str], re.Match[str] | None]:
+    """What every string :func:`is_valid` accepts matches (property-tested against the
+    full check), to reject junk with one regex. A valid code needed no repair — no inner
+    space, look-alike, stray separator or miscasing; a number below 10 has its leading
+    zero — and its abbreviations are capitals (C120), a registered one with at most one
+    lower-case letter (``TTg``, ``QyĐ``). Built per registry from its abbreviations."""
+    abbrs = reg.abbreviations()
+    upper = {ch for a in abbrs for ch in a if ch.isupper()} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+    u = "[" + re.escape("".join(sorted(upper))) + r"0-9.,&()]"
+    token = f"{u}+(?:[a-zđ]{u}*)?"
+    if not all(re.fullmatch(token, a) for a in abbrs):
+        token = r"[^\s/\-]+"
+    symbol = f"(?:[0-9]{{4}}/)?{token}(?:[-/]{token})*"
+    pattern = re.compile(
+        r"[ \t\n]*(?:[Kk][Hh][ÔôOo][Nn][Gg][ \t]+[Ss][ỐốOo][ \t\n.,;:]*"
+        r"|(?:[Ss][ỐốOo][ \t]*:?[ \t\n]*)?(?:[0-9]{2,9}[^\W\d_]{0,2}|[._…]*)"
+        f"[/-]{symbol}"
+        r"[ \t\n.,;:]*)"
+    )
+    reg.cache["maybe_valid"] = pattern.fullmatch
+    return pattern.fullmatch
+
+
+_default_cache_get = default_registry.cache.get  # the dict is cleared, never replaced
+
+
 def is_valid(
     code: object, *, date: dt.date | None = None, registry: Registry | None = None
 ) -> bool:
@@ -430,6 +489,12 @@ def is_valid(
     (True, False, False)
     """
     if isinstance(code, str):
+        if registry is None:
+            maybe = _default_cache_get("maybe_valid") or _maybe_valid(default_registry)
+        else:
+            maybe = registry.cache.get("maybe_valid") or _maybe_valid(registry)
+        if maybe(code) is None:  # type: ignore[operator]
+            return False
         parsed = parse_or_none(code, registry=registry)
         if not isinstance(parsed, DocumentCode):
             return False

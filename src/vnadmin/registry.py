@@ -279,6 +279,10 @@ class Registry:
             return Issuer(abbr, IssuerKind.LOCAL_DEPARTMENT, "Sở (cơ quan chuyên môn cấp tỉnh)")
         return None
 
+    def abbreviations(self) -> frozenset[str]:
+        """Every registered type and issuer abbreviation (patterns aside)."""
+        return frozenset(self._types_by_abbr) | frozenset(self._issuers)
+
     def issuer_abbr_folded(self, abbr: str) -> str | None:
         """The registered spelling of an issuer code, ignoring case and dots."""
         key = _key(abbr)
