@@ -22,6 +22,7 @@ from vnadmin.deadlines import (
 )
 from vnadmin.errors import ParseError, VnAdminError
 from vnadmin.strategies._dates import deadline_texts, deadlines
+from vnadmin.text import normalize_text
 from vnadmin.times import VN_TZ
 
 DATA = Path(__file__).parent / "data"
@@ -146,6 +147,29 @@ def test_generated_phrases_parse(text: str) -> None:
     assert d.kind is DeadlineKind.RECURRING or d.due is not None
     if d.due is not None:
         assert d.due.utcoffset() == dt.timedelta(hours=7)
+
+
+def _shapes_at_triggers(text: str) -> list[int]:
+    from vnadmin import deadlines as mod
+
+    s = normalize_text(text).text
+    return [
+        sum(p.match(s, t.start(), t.start() + mod._WINDOW) is not None for p in shapes)
+        for t in mod._TRIGGER.finditer(s)
+        for shapes in [(mod._FIXED, mod._REL, mod._PERIOD, mod._RECUR)]
+    ]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _rows())
+def test_phrase_shapes_exclude_one_another(phrase: str, expected: str) -> None:
+    """parse_deadline tries the shapes a trigger word can start in any order: at most
+    one may match."""
+    assert max(_shapes_at_triggers(phrase), default=0) <= 1
+
+
+@given(deadline_texts())
+def test_generated_phrase_shapes_exclude_one_another(text: str) -> None:
+    assert max(_shapes_at_triggers(text), default=0) <= 1
 
 
 @given(deadlines())

@@ -371,9 +371,15 @@ def parse_date(text: str) -> dt.date:
         m = _FULL.fullmatch(nt.text)
     if m is None:
         _fail(text, nt or normalize_text(text))
-    r = _raw(m)
-    value = _to_date(r)
-    if value is None:
+    if m.group("d") is not None:
+        ymd = m.group("y", "m", "d")
+    elif m.group("iy") is not None:
+        ymd = m.group("iy", "im", "id")
+    else:
+        ymd = m.group("vy", "vm", "vd")
+    try:
+        return dt.date(int(ymd[0]), int(ymd[1]), int(ymd[2]))
+    except ValueError:
         core = m.group(0).strip().rstrip(".,;").strip()
         start = m.group(0).index(core) if core else 0
         span = (start, start + len(core))
@@ -385,8 +391,7 @@ def parse_date(text: str) -> dt.date:
             span=span,
             reason="invalid_date",
             expected="a real calendar date",
-        )
-    return value
+        ) from None
 
 
 def _fail(text: str, nt: NormalizedText) -> NoReturn:

@@ -40,7 +40,6 @@ import re
 import attrs
 
 from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
-from vnadmin.dates import parse_date
 from vnadmin.errors import ParseError
 from vnadmin.findings import Finding, Rule, Severity, register_rule
 from vnadmin.periods import add_months, parse_period
@@ -100,7 +99,7 @@ class Anchor(enum.Enum):
     OTHER = "other"  #: any other event
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Deadline:
     """A deadline read from text.
 
@@ -191,8 +190,8 @@ class Deadline:
 
 _NUM = r"(?P<n>\d{1,4})(?:\s*\([^()\n]{0,40}\))?"
 _DATE = (
-    r"(?P<date>(?:ngày\s*)?(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
-    r"|\d{1,2}\s*tháng\s*\d{1,2}\s*(?:,\s*)?năm\s*\d{4}))(?!\d)"
+    r"(?P<date>(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"|(?P<vd>\d{1,2})\s*tháng\s*(?P<vm>\d{1,2})\s*(?:,\s*)?năm\s*(?P<vy>\d{4})))(?!\d)"
 )
 _TIME = r"(?P<time>(?P<h>\d{1,2})\s*(?:giờ|h)(?:\s*(?P<mi>\d{2})(?:\s*phút)?)?)"
 _REL = re.compile(
@@ -219,7 +218,9 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _TRIGGER = re.compile(
-    r"chậm\s*nhất|trước|trong|không\s*quá|hạn\s*chót|đến\s*hết|hoàn\s*thành|vào\s*ngày|sau\s*\d",
+    r"(?P<cham>chậm\s*nhất)|(?P<truoc>trước)|(?P<trong>trong)|(?P<khong>không\s*quá)"
+    r"|(?P<han>hạn\s*chót)|(?P<den>đến\s*hết)|(?P<hoan>hoàn\s*thành)|(?P<vao>vào\s*ngày)"
+    r"|(?P<sau>sau\s*\d)",
     re.IGNORECASE,
 )
 
@@ -230,7 +231,7 @@ _ISSUED = re.compile(
 
 
 def _eod(d: dt.date) -> dt.datetime:
-    return dt.datetime.combine(d, _END_OF_DAY, tzinfo=VN_TZ)
+    return dt.datetime(d.year, d.month, d.day, 23, 59, 59, 999999, VN_TZ)
 
 
 def _relative_due(anchor: dt.date, n: int, unit: Unit, cal: Calendar) -> dt.datetime:
@@ -288,47 +289,69 @@ def _from_match(
         return Deadline(DeadlineKind.PERIOD, _eod(p.end), span, text)
     # fixed
     try:
-        when = parse_date(m.group("date"))
-    except ParseError:
+        if m.group("d") is not None:
+            when = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        else:
+            when = dt.date(int(m.group("vy")), int(m.group("vm")), int(m.group("vd")))
+    except ValueError:  # no such day (31/02)
         return None
-    lead = " ".join(m.group("lead").lower().split())
     if m.group("time") is not None:
         h = int(m.group("h"))
         mi = int(m.group("mi") or 0)
         if h > 23 or mi > 59:
             return None
-        due = dt.datetime.combine(when, dt.time(h, mi), tzinfo=VN_TZ)
+        due = dt.datetime(when.year, when.month, when.day, h, mi, tzinfo=VN_TZ)
         return Deadline(DeadlineKind.FIXED, due, span, text)
-    if lead.startswith("trước"):
+    if m.group("lead")[:5].lower() == "trước":
         return Deadline(
             DeadlineKind.FIXED, _eod(when - dt.timedelta(days=1)), span, text, exclusive_day=True
         )
     return Deadline(DeadlineKind.FIXED, _eod(when), span, text)
 
 
-_ALL = (_RECUR, _PERIOD, _REL, _FIXED)
+# Which phrases each trigger word can start (the four shapes exclude one another: a
+# fixed date needs d/m/yyyy or a time, a relative one "kể từ", a recurring one "hằng
+# tháng", a period "quý"/"đầu"/"cuối"/"năm"), the commonest first.
+_BY_TRIGGER: dict[str | None, tuple[re.Pattern[str], ...]] = {
+    "cham": (_FIXED, _REL, _PERIOD, _RECUR),
+    "truoc": (_FIXED, _RECUR),
+    "trong": (_REL, _PERIOD),
+    "khong": (_REL,),
+    "han": (_FIXED,),
+    "den": (_FIXED,),
+    "hoan": (_PERIOD, _FIXED),
+    "vao": (_RECUR,),
+    "sau": (_REL,),
+}
 _WINDOW = 240
 
 
 def _scan(
-    nt: NormalizedText, text: str, issued: dt.date | None, received: dt.date | None, cal: Calendar
+    nt: NormalizedText,
+    text: str,
+    issued: dt.date | None,
+    received: dt.date | None,
+    cal: Calendar,
+    *,
+    first: bool = False,
 ) -> list[Deadline]:
     s = nt.text
     out: list[Deadline] = []
     pos = 0
     for t in _TRIGGER.finditer(s):
-        if t.start() < pos:
+        at = t.start()
+        if at < pos or (at > 0 and s[at - 1].isalnum()):
             continue
-        if t.start() > 0 and (s[t.start() - 1].isalnum()):
-            continue
-        for pattern in _ALL:
+        for pattern in _BY_TRIGGER[t.lastgroup]:
             # phrases are short: bounding the window keeps the scan linear
-            m = pattern.match(s, t.start(), t.start() + _WINDOW)
+            m = pattern.match(s, at, at + _WINDOW)
             if m is None:
                 continue
             d = _from_match(m, nt, text, issued, received, cal)
             if d is not None:
                 out.append(d)
+                if first:
+                    return out
                 pos = m.end()
                 break
     return out
@@ -380,7 +403,7 @@ def parse_deadline(
             "empty", input=text, span=(0, len(text)), reason="empty", expected="a deadline"
         )
     try:
-        found = _scan(nt, text, issued, received, calendar or DEFAULT_CALENDAR)
+        found = _scan(nt, text, issued, received, calendar or DEFAULT_CALENDAR, first=True)
     except (ValueError, OverflowError):
         raise ParseError(
             "date out of range",

@@ -82,7 +82,7 @@ _DIRTY = re.compile(
 # --- the normalised text ----------------------------------------------------------
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, slots=False)
 class NormalizedText:
     """A normalised string with an exact map back to the original.
 
@@ -144,6 +144,8 @@ class NormalizedText:
         are left out).
         """
         n = len(self.text)
+        if not self._ns and 0 <= start <= end <= n:
+            return start, end
         start = max(0, min(start, n))
         end = max(start, min(end, n))
         if not self._ns:
