@@ -450,3 +450,63 @@ def test_is_valid_prefilter_rejects_no_valid_code(s: str) -> None:
         return
     if not any(f.severity is vnadmin.Severity.ERROR for f in findings):
         assert _maybe_valid(default_registry)(s) is not None
+
+
+FOLLOWERS = st.lists(
+    st.sampled_from(
+        [
+            " ngày",
+            " UBND",
+            " BND",
+            " - VP",
+            "-VP",
+            "\n-VP",
+            " \n-VP",
+            "\n",
+            " \n ",
+            ", ",
+            ",CTTN",
+            ".",
+            ". ",
+            ";",
+            " (",
+            "/",
+            " /TW",
+            " của",
+            "&BĐG",
+            " U",
+            " Ð",
+            "\u0301",
+            " qđ",
+            "_",
+        ]
+    ),
+    max_size=3,
+).map("".join) | st.text(alphabet=st.sampled_from(" \t\n-/.,&;UBNDQĐvpab12"), max_size=8)
+
+
+@given(st.sampled_from(["", "Căn cứ ", "số ", "(", "x "]), vst.code_texts(), FOLLOWERS)
+def test_running_text_fast_path_gives_what_the_scanner_gives(
+    before: str, code: str, after: str
+) -> None:
+    from vnadmin import code_parser
+    from vnadmin.text import normalize_text
+
+    reg = code_parser.default_registry
+    nt = normalize_text(before + code + after)
+    pos = len(normalize_text(before).text)
+    fast = code_parser._scan_fast(nt, pos, reg)
+    if fast is None:
+        return
+    try:
+        slow = code_parser._scan(nt, pos, reg, None)
+    except code_parser._Fail:
+        raise AssertionError(f"fast path read {fast[0]!r} where the scanner fails") from None
+    assert fast[1] == slow[1]
+    assert fast[0] == slow[0]
+    assert (fast[0].source, fast[0].span, fast[0].repairs, fast[0].number_text) == (
+        slow[0].source,
+        slow[0].span,
+        slow[0].repairs,
+        slow[0].number_text,
+    )

@@ -122,3 +122,14 @@ def test_canonical_tones_is_idempotent_and_length_preserving(s: str) -> None:
 
 def test_fold_ignores_case_space_and_tone_style() -> None:
     assert fold("Ủy ban nhân dân") == fold("UỶ  BAN NHÂN DÂN")
+
+
+@given(MIXED)
+def test_from_original_inverts_to_original(s: str) -> None:
+    nt = normalize_text(s)
+    for i in range(len(nt.text)):
+        start = nt.to_original(i, i + 1)[0]
+        j = nt.from_original(start)  # the first character of i's cluster
+        assert j <= i
+        assert nt.to_original(j, j + 1)[0] == start
+    assert nt.from_original(len(s)) == len(nt.text)

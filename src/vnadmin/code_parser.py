@@ -224,8 +224,13 @@ def scan_code(
     :func:`vnadmin.extract_references`.
     """
     nt = text if isinstance(text, NormalizedText) else normalize_text(text)
+    reg = default_registry if registry is None else registry
+    if end is None:
+        fast = _scan_fast(nt, pos, reg)
+        if fast is not None:
+            return fast
     try:
-        code, stop = _scan(nt, pos, registry or default_registry, end)
+        code, stop = _scan(nt, pos, reg, end)
     except _Fail:
         return None
     return code, stop
@@ -617,6 +622,59 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
         at = m.start(4)
         d["repairs"] = tuple(r.shifted(at) for r in shape["repairs"])  # type: ignore[index]
     return code
+
+
+# In running text: a clean code, then what follows must end it for the scanner (no
+# word joined across a space, no separator after spaces or a line break).
+_RUN = re.compile(
+    r"([0-9]{1,9})([/-])(?:([0-9]{4})/)?"
+    r"((?:[^\W_]+(?:[&.,][^\W_]+)*[/-])*([^\W_]+(?:[&.,][^\W_]+)*))"
+)
+_RUN_WORD = re.compile(r"[^\W_]+(?:[&.,][^\W_]+)*")
+_RUN_GAP = re.compile(r"[ \t\n]+")
+
+
+def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCode, int] | None:
+    """:func:`_scan` for a clean code in running text; ``None`` when unsure."""
+    s = nt.text
+    m = _RUN.match(s, pos)
+    if m is None:
+        return None
+    e = m.end()
+    if e < len(s):
+        c = s[e]
+        if c in "/-" or (c in "&.," and e + 1 < len(s) and s[e + 1].isalnum()):
+            return None
+        if c in " \t\n":
+            gap = _RUN_GAP.match(s, e)
+            assert gap is not None
+            j = gap.end()
+            if j < len(s):
+                nxt = s[j]
+                if nxt in "/-":
+                    return None
+                if nxt.isalnum() and "\n" not in gap.group():
+                    w = _RUN_WORD.match(s, j)
+                    if w is None or _known(reg, m.group(5) + w.group()):
+                        return None
+    number_text, sep, year_text, symbol = m.group(1, 2, 3, 4)
+    shape = reg.cache.get((sep, year_text is not None, symbol), _MISSING)
+    if shape is _MISSING:
+        shape = _shape(reg, sep, year_text is not None, symbol)
+    if shape is None or shape["repairs"]:  # type: ignore[index]
+        return None
+    o = nt.to_original(pos, e)
+    if not nt.is_identity and (o[1] - o[0] != e - pos or nt.repairs_in(*o)):
+        return None
+    code: DocumentCode = _new(DocumentCode)
+    d = code.__dict__
+    d.update(shape)  # type: ignore[call-overload]
+    d["number"] = int(number_text)
+    d["year"] = None if year_text is None else int(year_text)
+    d["source"] = nt.original[o[0] : o[1]]
+    d["span"] = o
+    d["number_text"] = number_text
+    return code, e
 
 
 # --- the public entry point -----------------------------------------------------------

@@ -52,6 +52,7 @@ __all__ = [
     "format_place_date",
     "format_weekday",
     "is_valid_date_text",
+    "match_date",
     "parse_date",
     "parse_place_date",
     "parse_weekday",
@@ -632,6 +633,21 @@ def _weekday_near(s: str, start: int, end: int) -> tuple[int, tuple[int, int]] |
 
 def _scan(nt: NormalizedText) -> list[tuple[_Raw, re.Match[str]]]:
     return [(_raw(m), m) for m in _SCAN.finditer(nt.text)]
+
+
+def match_date(text: str, pos: int = 0) -> tuple[dt.date, int] | None:
+    """The date written exactly at ``pos`` of ``text`` (normalised text, as
+    :func:`vnadmin.normalize_text` gives it; a leading ``ngày`` included) and the offset
+    where it ends, or ``None``. Never raises.
+
+    >>> match_date("ban hành ngày 20/7/2025 của", 9)
+    (datetime.date(2025, 7, 20), 23)
+    """
+    m = _SCAN.match(text, pos)
+    if m is None:
+        return None
+    value = _to_date(_raw(m))
+    return None if value is None else (value, m.end())
 
 
 def find_dates(text: str) -> tuple[DateMention, ...]:

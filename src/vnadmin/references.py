@@ -28,9 +28,9 @@ import attrs
 
 from vnadmin.code_model import CodeFamily, DocumentCode
 from vnadmin.code_parser import scan_code
-from vnadmin.dates import DateMention, find_dates
+from vnadmin.dates import match_date
 from vnadmin.registry import default_registry
-from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.text import normalize_text
 
 __all__ = ["Reference", "ShortReference", "extract_references", "resolve_references"]
 
@@ -48,13 +48,18 @@ _EXTRA_TYPES = (
 _TYPE_NAMES = default_registry.type_names(*_EXTRA_TYPES)
 _TYPE_RE = "|".join(re.escape(n) for n in _TYPE_NAMES)
 _TYPE_WORD = re.compile(r"\b(?:" + _TYPE_RE + r")\b", re.IGNORECASE)
+_TYPE_KEYS = frozenset(n.lower() for n in _TYPE_NAMES)
+_TYPE_WORDS = max(len(n.split()) for n in _TYPE_NAMES)
+_TYPE_CHARS = max(len(n) for n in _TYPE_NAMES) + 1
 # After the type word: an optional name (no sentence punctuation), then "số" (maybe
 # doubled, maybe with a colon), then only whitespace (PDF text may break the line).
 _NAME_SO = re.compile(r"[^.;:()]{0,160}?\s*(?:\bsố\b\s*:?\s*)+", re.IGNORECASE)
 _GAP_ONLY = re.compile(r"\s+")
-_SO_ONLY = re.compile(r"(?:\bsố\b\s*:?\s*)+$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|\bvà\b|\bhoặc\b)[ \t]*(?:\bsố\b[ \t]*)?$", re.IGNORECASE)
-_CANDIDATE = re.compile(r"(?<![\w/.-])[0-9]{1,9}[a-zđ]{0,2}[ \t]?[/-][ \t]?(?=[0-9A-Za-zĐđ])")
+# Where a code may start: a number, a separator, then a letter or a year. (Whether the
+# number starts a word is checked in Python: a leading look-behind would make the regex
+# engine try it at every offset of the text.)
+_CANDIDATE = re.compile(r"[0-9]{1,9}[a-zđ]{0,2}[ \t]?[/-][ \t]?(?=[A-Za-zĐđ]|[0-9]{4}[ \t]?/)")
 _FORM_NUMBER = re.compile(r"\b(?:Mẫu|mẫu|biểu|Biểu|Phụ lục|phụ lục)[ \t]+(?:số[ \t]*)?$")
 _ISSUER_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*)?(?:của|do)[ \t]+(?P<issuer>[^\n,.;:()\[\]0-9|]{1,100}?)"
@@ -62,7 +67,7 @@ _ISSUER_AFTER = re.compile(
     r"|[\n,.;:()\[\]0-9|]|$)",
     re.IGNORECASE,
 )
-_DATE_GAP = re.compile(r"^[ \t]*,?[ \t]*(?:ban hành[ \t]*)?$", re.IGNORECASE)
+_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:ban hành[ \t]*)?", re.IGNORECASE)
 _LOOKBACK = 200
 
 
@@ -105,9 +110,55 @@ class Reference:
         )
 
 
-def _type_before(head: str) -> re.Match[str] | None:
-    """The nearest type word that introduces the code ending ``head``:
-    ``<Type> số``, ``<Type> <name> số`` or ``<Type> `` right before the code."""
+def _so_run_start(head: str) -> int | None:
+    """Where the run of ``số`` words ending ``head`` starts (``Quyết định số số: ``), as
+    ``(?:\\bsố\\b\\s*:?\\s*)+$`` would find it, read backwards (no scan of the head)."""
+    found = None
+    i = len(head)
+    while True:
+        j = i
+        while j and head[j - 1].isspace():
+            j -= 1
+        if j and head[j - 1] == ":":
+            j -= 1
+            while j and head[j - 1].isspace():
+                j -= 1
+        if j >= 2 and head[j - 2 : j].lower() == "số" and (j == 2 or not _is_word(head[j - 3])):
+            found = i = j - 2
+        else:
+            return found
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _type_ending_at(head: str, end: int) -> tuple[int, str] | None:
+    """The longest type word ending exactly at ``head[end]`` (a dict lookup per length)."""
+    words = head[max(0, end - _TYPE_CHARS) : end].rsplit(None, _TYPE_WORDS)
+    for k in range(min(len(words), _TYPE_WORDS), 0, -1):
+        key = " ".join(words[-k:])
+        start = end - len(key)
+        if (
+            key.lower() in _TYPE_KEYS
+            and head[start:end] == key
+            and (start == 0 or not _is_word(head[start - 1]))
+        ):
+            return start, key
+    return None
+
+
+def _type_before(head: str) -> tuple[int, str] | None:
+    """The nearest type word that introduces the code ending ``head`` (its offset and
+    text): ``<Type> số``, ``<Type> <name> số`` or ``<Type> `` right before the code."""
+    so = _so_run_start(head)
+    stripped = len(head[:so].rstrip()) if so is not None else len(head.rstrip())
+    direct = _type_ending_at(head, stripped)
+    if so is None:
+        # Only ``<Type> `` right before the code is possible.
+        return direct if direct is not None and stripped < len(head) else None
+    if direct is not None and direct[1][:1].isupper():
+        return direct
     words = list(_TYPE_WORD.finditer(head))
     # A capitalised type word (``Luật Ban hành … pháp luật số``) beats a lowercase one
     # inside the name; lowercase words (``văn bản số``) are the fallback.
@@ -116,7 +167,7 @@ def _type_before(head: str) -> re.Match[str] | None:
             if capital and not m.group()[:1].isupper():
                 continue
             if _NAME_SO.fullmatch(head, m.end()) or _GAP_ONLY.fullmatch(head, m.end()):
-                return m
+                return m.start(), m.group()
     return None
 
 
@@ -130,26 +181,13 @@ def _ok_code(code: DocumentCode) -> bool:
     return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
 
 
-_DATE_WINDOW = 80
-
-
-def _date_after(original: str, end: int) -> DateMention | None:
-    """The date written right after a code (``… ngày 20/7/2025``), if any: dates are
-    looked for in a short window only, so the scan stays linear in the text."""
-    window = original[end : end + _DATE_WINDOW]
-    for d in find_dates(window):
-        if d.span[0] > 24:
-            return None
-        if not _DATE_GAP.match(window[: d.span[0]]):
-            return None
-        return attrs.evolve(
-            d,
-            span=(d.span[0] + end, d.span[1] + end),
-            weekday_span=None
-            if d.weekday_span is None
-            else (d.weekday_span[0] + end, d.weekday_span[1] + end),
-        )
-    return None
+def _date_after(s: str, end: int) -> tuple[dt.date, int] | None:
+    """The date written right after a code (``… , ban hành ngày 20/7/2025``) in the
+    normalised text, and where it ends."""
+    gap = _DATE_GAP.match(s, end)
+    if gap is None or gap.end() - end > 24:
+        return None
+    return match_date(s, gap.end())
 
 
 def extract_references(text: str) -> list[Reference]:
@@ -174,6 +212,8 @@ def extract_references(text: str) -> list[Reference]:
         start = m.start()
         if start < last_end:
             continue
+        if start and (s[start - 1].isalnum() or s[start - 1] in "_/.-"):
+            continue
         found = scan_code(nt, start)
         if found is None:
             continue
@@ -181,28 +221,28 @@ def extract_references(text: str) -> list[Reference]:
         if not _ok_code(code):
             continue
         head = s[max(last_end, start - _LOOKBACK) : start]
-        if _FORM_NUMBER.search(head):
+        if _FORM_NUMBER.search(head, max(0, len(head) - 24)):
             last_end = stop
             continue
         type_name: str | None = None
         mention_start = start
         tw = _type_before(head)
         if tw is not None:
-            type_name = tw.group()
-            mention_start = start - len(head) + tw.start()
+            mention_start = start - len(head) + tw[0]
+            type_name = tw[1]
         else:
-            sm = _SO_ONLY.search(head)
-            if sm is not None:
-                mention_start = start - len(head) + sm.start()
+            so = _so_run_start(head)
+            if so is not None:
+                mention_start = start - len(head) + so
             if prev_type is not None and _LIST_GAP.fullmatch(s[prev_code_end:start]):
                 type_name = prev_type
         end = stop
         code_o = code.span
-        date = _date_after(text, code_o[1])
+        date = _date_after(s, stop)
         end_o = code_o[1]
         if date is not None:
-            end_o = date.span[1]
-            end = _norm_offset(nt, end_o)
+            end = date[1]
+            end_o = nt.to_original(stop, end)[1]
         im = _ISSUER_AFTER.match(s, end)
         issuer = None
         if (
@@ -220,7 +260,7 @@ def extract_references(text: str) -> list[Reference]:
             Reference(
                 code=code,
                 type_name=type_name,
-                date=date.value if date is not None else None,
+                date=date[0] if date is not None else None,
                 issuer_text=issuer,
                 code_span=code_o,
                 span=(start_o, end_o),
@@ -231,20 +271,6 @@ def extract_references(text: str) -> list[Reference]:
         prev_code_end = stop
         last_end = max(stop, end)
     return out
-
-
-def _norm_offset(nt: NormalizedText, original: int) -> int:
-    """The normalised offset whose character starts at or after ``original``."""
-    if nt.is_identity:
-        return original
-    lo, hi = 0, len(nt.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if nt.to_original(mid, mid + 1)[0] < original:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 # --- short references -----------------------------------------------------------------

@@ -155,6 +155,25 @@ class NormalizedText:
             return pos, pos
         return self._char(start)[0], self._char(end - 1)[1]
 
+    def from_original(self, offset: int) -> int:
+        """The offset in :attr:`text` of the first normalised character that starts at or
+        after ``offset`` of the original (the inverse of :meth:`to_original`).
+
+        >>> nt = normalize_text("Quye\u0302\u0301t đi\u0323nh")
+        >>> nt.from_original(8), nt.text[nt.from_original(8):]
+        (6, 'định')
+        """
+        if not self._ns:
+            return max(0, min(offset, len(self.text)))
+        k = bisect.bisect_right(self._os, offset) - 1
+        if k < 0:
+            return max(0, offset)
+        if offset == self._os[k]:
+            return self._ns[k]
+        if offset < self._oe[k]:
+            return self._ne[k]
+        return min(self._ne[k] + offset - self._oe[k], len(self.text))
+
     def repairs(self) -> tuple[Repair, ...]:
         """Every change made, as :class:`~vnadmin.findings.Repair` records."""
         return self.repairs_in(0, len(self.original))
