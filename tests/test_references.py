@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -234,3 +235,15 @@ HAND_CHECKED = {
 def test_no_false_positives_in_hand_checked_sample(name: str) -> None:
     text = (DATA / "texts" / name).read_text(encoding="utf-8")
     assert [r.code.source for r in extract_references(text)] == HAND_CHECKED[name]
+
+
+_LOOKBEHIND_CANDIDATE = re.compile(
+    r"(?<![\w/.-])[0-9]{1,9}[a-zđ]{0,2}[ \t]?[/-][ \t]?(?=[A-Za-zĐđ]|[0-9]{4}[ \t]?/)"
+)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789 \t\n/-.aQĐđxb_,"), max_size=60))
+def test_candidates_are_what_a_look_behind_regex_finds(s: str) -> None:
+    from vnadmin.references import _candidates
+
+    assert _candidates(s) == [m.start() for m in _LOOKBEHIND_CANDIDATE.finditer(s)]

@@ -646,8 +646,11 @@ def match_date(text: str, pos: int = 0) -> tuple[dt.date, int] | None:
     m = _SCAN.match(text, pos)
     if m is None:
         return None
-    value = _to_date(_raw(m))
-    return None if value is None else (value, m.end())
+    ymd = m.group("y", "m", "d") if m.group("d") is not None else m.group("vy", "vm", "vd")
+    try:
+        return dt.date(int(ymd[0]), int(ymd[1]), int(ymd[2])), m.end()
+    except ValueError:
+        return None
 
 
 def find_dates(text: str) -> tuple[DateMention, ...]:

@@ -27,6 +27,7 @@ import re
 
 import attrs
 
+from vnadmin._regex import alternation
 from vnadmin.code_model import CodeFamily, DocumentCode
 from vnadmin.code_parser import scan_code
 from vnadmin.dates import PlaceDate, parse_place_date
@@ -58,7 +59,7 @@ _PLACE_DATE = re.compile(
 _TYPE_NAMES = default_registry.type_names("Công văn")
 _TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
 _TYPE_LINE = re.compile(
-    r"(?<![^\s\-])(?P<type>" + "|".join(re.escape(n.upper()) for n in _TYPE_NAMES) + r")(?![^\s])"
+    r"(?<![^\s\-])(?P<type>" + alternation(n.upper() for n in _TYPE_NAMES) + r")(?![^\s])"
 )
 _VV = re.compile(
     r"V/v[ \t]+(?P<summary>[^\n]*?)(?=[ \t]+[A-ZĐ][^\s,]*(?:[ \t]+[A-ZĐ][^\s,]*)*,[ \t]*ngày|$|\n)"
