@@ -206,3 +206,38 @@ def test_linear_growth() -> None:
         small = (seed * 2)[:10_000]
         big = (seed * 20)[:100_000]
         assert cost(big) < 30 * max(cost(small), 2e-4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đối với khoảng thời gian trước ngày 01-01-2006 thì áp dụng Bộ luật Dân sự năm 1995",
+        "từ ngày 01-01-2006 đến trước ngày 01-01-2017, Tòa án áp dụng",
+        "hợp đồng xác lập trước ngày 01-01-2017 nhưng thuộc trường hợp",
+        "văn bản được ban hành trước ngày 01/7/2025",
+    ],
+)
+def test_points_of_reference_in_rules_are_not_deadlines(text: str) -> None:
+    assert find_deadlines(text) == ()
+
+
+def test_quarterly_recurring_deadline() -> None:
+    d = parse_deadline("báo cáo trước ngày 15 tháng cuối quý")
+    assert d.kind is DeadlineKind.RECURRING
+    assert (d.recurring_day, d.recurring_months, d.exclusive_day) == (15, (3, 6, 9, 12), True)
+    assert d.next_due(D(2025, 4, 20)) == _at(2025, 6, 14)
+    assert d.next_due(D(2025, 6, 15)) == _at(2025, 9, 14)
+    first = parse_deadline("chậm nhất ngày 10 của tháng đầu quý")
+    assert first.next_due(D(2025, 11, 1)) == _at(2026, 1, 10)
+
+
+def test_deadline_before_issue_and_after_event() -> None:
+    text = (TEXTS / "giay-moi_seed-ctmtqg-2025.txt").read_text(encoding="utf-8")
+    assert [f.rule for f in check_deadlines(text, issued=D(2025, 9, 26))] == []
+    late = text.replace("chậm nhất 10 giờ 00 phút, ngày 29/9/2025", "chậm nhất ngày 30/9/2025")
+    assert [f.rule for f in check_deadlines(late, issued=D(2025, 9, 26))] == ["D114"]
+    assert [f.rule for f in check_deadlines(text, issued=D(2025, 10, 2))] == ["D113"]
+    # "trước ngày X" long before the issue date is a point of reference, not a deadline.
+    old = "Hợp đồng được thực hiện xong trước ngày 01-01-2017 thì áp dụng"
+    assert check_deadlines(old, issued=D(2019, 4, 11)) == ()
+    assert [f.rule for f in check_deadlines(old, issued=D(2017, 1, 20))] == ["D113"]

@@ -44,7 +44,7 @@ from vnadmin.errors import ParseError
 from vnadmin.findings import Finding, Rule, Severity, register_rule
 from vnadmin.periods import add_months, parse_period
 from vnadmin.text import NormalizedText, normalize_text
-from vnadmin.times import VN_TZ
+from vnadmin.times import VN_TZ, find_datetimes
 
 __all__ = [
     "Anchor",
@@ -66,6 +66,31 @@ D111 = register_rule(
         article="BLDS 2015 Điều 148 khoản 5",
         bad="trong 30 ngày kể từ ngày ký (hạn rơi vào Chủ nhật)",
         good="tính hạn đến hết ngày làm việc tiếp theo",
+    )
+)
+
+D113 = register_rule(
+    Rule(
+        id="D113",
+        name="deadline-before-issue",
+        severity=Severity.WARNING,
+        message_vi="Hạn {due} trước ngày ban hành văn bản ({date}).",
+        message_en="The deadline {due} is before the document's date of issue ({date}).",
+        article="NĐ 30, Điều 3.1 (văn bản chính xác); BLDS 2015 Điều 147",
+        bad="ngày 20/9/2025 … báo cáo trước ngày 15/9/2025",
+        good="ngày 20/9/2025 … báo cáo trước ngày 25/9/2025",
+    )
+)
+D114 = register_rule(
+    Rule(
+        id="D114",
+        name="deadline-after-event",
+        severity=Severity.WARNING,
+        message_vi="Hạn {due} sau thời điểm diễn ra sự kiện mà nó chuẩn bị ({event}).",
+        message_en="The deadline {due} is after the event it prepares ({event}).",
+        article="NĐ 30, Điều 3.1 (văn bản chính xác)",
+        bad="Thời gian: 14 giờ 00, ngày 29/9/2025 … đăng ký chậm nhất ngày 30/9/2025",
+        good="Thời gian: 14 giờ 00, ngày 29/9/2025 … đăng ký chậm nhất 10 giờ 00 ngày 29/9/2025",
     )
 )
 
@@ -115,6 +140,8 @@ class Deadline:
         anchor_text: the event as written (``"nhận được"``).
         anchor_date: the date of that event when given.
         recurring_day: day of the month of a recurring deadline.
+        recurring_months: the months it recurs in (``(3, 6, 9, 12)`` for ``tháng cuối
+            quý``); empty for every month.
         exclusive_day: True for ``trước ngày X`` (X itself is late).
         span: offsets in the caller's string.
         text: the caller's string.
@@ -131,6 +158,7 @@ class Deadline:
     anchor_date: dt.date | None = None
     recurring_day: int | None = None
     exclusive_day: bool = False
+    recurring_months: tuple[int, ...] = ()
 
     @property
     def due_date(self) -> dt.date | None:
@@ -162,7 +190,10 @@ class Deadline:
             return self.due
         day = self.recurring_day
         month = dt.date(after.year, after.month, 1)
-        for _ in range(3):
+        for _ in range(14):
+            if self.recurring_months and month.month not in self.recurring_months:
+                month = add_months(month, 1)
+                continue
             last = (add_months(month, 1) - dt.timedelta(days=1)).day
             target = month.replace(day=min(day, last))
             if self.exclusive_day:
@@ -209,7 +240,17 @@ _FIXED = re.compile(
     re.IGNORECASE,
 )
 _RECUR = re.compile(
-    r"(?P<lead>trước|chậm\s*nhất\s*(?:là\s*)?|vào)\s*ngày\s*(?P<d>\d{1,2})\s*(?:hằng|hàng|mỗi|của\s*mỗi)\s*tháng",
+    r"(?P<lead>trước|chậm\s*nhất\s*(?:là\s*)?|vào)\s*ngày\s*(?P<d>\d{1,2})\s*"
+    r"(?:(?:hằng|hàng|mỗi|của\s*mỗi)\s*tháng"
+    r"|(?:của\s*)?tháng\s*(?P<q>đầu|giữa|cuối)\s*(?:của\s*)?(?:mỗi\s*|hằng\s*|hàng\s*)?quý)",
+    re.IGNORECASE,
+)
+_QUARTER_MONTHS = {"đầu": (1, 4, 7, 10), "giữa": (2, 5, 8, 11), "cuối": (3, 6, 9, 12)}
+# Words before "trước ngày X" that make it a point in time of a legal rule, not a deadline
+# ("khoảng thời gian trước ngày 01-01-2006", "từ … đến trước ngày …", "giao kết trước ngày …").
+_NOT_A_DEADLINE = re.compile(
+    r"(?:thời\s*gian|thời\s*điểm|khoảng|đến|xảy\s*ra|phát\s*sinh|hiệu\s*lực|ban\s*hành"
+    r"|được\s*ký|ký\s*kết|giao\s*kết|xác\s*lập|thụ\s*lý|có|đã|từ)\s*$",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
@@ -278,8 +319,15 @@ def _from_match(
         if not 1 <= day <= 31:
             return None
         exclusive = m.group("lead").lower().startswith("trước")
+        q = m.group("q")
         return Deadline(
-            DeadlineKind.RECURRING, None, span, text, recurring_day=day, exclusive_day=exclusive
+            DeadlineKind.RECURRING,
+            None,
+            span,
+            text,
+            recurring_day=day,
+            exclusive_day=exclusive,
+            recurring_months=_QUARTER_MONTHS[q.lower()] if q else (),
         )
     if m.re is _PERIOD:
         try:
@@ -303,6 +351,8 @@ def _from_match(
         due = dt.datetime(when.year, when.month, when.day, h, mi, tzinfo=VN_TZ)
         return Deadline(DeadlineKind.FIXED, due, span, text)
     if m.group("lead")[:5].lower() == "trước":
+        if _NOT_A_DEADLINE.search(nt.text, max(0, m.start() - 24), m.start()):
+            return None
         return Deadline(
             DeadlineKind.FIXED, _eod(when - dt.timedelta(days=1)), span, text, exclusive_day=True
         )
@@ -423,6 +473,27 @@ def parse_deadline(
     return found[0]
 
 
+# The time field of an invitation or a meeting notice ("2. Thời gian: từ 14 giờ 00, ngày …").
+_EVENT_FIELD = re.compile(
+    r"^[ \t]*(?:[0-9]+[.)][ \t]*|[-+*•][ \t]*)?Thời[ \t]+gian"
+    r"(?:[ \t]+(?:họp|tổ[ \t]+chức|khai[ \t]+mạc|làm[ \t]+việc|diễn[ \t]+ra))?[ \t]*:(?P<rest>[^\n]*)",
+    re.MULTILINE,
+)
+
+
+_REFERENCE_POINT_DAYS = 31
+
+
+def _event_start(text: str) -> dt.datetime | None:
+    """When the event a document announces starts: the first date-time of its
+    ``Thời gian:`` field, if it has one."""
+    for m in _EVENT_FIELD.finditer(text):
+        found = find_datetimes(m.group("rest"))
+        if found:
+            return found[0].value
+    return None
+
+
 def check_deadlines(
     text: str,
     *,
@@ -430,17 +501,38 @@ def check_deadlines(
     received: dt.date | None = None,
     calendar: Calendar | None = None,
 ) -> tuple[Finding, ...]:
-    """D111 for stated due dates that fall on a day off (BLDS Điều 148). Never raises.
+    """Findings for the deadlines of ``text``. Never raises.
+
+    D111: a stated due date on a day off (BLDS Điều 148; not for ``trước ngày X``, whose
+    bound is X itself). D113: a fixed deadline before ``issued``, the document's date of
+    issue — except ``trước ngày X`` more than a month before it, which is read as a point
+    of reference of a rule (``hợp đồng được thực hiện xong trước ngày 01-01-2017``), not a
+    deadline. D114: a fixed deadline after the start of the event the document announces
+    (its ``Thời gian:`` field).
 
     >>> [f.rule for f in check_deadlines("chậm nhất ngày 01/9/2025")]
     ['D111']
+    >>> text = "2. Thời gian: 14 giờ 00, ngày 29/9/2025.\\nĐăng ký chậm nhất ngày 30/9/2025."
+    >>> [f.rule for f in check_deadlines(text, issued=dt.date(2025, 10, 1))]
+    ['D113', 'D114']
     """
     cal = calendar or DEFAULT_CALENDAR
     out: list[Finding] = []
+    event = _event_start(text)
     for d in find_deadlines(text, issued=issued, received=received, calendar=cal):
-        if d.kind is DeadlineKind.FIXED and d.due is not None:
-            day = d.due.date()
-            if not cal.is_working_day(day):
-                moved = cal.next_working_day(day)
-                out.append(D111.finding(d.span, date=f"{day:%d/%m/%Y}", moved=f"{moved:%d/%m/%Y}"))
+        if d.kind is not DeadlineKind.FIXED or d.due is None:
+            continue
+        day = d.due.date()
+        due = f"{day:%d/%m/%Y}"
+        if not cal.is_working_day(day) and not d.exclusive_day:
+            moved = cal.next_working_day(day)
+            out.append(D111.finding(d.span, date=due, moved=f"{moved:%d/%m/%Y}"))
+        if (
+            issued is not None
+            and day < issued
+            and not (d.exclusive_day and (issued - day).days > _REFERENCE_POINT_DAYS)
+        ):
+            out.append(D113.finding(d.span, due=due, date=f"{issued:%d/%m/%Y}"))
+        if event is not None and d.due > event:
+            out.append(D114.finding(d.span, due=due, event=f"{event:%H:%M %d/%m/%Y}"))
     return tuple(out)

@@ -115,6 +115,7 @@ def deadline_texts(draw: st.DrawFn) -> str:
                 f"trong thời hạn {n:02d} ngày làm việc kể từ ngày nhận được",
                 f"trong {n} ngày kể từ ngày ký",
                 f"trước ngày {min(n, 28)} hằng tháng",
+                f"trước ngày {min(n, 28)} tháng {['đầu', 'giữa', 'cuối'][n % 3]} quý",
                 f"trong quý {['I', 'II', 'III', 'IV'][n % 4]}/{d.year}",
             ]
         )
