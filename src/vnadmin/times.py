@@ -34,7 +34,7 @@ from vnadmin.dates import (
 )
 from vnadmin.errors import ParseError
 from vnadmin.findings import Finding, Rule, Severity, register_rule
-from vnadmin.text import normalize_text
+from vnadmin.text import NormalizedText, normalize_text
 
 __all__ = [
     "VN_TZ",
@@ -264,8 +264,8 @@ def find_datetimes(text: str) -> tuple[DateTimeMention, ...]:
     by_start: dict[int, DateMention] = {}
     by_end: dict[int, DateMention] = {}
     for dm in dates:
-        ns = _norm_offset(nt, dm.span[0])
-        ne = _norm_offset(nt, dm.span[1])
+        ns = nt.from_original(dm.span[0])
+        ne = nt.from_original(dm.span[1])
         by_start[ns] = dm
         by_end[ne] = dm
     out: list[DateTimeMention] = []
@@ -280,7 +280,7 @@ def find_datetimes(text: str) -> tuple[DateTimeMention, ...]:
             end = dm.span[1]
             wd = dm.weekday
             if dm.weekday_span is not None and dm.weekday_span[0] >= dm.span[1]:
-                end = _paren_end(s, nt, _norm_offset(nt, dm.span[1]), end)
+                end = _paren_end(s, nt, nt.from_original(dm.span[1]), end)
             tspan = nt.to_original(*m.span())
             out.append(
                 DateTimeMention(_combine(dm.value, value), (tspan[0], end), tspan, dm.span, wd)
@@ -311,29 +311,9 @@ def find_datetimes(text: str) -> tuple[DateTimeMention, ...]:
     return tuple(sorted(out, key=lambda x: x.span))
 
 
-def _paren_end(s: str, nt: object, norm_end: int, fallback: int) -> int:
-    from vnadmin.text import NormalizedText
-
-    assert isinstance(nt, NormalizedText)
+def _paren_end(s: str, nt: NormalizedText, norm_end: int, fallback: int) -> int:
     p = _WD_PAREN.match(s, norm_end)
     return nt.to_original(norm_end, p.end())[1] if p is not None else fallback
-
-
-def _norm_offset(nt: object, original: int) -> int:
-    """Normalised offset of an original offset (identity for clean text)."""
-    from vnadmin.text import NormalizedText
-
-    assert isinstance(nt, NormalizedText)
-    if nt.is_identity:
-        return original
-    lo, hi = 0, len(nt.text)
-    while lo < hi:  # first normalised index whose original start >= original
-        mid = (lo + hi) // 2
-        if nt.to_original(mid, mid + 1)[0] < original:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def parse_datetime(text: str) -> dt.datetime:
