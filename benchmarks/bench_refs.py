@@ -49,15 +49,21 @@ def main() -> int:
     small = sized(base, 100_000)
     big = small * 10
     mb = len(big.encode("utf-8")) / 1e6
-    t_re = seconds(lambda: sum(1 for _ in CODE_RE.finditer(big)))
-    t_refs = seconds(lambda: extract_references(big), repeat=3)
+    # Baseline and extract_references are timed in alternation, so that the machine's
+    # drift touches both; the ratio is the median of the per-round ratios.
+    rounds = []
+    for _ in range(7):
+        t_re = seconds(lambda: sum(1 for _ in CODE_RE.finditer(big)), repeat=1)
+        t_refs = seconds(lambda: extract_references(big), repeat=1)
+        rounds.append((t_re / t_refs, t_re, t_refs))
+    ratio, t_re, t_refs = sorted(rounds)[len(rounds) // 2]
     t_small = seconds(lambda: extract_references(small), repeat=5)
-    thr_big = len(big) / t_refs
+    thr_big = len(big) / seconds(lambda: extract_references(big), repeat=3)
     thr_small = len(small) / t_small
     print(f"text: {mb:.2f} MB (UTF-8), {len(extract_references(big))} references")
     print(f"re.finditer code pattern   {mb / t_re:8.2f} MB/s")
     print(
-        f"extract_references (1 MB)  {mb / t_refs:8.2f} MB/s   ratio {t_re / t_refs:5.2f}x (target >= 0.5x)"
+        f"extract_references (1 MB)  {mb / t_refs:8.2f} MB/s   ratio {ratio:5.2f}x (target >= 0.5x)"
     )
     print(f"throughput 1 MB / 100 kB   {thr_big / thr_small:8.0%} (target >= 90%)")
     doc10k = sized(base, 10_000)

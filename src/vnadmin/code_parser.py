@@ -206,7 +206,14 @@ def _join_spaced_words(b: _Builder, toks: list[_Tok]) -> list[_Tok]:
 
 
 def _known(reg: Registry, word: str) -> bool:
-    return reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
+    key = ("known", word)
+    known = reg.cache.get(key)
+    if known is None:
+        known = reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
+        if len(reg.cache) >= _FAST_CACHE_MAX:
+            reg.cache.clear()
+        reg.cache[key] = known
+    return bool(known)
 
 
 def scan_code(
@@ -549,41 +556,44 @@ def _state_type(reg: Registry, abbr: str) -> DocumentType | None:
 # decided once by the general scanner (on ``1/...`` or ``1/2000/...``) and memoised per
 # registry, so the fast path gives exactly what the scanner gives (tested on the corpus and
 # on generated codes) while costing one regex match and one dict hit.
-_FAST = re.compile(r"([0-9]{1,9})([/-])(?:([0-9]{4})/)?([^\s/\-]\S{0,63}(?: \S{1,63}){0,4})")
+_FAST = re.compile(r"([0-9]{1,9})([/-](?:[0-9]{4}/)?[^\s/\-]\S{0,63}(?: \S{1,63}){0,4})")
+_TAIL = re.compile(r"([/-])(?:([0-9]{4})/)?(.*)", re.DOTALL)
 _FAST_CACHE_MAX = 8192
 
 
-def _shape(reg: Registry, sep: str, has_year: bool, symbol: str) -> dict[str, object] | None:
-    """The field values (number, year and provenance aside) of a code with this
-    separator, year or not, and ký hiệu, as the general scanner reads ``1/ký hiệu`` or
-    ``1/2000/ký hiệu`` — repairs relative to the ký hiệu — or ``None`` when the scanner
-    reads it another way (it fails, or the number, year or separator change)."""
-    key = (sep, has_year, symbol)
-    cached = reg.cache.get(key, _MISSING)
+def _shape(reg: Registry, tail: str) -> dict[str, object] | None:
+    """The field values (number and provenance aside) of a code whose number is followed
+    by ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
+    ``tail`` — repairs relative to the start of ``tail`` — or ``None`` when the scanner
+    reads it another way (it fails, or the number changes). Memoised per registry (the
+    keys, starting with a separator, are apart from the memo's other keys)."""
+    cached = reg.cache.get(tail, _MISSING)
     if cached is not _MISSING:
         return cached  # type: ignore[return-value]
-    synthetic = f"1{sep}2000/{symbol}" if has_year else f"1{sep}{symbol}"
+    m = _TAIL.fullmatch(tail)
+    assert m is not None
+    sep, year_text = m.group(1), m.group(2)
+    synthetic = "1" + tail
     shape = None
     try:
         code, stop = _scan(normalize_text(synthetic), 0, reg, None)
     except _Fail:
         code, stop = None, 0
-    base = len(synthetic) - len(symbol)
     if (
         code is not None
         and stop == len(synthetic)
         and code.number == 1
         and not code.suffix
-        and code.year == (2000 if has_year else None)
+        and code.year == (None if year_text is None else int(year_text))
         and code.separator == sep
-        and all(r.span[0] >= base for r in code.repairs)
+        and all(r.span[0] >= 1 for r in code.repairs)
     ):
-        # Repairs (``NĐCP``, ``QĐ/UBND``, ``NQ- CP``) are kept relative to the ký hiệu.
+        # Repairs (``NĐCP``, ``QĐ/UBND``, ``NQ- CP``) are kept relative to the tail.
         shape = code_fields(code)
-        shape["repairs"] = tuple(r.shifted(-base) for r in code.repairs)
+        shape["repairs"] = tuple(r.shifted(-1) for r in code.repairs)
     if len(reg.cache) >= _FAST_CACHE_MAX:
         reg.cache.clear()
-    reg.cache[key] = shape
+    reg.cache[tail] = shape
     return shape
 
 
@@ -604,22 +614,21 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
     m = _FAST.fullmatch(text, start, end)
     if m is None:
         return None
-    number_text, sep, year_text, symbol = m.groups()
-    shape = reg.cache.get((sep, year_text is not None, symbol), _MISSING)
+    number_text, tail = m.groups()
+    shape = reg.cache.get(tail, _MISSING)
     if shape is _MISSING:
-        shape = _shape(reg, sep, year_text is not None, symbol)
+        shape = _shape(reg, tail)
     if shape is None:
         return None
     code: DocumentCode = _new(DocumentCode)  # see vnadmin.code_model.make_code
     d = code.__dict__
     d.update(shape)  # type: ignore[call-overload]
     d["number"] = int(number_text)
-    d["year"] = None if year_text is None else int(year_text)
     d["source"] = m.group()
     d["span"] = (start, end)
     d["number_text"] = number_text
     if shape["repairs"]:  # type: ignore[index]
-        at = m.start(4)
+        at = m.start(2)
         d["repairs"] = tuple(r.shifted(at) for r in shape["repairs"])  # type: ignore[index]
     return code
 
@@ -627,8 +636,8 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
 # In running text: a clean code, then what follows must end it for the scanner (no
 # word joined across a space, no separator after spaces or a line break).
 _RUN = re.compile(
-    r"([0-9]{1,9})([/-])(?:([0-9]{4})/)?"
-    r"((?:[^\W_]+(?:[&.,][^\W_]+)*[/-])*([^\W_]+(?:[&.,][^\W_]+)*))"
+    r"([0-9]{1,9})([/-](?:[0-9]{4}/)?"
+    r"(?:[^\W_]+(?:[&.,][^\W_]+)*[/-])*([^\W_]+(?:[&.,][^\W_]+)*))"
 )
 _RUN_WORD = re.compile(r"[^\W_]+(?:[&.,][^\W_]+)*")
 _RUN_GAP = re.compile(r"[ \t\n]+")
@@ -655,25 +664,24 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
                     return None
                 if nxt.isalnum() and "\n" not in gap.group():
                     w = _RUN_WORD.match(s, j)
-                    if w is None or _known(reg, m.group(5) + w.group()):
+                    if w is None or _known(reg, m.group(3) + w.group()):
                         return None
-    number_text, sep, year_text, symbol = m.group(1, 2, 3, 4)
-    shape = reg.cache.get((sep, year_text is not None, symbol), _MISSING)
+    number_text, tail = m.group(1, 2)
+    shape = reg.cache.get(tail, _MISSING)
     if shape is _MISSING:
-        shape = _shape(reg, sep, year_text is not None, symbol)
+        shape = _shape(reg, tail)
     if shape is None or shape["repairs"]:  # type: ignore[index]
         return None
     o = nt.to_original(pos, e)
     if not nt.is_identity and (o[1] - o[0] != e - pos or nt.repairs_in(*o)):
         return None
-    code: DocumentCode = _new(DocumentCode)
-    d = code.__dict__
-    d.update(shape)  # type: ignore[call-overload]
-    d["number"] = int(number_text)
-    d["year"] = None if year_text is None else int(year_text)
-    d["source"] = nt.original[o[0] : o[1]]
-    d["span"] = o
-    d["number_text"] = number_text
+    code = make_code(
+        shape,  # type: ignore[arg-type]
+        number=int(number_text),
+        source=nt.original[o[0] : o[1]],
+        span=o,
+        number_text=number_text,
+    )
     return code, e
 
 

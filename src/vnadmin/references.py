@@ -62,6 +62,7 @@ _LIST_GAP = re.compile(r"[ \t]*(?:,|;|\bvà\b|\bhoặc\b)[ \t]*(?:\bsố\b[ \t]*
 # offset of the text.
 _CANDIDATE = re.compile(r"[0-9]{1,9}[a-zđ]{0,2}[ \t]?[/-][ \t]?(?=[A-Za-zĐđ]|[0-9]{4}[ \t]?/)")
 _SUFFIX_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_BEFORE_SEPARATOR = _SUFFIX_LETTERS | frozenset("0123456789 \t")
 
 
 def _candidates(s: str) -> list[int]:
@@ -69,13 +70,13 @@ def _candidates(s: str) -> list[int]:
     (what ``finditer`` with a look-behind would give, at a fraction of the cost)."""
     out: list[int] = []
     for sep in "/-":
-        k = s.find(sep)
+        find = s.find
+        k = find(sep)
         while k != -1:
-            p = s[k - 1] if k else ""
-            i = k - 1 if p in (" ", "\t") else k
-            if i == k and not ("0" <= p <= "9" or p in _SUFFIX_LETTERS):
-                k = s.find(sep, k + 1)  # most separators: list dashes, rules, dates' tails
+            if not k or s[k - 1] not in _BEFORE_SEPARATOR:
+                k = find(sep, k + 1)  # most separators: list dashes, rules, dates' tails
                 continue
+            i = k - 1 if s[k - 1] in " \t" else k
             j = i
             while j > i - 2 and j and s[j - 1] in _SUFFIX_LETTERS:
                 j -= 1
@@ -92,7 +93,7 @@ def _candidates(s: str) -> list[int]:
                 m = _CANDIDATE.match(s, d)
                 if m is not None and m.end() > k:
                     out.append(d)
-            k = s.find(sep, k + 1)
+            k = find(sep, k + 1)
     out.sort()
     return out
 
@@ -108,7 +109,7 @@ _DATE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:ban hành[ \t]*)?", re.IGNORECASE)
 _LOOKBACK = 200
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Reference:
     """A mention of another document.
 
