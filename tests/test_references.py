@@ -247,3 +247,21 @@ def test_candidates_are_what_a_look_behind_regex_finds(s: str) -> None:
     from vnadmin.references import _candidates
 
     assert _candidates(s) == [m.start() for m in _LOOKBEHIND_CANDIDATE.finditer(s)]
+
+
+def test_values_are_frozen_hashable_picklable() -> None:
+    import pickle
+
+    import attrs
+
+    from vnadmin.text import normalize_text
+
+    ref = extract_references("theo Quyết định số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh")[0]
+    nt = normalize_text("Quye\u0302\u0301t đi\u0323nh")
+    for value in (ref, nt, ref.code):
+        again = pickle.loads(pickle.dumps(value))
+        assert again == value and hash(again) == hash(value)
+        field = attrs.fields(type(value))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(value, field, None)
+    assert pickle.loads(pickle.dumps(nt)).to_original(0, 5) == nt.to_original(0, 5)
