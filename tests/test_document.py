@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
@@ -214,3 +215,29 @@ def test_generated_documents_parse_back(draft: vst.DocumentDraft) -> None:
     assert doc.recipients == draft.recipients
     assert doc.signature == draft.signature
     assert [r.code for r in doc.references] == list(draft.references)
+
+
+# What text extraction does to real documents; the fields read must not change.
+_LAYOUTS = {
+    "nfd": lambda t: unicodedata.normalize("NFD", t),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "lookalike-d": lambda t: t.replace("Đ", "\u00d0"),
+    "nbsp": lambda t: t.replace(" ", "\u00a0", 200),
+    "blank-after-every-line": lambda t: t.replace("\n", "\n\n"),
+    "no-blank-lines": lambda t: re.sub(r"\n\s*\n", "\n", t),
+    "crawler-title": lambda t: "Quyết định 123 - Thư viện văn bản\n" + t,
+    "trailing-spaces": lambda t: t.replace("\n", "  \n"),
+    "tabs": lambda t: t.replace("  ", "\t"),
+}
+
+
+def _canonical(fields: dict[str, str]) -> dict[str, str]:
+    return {k: unicodedata.normalize("NFC", v).replace("\u00d0", "Đ") for k, v in fields.items()}
+
+
+@pytest.mark.parametrize("layout", sorted(_LAYOUTS))
+@pytest.mark.parametrize("row", EXPECTED, ids=[r["file"] for r in EXPECTED])
+def test_fields_survive_extraction_noise(row: dict[str, str], layout: str) -> None:
+    text = (DATA / "texts" / row["file"]).read_text(encoding="utf-8")
+    noisy = _LAYOUTS[layout](text)
+    assert _canonical(_fields(parse_document(noisy))) == _canonical(_fields(parse_document(text)))

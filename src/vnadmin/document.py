@@ -138,6 +138,11 @@ def _issuer_lines(s: str, qstart: int) -> list[tuple[str, int, int]]:
     Names wrapped after a hyphen (``SỞ LAO ĐỘNG -`` / ``THƯƠNG BINH VÀ XÃ HỘI``) are
     joined; rules of dashes (``-------``) and ``*`` are dropped."""
     found: list[tuple[str, int, int, bool]] = []
+    # Extractions that put a blank line after every line keep one blank line inside the
+    # block; otherwise a blank line ends it.
+    above = s[max(0, qstart - 400) : qstart].split("\n")
+    blanks_allowed = 1 if 2 * sum(1 for x in above if not x.strip()) >= len(above) - 1 else 0
+    blanks = 0
     pos = qstart
     while pos > 0:
         line_start = s.rfind("\n", 0, pos) + 1
@@ -146,9 +151,12 @@ def _issuer_lines(s: str, qstart: int) -> list[tuple[str, int, int]]:
         stripped = raw.strip(" \t*-")
         if not stripped:
             if found:
-                break
+                blanks += 1
+                if blanks > blanks_allowed:
+                    break
             pos = line_start - 1
             continue
+        blanks = 0
         if not _is_caps(stripped):
             break
         offset = line_start + s[line_start:pos].index(stripped)
