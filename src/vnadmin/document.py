@@ -132,12 +132,22 @@ def _is_caps(line: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-def _issuer_lines(s: str, qstart: int) -> list[tuple[str, int, int]]:
-    """Uppercase lines right before the Quốc hiệu: the issuer (last) and its parents.
+_Piece = tuple[str, int, int, bool]  # text, start, end, wraps (ends with a hyphen)
 
-    Names wrapped after a hyphen (``SỞ LAO ĐỘNG -`` / ``THƯƠNG BINH VÀ XÃ HỘI``) are
-    joined; rules of dashes (``-------``) and ``*`` are dropped."""
-    found: list[tuple[str, int, int, bool]] = []
+
+def _piece(s: str, start: int, end: int) -> _Piece | None:
+    """A line of the issuer column, rules of dashes and ``*`` dropped (None if empty)."""
+    raw = _TRAILING_RULE.sub("", s[start:end]).rstrip()
+    stripped = raw.strip(" \t*-")
+    if not stripped:
+        return None
+    offset = start + s[start:end].index(stripped)
+    return stripped, offset, offset + len(stripped), raw.endswith("-") and not raw.endswith("--")
+
+
+def _issuer_lines(s: str, qstart: int) -> list[_Piece]:
+    """Uppercase lines right before the Quốc hiệu (or ``Số:``), top to bottom."""
+    found: list[_Piece] = []
     # Extractions that put a blank line after every line keep one blank line inside the
     # block; otherwise a blank line ends it.
     above = s[max(0, qstart - 400) : qstart].split("\n")
@@ -146,10 +156,8 @@ def _issuer_lines(s: str, qstart: int) -> list[tuple[str, int, int]]:
     pos = qstart
     while pos > 0:
         line_start = s.rfind("\n", 0, pos) + 1
-        raw = _TRAILING_RULE.sub("", s[line_start:pos]).rstrip()
-        wraps = raw.endswith("-") and not raw.endswith("--")
-        stripped = raw.strip(" \t*-")
-        if not stripped:
+        piece = _piece(s, line_start, pos)
+        if piece is None:
             if found:
                 blanks += 1
                 if blanks > blanks_allowed:
@@ -157,13 +165,41 @@ def _issuer_lines(s: str, qstart: int) -> list[tuple[str, int, int]]:
             pos = line_start - 1
             continue
         blanks = 0
-        if not _is_caps(stripped):
+        if not _is_caps(piece[0]):
             break
-        offset = line_start + s[line_start:pos].index(stripped)
-        found.insert(0, (stripped, offset, offset + len(stripped), wraps))
+        found.insert(0, piece)
         pos = line_start - 1
-    merged: list[tuple[str, int, int, bool]] = []
-    for line in found:
+    return found
+
+
+def _column_lines(s: str, start: int, end: int, motto: tuple[int, int] | None) -> list[_Piece]:
+    """The issuer column where the extraction interleaved it with the Quốc hiệu column
+    (``UBND TỈNH X   CỘNG HÒA …`` / ``SỞ Y   Độc lập - Tự do - Hạnh phúc``): the capitals
+    between the Quốc hiệu and ``Số:``, the motto left out."""
+    found: list[_Piece] = []
+    pos = start
+    while pos < end:
+        line_end = s.find("\n", pos, end)
+        line_end = end if line_end == -1 else line_end
+        for a, b in (
+            ((pos, motto[0]), (motto[1], line_end))
+            if motto is not None and pos <= motto[0] < line_end
+            else ((pos, line_end),)
+        ):
+            piece = _piece(s, a, b) if a < b else None
+            if piece is None:
+                continue
+            if not _is_caps(piece[0]):
+                return found
+            found.append(piece)
+        pos = line_end + 1
+    return found
+
+
+def _merge_wrapped(pieces: list[_Piece]) -> list[tuple[str, int, int]]:
+    """Join names wrapped after a hyphen (``SỞ LAO ĐỘNG -`` / ``THƯƠNG BINH VÀ XÃ HỘI``)."""
+    merged: list[_Piece] = []
+    for line in pieces:
         if merged and merged[-1][3]:
             prev = merged.pop()
             merged.append((f"{prev[0]} - {line[0]}", prev[1], line[2], line[3]))
@@ -215,15 +251,14 @@ def _parse(text: str) -> Document:
     issuer: str | None = None
     parents: tuple[str, ...] = ()
     cursor = 0
+    pieces: list[_Piece] = []
+    motto: tuple[int, int] | None = None
     if qm is not None:
-        lines = _issuer_lines(s, qm.start())
-        if lines:
-            issuer = lines[-1][0]
-            parents = tuple(x[0] for x in lines[:-1])
-            spans.append(("issuer", nt.to_original(lines[-1][1], lines[-1][2])))
+        pieces = _issuer_lines(s, qm.start())
         cursor = qm.end()
         mm = _MOTTO.match(s, cursor) or _MOTTO.search(s, cursor, min(head_limit, cursor + 80))
         if mm is not None:
+            motto = mm.span()
             cursor = mm.end()
     code: DocumentCode | None = None
     found = _find_code(nt, cursor, head_limit)
@@ -231,14 +266,17 @@ def _parse(text: str) -> Document:
         code, stop, so_start = found
         spans.append(("code", code.span))
         cursor = stop
-        if qm is None:
+        if qm is not None:
+            pieces += _column_lines(s, qm.end(), so_start, motto)
+        else:
             # No Quốc hiệu (e.g. a record rebuilt from a database): the issuer is the
             # block of capitals above "Số:".
-            lines = _issuer_lines(s, so_start)
-            if lines:
-                issuer = lines[-1][0]
-                parents = tuple(x[0] for x in lines[:-1])
-                spans.insert(0, ("issuer", nt.to_original(lines[-1][1], lines[-1][2])))
+            pieces = _issuer_lines(s, so_start)
+    lines = _merge_wrapped(pieces)
+    if lines:
+        issuer = lines[-1][0]
+        parents = tuple(x[0] for x in lines[:-1])
+        spans.insert(0, ("issuer", nt.to_original(lines[-1][1], lines[-1][2])))
     place_date: PlaceDate | None = None
     pm = _PLACE_DATE.search(s, cursor, head_limit)
     if pm is not None and (code is not None or qm is not None or pm.start() < 600):
