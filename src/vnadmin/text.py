@@ -321,7 +321,10 @@ def _normalize_slow(text: str) -> NormalizedText:
         i = m.start()
         if i < pos:
             continue
-        start = i - 1 if i > pos and combining(text[i]) else i
+        k = i
+        while k < len(text) and text[k] in _INVISIBLE:
+            k += 1  # invisible characters between a letter and its marks join its cluster
+        start = i - 1 if i > pos and k < len(text) and combining(text[k]) else i
         _keep_stretch(b, pos, start)
         pos = b.region(start, i + 1)
     _keep_stretch(b, pos, len(text))
