@@ -241,3 +241,66 @@ def test_fields_survive_extraction_noise(row: dict[str, str], layout: str) -> No
     text = (DATA / "texts" / row["file"]).read_text(encoding="utf-8")
     noisy = _LAYOUTS[layout](text)
     assert _canonical(_fields(parse_document(noisy))) == _canonical(_fields(parse_document(text)))
+
+
+_HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nSố: 12/UBND-KTTH{mark}\nLạng Sơn, ngày 03 tháng 01 năm 2024\n"
+    "V/v {summary}\nKính gửi: Sở Tài chính.\nCăn cứ Quyết định số 1656/QĐ-UBND;\n"
+    "Ủy ban nhân dân tỉnh đề nghị ...\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHồ Tiến Thiệu\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "summary", "urgency", "secrecy"),
+    [
+        ("\nHỎA TỐC", "triển khai", vnadmin.Urgency.HOA_TOC, None),
+        ("\nHOẢ TỐC", "triển khai", vnadmin.Urgency.HOA_TOC, None),
+        ("      THƯỢNG KHẨN", "triển khai", vnadmin.Urgency.THUONG_KHAN, None),
+        ("\nKHẨN\nMẬT", "triển khai", vnadmin.Urgency.KHAN, vnadmin.Secrecy.MAT),
+        ("\nTỐI MẬT", "triển khai", None, vnadmin.Secrecy.TOI_MAT),
+        ("", "KHẨN TRƯƠNG TRIỂN KHAI", None, None),  # a word of the summary, not a stamp
+        ("", "BẢO VỆ BÍ MẬT NHÀ NƯỚC", None, None),
+    ],
+)
+def test_urgency_and_secrecy_marks(
+    mark: str,
+    summary: str,
+    urgency: vnadmin.Urgency | None,
+    secrecy: vnadmin.Secrecy | None,
+) -> None:
+    doc = parse_document(_HEADER.format(mark=mark, summary=summary))
+    assert (doc.urgency, doc.secrecy) == (urgency, secrecy)
+    assert str(doc.code) == "12/UBND-KTTH"
+
+
+def test_body_and_legal_bases_point_into_the_text() -> None:
+    text = (DATA / "texts" / "thong-tu_21-2026-TT-BCT.txt").read_text(encoding="utf-8")
+    doc = parse_document(text)
+    assert doc.body is not None and text[doc.body.span[0] : doc.body.span[1]] == doc.body.text
+    assert doc.body.text.startswith("Căn cứ")
+    assert len(doc.legal_bases) == 3
+    for basis in doc.legal_bases:
+        assert basis.text.startswith("Căn cứ") and not basis.text.endswith((";", ","))
+        assert text[basis.span[0] : basis.span[1]] == basis.text
+        assert doc.body.span[0] <= basis.span[0] < basis.span[1] <= doc.body.span[1]
+    # The body ends before the signature and the Nơi nhận.
+    decree = parse_document(
+        (DATA / "texts" / "nghi-dinh_36-2015-ND-CP.txt").read_text(encoding="utf-8")
+    )
+    assert decree.body is not None and decree.signature is not None
+    assert decree.recipients is not None
+    assert decree.body.span[1] <= min(decree.signature.span[0], decree.recipients.span[0])
+    assert decree.body.text.endswith("thi hành Nghị định này./.")
+
+
+def test_flattened_preamble_bases() -> None:
+    """QĐ 173/QĐ-BTP runs its last căn cứ, the Xét đề nghị line and QUYẾT ĐỊNH together."""
+    text = (DATA / "texts" / "quyet-dinh_173-QD-BTP.txt").read_text(encoding="utf-8")
+    bases = parse_document(text).legal_bases
+    assert [b.text[:30] for b in bases] == [
+        "Căn cứ Nghị định số 22/2013/NĐ",
+        "Căn cứ Chương trình số 1249a/C",
+    ]
+    assert bases[1].text.endswith("giai đoạn 2014 - 2020")

@@ -51,6 +51,9 @@ from vnadmin.deadlines import (
 )
 from vnadmin.document import (
     Document,
+    Part,
+    Secrecy,
+    Urgency,
     parse_document,
 )
 from vnadmin.errors import ParseError, ValidationError, VnAdminError
@@ -101,6 +104,7 @@ from vnadmin.signatures import (
     parse_signatures,
     validate_signature,
 )
+from vnadmin.structure import Division, DivisionKind, parse_structure
 from vnadmin.text import NormalizedText, canonical_tones, fold, normalize_text, tone_style
 from vnadmin.times import (
     VN_TZ,
@@ -135,6 +139,8 @@ __all__ = [
     "DayKind",
     "Deadline",
     "DeadlineKind",
+    "Division",
+    "DivisionKind",
     "DocCategory",
     "Document",
     "DocumentCode",
@@ -145,6 +151,7 @@ __all__ = [
     "IssuerKind",
     "NormalizedText",
     "ParseError",
+    "Part",
     "Period",
     "PeriodKind",
     "PlaceDate",
@@ -155,6 +162,7 @@ __all__ = [
     "Registry",
     "Repair",
     "Rule",
+    "Secrecy",
     "Severity",
     "ShortReference",
     "SignatureBlock",
@@ -162,6 +170,7 @@ __all__ = [
     "TimeForm",
     "TimeMention",
     "Unit",
+    "Urgency",
     "ValidationError",
     "VnAdminError",
     "__version__",
@@ -212,6 +221,7 @@ __all__ = [
     "parse_recipients",
     "parse_signature",
     "parse_signatures",
+    "parse_structure",
     "parse_time",
     "parse_weekday",
     "quarter_range",

@@ -23,6 +23,7 @@ trích yếu, signature, Nơi nhận); a component that is missing is ``None``, 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 
 import attrs
@@ -36,9 +37,35 @@ from vnadmin.recipients import RecipientKind, RecipientList, find_recipients
 from vnadmin.references import Reference, extract_references
 from vnadmin.registry import DocCategory, DocumentType, default_registry
 from vnadmin.signatures import SignatureBlock, find_signatures
+from vnadmin.structure import Division, DivisionKind, parse_structure
 from vnadmin.text import NormalizedText, normalize_text
 
-__all__ = ["Document", "parse_document"]
+__all__ = ["Document", "Part", "Secrecy", "Urgency", "parse_document"]
+
+
+class Urgency(enum.Enum):
+    """Dấu chỉ mức độ khẩn (NĐ 30, Điều 4 and Phụ lục I, ô 10b)."""
+
+    HOA_TOC = "Hỏa tốc"
+    THUONG_KHAN = "Thượng khẩn"
+    KHAN = "Khẩn"
+
+
+class Secrecy(enum.Enum):
+    """Dấu chỉ độ mật (Luật Bảo vệ bí mật nhà nước 2018; NĐ 30, Phụ lục I, ô 10a)."""
+
+    TUYET_MAT = "Tuyệt mật"
+    TOI_MAT = "Tối mật"
+    MAT = "Mật"
+
+
+@attrs.frozen
+class Part:
+    """A stretch of the document: its text as written and its span in the caller's string."""
+
+    text: str
+    span: tuple[int, int]
+
 
 _HEADER_LIMIT = 4000
 _NATIONAL = re.compile(
@@ -66,6 +93,54 @@ _VV = re.compile(
 )
 _SUMMARY_STOP = re.compile(r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:")
 _TRAILING_RULE = re.compile(r"[ \t]*-{2,}[ \t]*$")
+# Stamps are printed in capitals (NĐ 30, Phụ lục I, ô 10a/10b; domain notes §1.12).
+_MARKS: dict[str, Urgency | Secrecy] = {
+    "HỎA TỐC": Urgency.HOA_TOC,
+    "HOẢ TỐC": Urgency.HOA_TOC,
+    "THƯỢNG KHẨN": Urgency.THUONG_KHAN,
+    "KHẨN": Urgency.KHAN,
+    "TUYỆT MẬT": Secrecy.TUYET_MAT,
+    "TỐI MẬT": Secrecy.TOI_MAT,
+    "MẬT": Secrecy.MAT,
+}
+_MARK = re.compile(r"(?<!\w)(?:" + alternation(_MARKS) + r")(?!\w)")
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+# Căn cứ lines: at a line start (or after ";"), up to ";" or the line end, or to where a
+# flattened preamble goes on ("…, Xét đề nghị …", "QUYẾT ĐỊNH:").
+_BASIS = re.compile(
+    r"(?:^|(?<=;))[ \t]*(?P<b>Căn[ \t]+cứ\b[^;\n]*?)[ \t,.]*"
+    r"(?=;|\n|$|,?[ \t]+(?:Xét|Theo[ \t]+đề[ \t]+(?:nghị|xuất)|Căn[ \t]+cứ)\b|[ \t]+[A-ZĐ ]{6,}:)",
+    re.MULTILINE,
+)
+_BODY_END = (DivisionKind.PART, DivisionKind.CHAPTER, DivisionKind.SECTION, DivisionKind.ARTICLE)
+
+
+def _mark_stands_alone(s: str, m: re.Match[str]) -> bool:
+    """A stamp is not part of a title in capitals (``KHẨN TRƯƠNG``, ``BÍ MẬT``): the words
+    beside it on its line, unless set apart by a column gap, are not words in capitals."""
+    line_start = s.rfind("\n", 0, m.start()) + 1
+    line_end = s.find("\n", m.end())
+    before = s[line_start : m.start()]
+    after = s[m.end() : len(s) if line_end == -1 else line_end]
+    for side, word in ((before, before.split()[-1:]), (after, after.split()[:1])):
+        gap = side.endswith(("  ", "\t")) if side is before else side.startswith(("  ", "\t"))
+        if word and not gap and _CAPS_WORD.fullmatch(word[0]) and word[0].isupper():
+            return False
+    return True
+
+
+def _marks(s: str, start: int, end: int) -> tuple[Urgency | None, Secrecy | None]:
+    urgency: Urgency | None = None
+    secrecy: Secrecy | None = None
+    for m in _MARK.finditer(s, start, end):
+        mark = _MARKS[m.group()]
+        if not _mark_stands_alone(s, m):
+            continue
+        if isinstance(mark, Urgency):
+            urgency = urgency or mark
+        else:
+            secrecy = secrecy or mark
+    return urgency, secrecy
 
 
 @attrs.frozen
@@ -87,6 +162,11 @@ class Document:
         recipients: the Nơi nhận list (ô 9b).
         addressees: the Kính gửi list (ô 9a).
         references: mentions of other documents (the document's own code excluded).
+        urgency: the urgency mark (``HỎA TỐC``, ``THƯỢNG KHẨN``, ``KHẨN``; ô 10b).
+        secrecy: the secrecy mark (``TUYỆT MẬT``, ``TỐI MẬT``, ``MẬT``; ô 10a).
+        legal_bases: the căn cứ lines (``Căn cứ Luật …;``), each as written.
+        body: the content (ô 6), from after the trích yếu to the signature or Nơi nhận.
+        structure: the body's Phần/Chương/Mục/Điều/khoản/điểm (:mod:`vnadmin.structure`).
         spans: offsets in the caller's string of ``issuer``, ``code``,
             ``place_date``, ``type`` and ``summary`` (keys present when found).
         text: the caller's string (kept for linting; not part of equality).
@@ -104,6 +184,11 @@ class Document:
     recipients: RecipientList | None = None
     addressees: RecipientList | None = None
     references: tuple[Reference, ...] = ()
+    urgency: Urgency | None = None
+    secrecy: Secrecy | None = None
+    legal_bases: tuple[Part, ...] = ()
+    body: Part | None = None
+    structure: tuple[Division, ...] = ()
     spans: tuple[tuple[str, tuple[int, int]], ...] = attrs.field(default=(), eq=False)
     text: str = attrs.field(default="", eq=False, repr=False)
 
@@ -319,6 +404,32 @@ def _parse(text: str) -> Document:
         elif lst.kind is RecipientKind.KINH_GUI and addressees is None:
             addressees = lst
     references = tuple(r for r in extract_references(text) if code is None or r.code != code)
+    signatures = find_signatures(text)
+    # The body: after the trích yếu (or whatever header was read) up to the signature or
+    # the Nơi nhận, whichever comes first.
+    header_end = cursor
+    for name, (_, b) in spans:
+        if name in ("type", "summary", "place_date", "code"):
+            header_end = max(header_end, nt.from_original(b))
+    urgency, secrecy = _marks(s, 0, min(header_end, head_limit))
+    ends = [nt.from_original(x.span[0]) for x in signatures]
+    if recipients is not None:
+        ends.append(nt.from_original(recipients.span[0]))
+    body_end = min((e for e in ends if e > header_end), default=len(s))
+    body = structure = None
+    legal_bases: list[Part] = []
+    if body_end > header_end:
+        o = nt.to_original(header_end, body_end)
+        raw = text[o[0] : o[1]]
+        lead = len(raw) - len(raw.lstrip())
+        o = (o[0] + lead, o[0] + len(raw.rstrip()))
+        if o[1] > o[0]:
+            body = Part(text[o[0] : o[1]], o)
+            structure = parse_structure(text, o[0], o[1])
+            first = next((d.span[0] for d in structure if d.kind in _BODY_END), o[1])
+            for bm in _BASIS.finditer(s, nt.from_original(o[0]), nt.from_original(first)):
+                bo = nt.to_original(bm.start("b"), bm.end("b"))
+                legal_bases.append(Part(text[bo[0] : bo[1]], bo))
     return Document(
         code=code,
         issuer=issuer,
@@ -328,10 +439,15 @@ def _parse(text: str) -> Document:
         type_name=type_name,
         doc_type=doc_type,
         summary=summary,
-        signatures=find_signatures(text),
+        signatures=signatures,
         recipients=recipients,
         addressees=addressees,
         references=references,
+        urgency=urgency,
+        secrecy=secrecy,
+        legal_bases=tuple(legal_bases),
+        body=body,
+        structure=structure or (),
         spans=tuple(spans),
         text=text,
     )

@@ -7,7 +7,8 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 * ``C`` document codes (:mod:`vnadmin.codes`), ``D`` dates, times and deadlines,
   ``S`` signature blocks, ``R`` recipient lists (their own modules);
 * ``T`` text: decomposed or look-alike characters, mixed tone placement, doubled words;
-* ``N`` document structure: missing mandatory parts (NĐ 30, Điều 8.2), type line vs code;
+* ``N`` document structure: missing mandatory parts (NĐ 30, Điều 8.2), type line vs code,
+  point letters and the numbering of Điều and khoản (:mod:`vnadmin.structure`);
 * ``X`` references: type named vs code, referenced document dated after this one.
 
 >>> [f.rule for f in lint("Căn cứ Quyết định số số 1656/QĐ-UBND ngày 20/7/2025;", select=["T", "X"])]
@@ -28,6 +29,7 @@ from vnadmin.findings import RULES, Finding, Rule, Severity, register_rule
 from vnadmin.recipients import check_recipients
 from vnadmin.registry import DocCategory
 from vnadmin.signatures import check_signature
+from vnadmin.structure import check_structure
 from vnadmin.text import normalize_text, tone_style
 
 __all__ = ["lint", "rules"]
@@ -213,6 +215,7 @@ def _document_findings(doc: Document) -> Iterable[Finding]:
         yield from check_signature(block)
     if doc.recipients is not None:
         yield from check_recipients(doc.recipients, kinh_gui=doc.addressees is not None)
+    yield from check_structure(doc.structure)
     yield from check_dates(doc.text)
     yield from check_deadlines(doc.text, issued=doc.date)
 
