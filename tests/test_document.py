@@ -215,6 +215,11 @@ def test_generated_documents_parse_back(draft: vst.DocumentDraft) -> None:
     assert doc.recipients == draft.recipients
     assert doc.signature == draft.signature
     assert [r.code for r in doc.references] == list(draft.references)
+    assert doc.urgency is draft.urgency
+    assert len(doc.legal_bases) == len(draft.references)
+    assert [(d.label, d.title, len(d.children)) for d in doc.structure] == [
+        (str(n), title, clauses) for n, (title, clauses) in enumerate(draft.articles, start=1)
+    ]
 
 
 # What text extraction does to real documents; the fields read must not change.

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from vnadmin.code_model import CodeFamily, DocumentCode
 from vnadmin.code_parser import parse_code
 from vnadmin.dates import format_place_date
+from vnadmin.document import Urgency
 from vnadmin.recipients import RecipientKind, RecipientList, format_recipients
 from vnadmin.signatures import SignatureBlock, format_signature
 from vnadmin.strategies._blocks import recipient_lists, signature_blocks
@@ -30,6 +31,13 @@ _SUMMARIES = (
     "Ban hành Kế hoạch thực hiện năm 2025",
     "Về công tác văn thư",
 )
+_ARTICLE_TITLES = (
+    "Phạm vi điều chỉnh",
+    "Đối tượng áp dụng",
+    "Tổ chức thực hiện",
+    "Hiệu lực thi hành",
+)
+_STAMPS = {Urgency.HOA_TOC: "HỎA TỐC", Urgency.THUONG_KHAN: "THƯỢNG KHẨN", Urgency.KHAN: "KHẨN"}
 
 
 @attrs.frozen
@@ -46,12 +54,19 @@ class DocumentDraft:
     references: tuple[DocumentCode, ...]
     recipients: RecipientList
     signature: SignatureBlock
+    urgency: Urgency | None = None
+    articles: tuple[tuple[str, int], ...] = ()  # (title, number of clauses)
 
     def render(self) -> str:
         """The document as text, one component per line (NĐ 30, Phụ lục I, IV)."""
-        body = "\n".join(
+        bases = "\n".join(
             f"Căn cứ Quyết định số {c} ngày 05 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh;"
             for c in self.references
+        )
+        articles = "\n".join(
+            f"Điều {n}. {title}"
+            + "".join(f"\n{k}. Nội dung khoản {k} của Điều {n}." for k in range(1, clauses + 1))
+            for n, (title, clauses) in enumerate(self.articles, start=1)
         )
         return "\n".join(
             [
@@ -59,12 +74,14 @@ class DocumentDraft:
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc",
                 f"Số: {self.code}",
+                *([_STAMPS[self.urgency]] if self.urgency is not None else []),
                 format_place_date(self.place, self.date),
                 "",
                 self.type_line,
                 self.summary,
                 "",
-                body,
+                bases,
+                articles,
                 "Nội dung chính của văn bản./.",
                 "",
                 format_recipients(self.recipients),
@@ -98,4 +115,10 @@ def documents(draw: st.DrawFn) -> DocumentDraft:
         references=draw(_refs()),
         recipients=recipients,
         signature=draw(signature_blocks()),
+        urgency=draw(st.none() | st.sampled_from(Urgency)),
+        articles=tuple(
+            draw(
+                st.lists(st.tuples(st.sampled_from(_ARTICLE_TITLES), st.integers(0, 3)), max_size=4)
+            )
+        ),
     )
