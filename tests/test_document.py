@@ -275,8 +275,15 @@ def test_urgency_and_secrecy_marks(
     urgency: vnadmin.Urgency | None,
     secrecy: vnadmin.Secrecy | None,
 ) -> None:
-    doc = parse_document(_HEADER.format(mark=mark, summary=summary))
+    text = _HEADER.format(mark=mark, summary=summary)
+    doc = parse_document(text)
     assert (doc.urgency, doc.secrecy) == (urgency, secrecy)
+    for name, value in (("urgency", urgency), ("secrecy", secrecy)):
+        span = doc.span_of(name)
+        if value is None:
+            assert span is None
+        else:
+            assert span is not None and text[span[0] : span[1]].upper() in mark
     assert str(doc.code) == "12/UBND-KTTH"
 
 

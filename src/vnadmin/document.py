@@ -129,18 +129,16 @@ def _mark_stands_alone(s: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _marks(s: str, start: int, end: int) -> tuple[Urgency | None, Secrecy | None]:
-    urgency: Urgency | None = None
-    secrecy: Secrecy | None = None
+def _marks(s: str, start: int, end: int) -> dict[str, tuple[Urgency | Secrecy, int, int]]:
+    """The first urgency and the first secrecy stamp, by ``"urgency"``/``"secrecy"``."""
+    found: dict[str, tuple[Urgency | Secrecy, int, int]] = {}
     for m in _MARK.finditer(s, start, end):
         mark = _MARKS[m.group()]
-        if not _mark_stands_alone(s, m):
-            continue
-        if isinstance(mark, Urgency):
-            urgency = urgency or mark
-        else:
-            secrecy = secrecy or mark
-    return urgency, secrecy
+        if _mark_stands_alone(s, m):
+            found.setdefault(
+                "urgency" if isinstance(mark, Urgency) else "secrecy", (mark, *m.span())
+            )
+    return found
 
 
 @attrs.frozen
@@ -168,7 +166,8 @@ class Document:
         body: the content (ô 6), from after the trích yếu to the signature or Nơi nhận.
         structure: the body's Phần/Chương/Mục/Điều/khoản/điểm (:mod:`vnadmin.structure`).
         spans: offsets in the caller's string of ``issuer``, ``code``,
-            ``place_date``, ``type`` and ``summary`` (keys present when found).
+            ``place_date``, ``type``, ``summary``, ``urgency`` and ``secrecy`` (keys
+            present when found); the other parts carry their own spans.
         text: the caller's string (kept for linting; not part of equality).
     """
 
@@ -411,7 +410,11 @@ def _parse(text: str) -> Document:
     for name, (_, b) in spans:
         if name in ("type", "summary", "place_date", "code"):
             header_end = max(header_end, nt.from_original(b))
-    urgency, secrecy = _marks(s, 0, min(header_end, head_limit))
+    marks = _marks(s, 0, min(header_end, head_limit))
+    for name, (_, a, b) in marks.items():
+        spans.append((name, nt.to_original(a, b)))
+    urgency = marks["urgency"][0] if "urgency" in marks else None
+    secrecy = marks["secrecy"][0] if "secrecy" in marks else None
     ends = [nt.from_original(x.span[0]) for x in signatures]
     if recipients is not None:
         ends.append(nt.from_original(recipients.span[0]))
@@ -443,8 +446,8 @@ def _parse(text: str) -> Document:
         recipients=recipients,
         addressees=addressees,
         references=references,
-        urgency=urgency,
-        secrecy=secrecy,
+        urgency=urgency if isinstance(urgency, Urgency) else None,
+        secrecy=secrecy if isinstance(secrecy, Secrecy) else None,
         legal_bases=tuple(legal_bases),
         body=body,
         structure=structure or (),
