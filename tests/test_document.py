@@ -231,6 +231,7 @@ _LAYOUTS = {
     "blank-after-every-line": lambda t: t.replace("\n", "\n\n"),
     "no-blank-lines": lambda t: re.sub(r"\n\s*\n", "\n", t),
     "crawler-title": lambda t: "Quyết định 123 - Thư viện văn bản\n" + t,
+    "crawler-title-glued": lambda t: "Quyết định 123 - Thư viện văn bản " + t,
     "trailing-spaces": lambda t: t.replace("\n", "  \n"),
     "tabs": lambda t: t.replace("  ", "\t"),
 }

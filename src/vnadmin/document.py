@@ -105,6 +105,7 @@ _MARKS: dict[str, Urgency | Secrecy] = {
 }
 _MARK = re.compile(r"(?<!\w)(?:" + alternation(_MARKS) + r")(?!\w)")
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORDS = re.compile(r"\S+")
 # Căn cứ lines: at a line start (or after ";"), up to ";" or the line end, or to where a
 # flattened preamble goes on ("…, Xét đề nghị …", "QUYẾT ĐỊNH:").
 _BASIS = re.compile(
@@ -229,6 +230,20 @@ def _piece(s: str, start: int, end: int) -> _Piece | None:
     return stripped, offset, offset + len(stripped), raw.endswith("-") and not raw.endswith("--")
 
 
+def _caps_tail(line: str) -> str:
+    """The words in capitals (at least two) that end ``line``, or ``""``."""
+    start = None
+    count = 0
+    for m in reversed(list(_WORDS.finditer(line))):
+        w = m.group()
+        if w == "-" or (w.isalpha() and w.isupper()):
+            start = m.start()
+            count += w != "-"
+        else:
+            break
+    return line[start:] if start is not None and count >= 2 else ""
+
+
 def _issuer_lines(s: str, qstart: int) -> list[_Piece]:
     """Uppercase lines right before the Quốc hiệu (or ``Số:``), top to bottom."""
     found: list[_Piece] = []
@@ -237,12 +252,14 @@ def _issuer_lines(s: str, qstart: int) -> list[_Piece]:
     above = s[max(0, qstart - 400) : qstart].split("\n")
     blanks_allowed = 1 if 2 * sum(1 for x in above if not x.strip()) >= len(above) - 1 else 0
     blanks = 0
+    blanks_seen = False
     pos = qstart
     while pos > 0:
         line_start = s.rfind("\n", 0, pos) + 1
         piece = _piece(s, line_start, pos)
         if piece is None:
             if found:
+                blanks_seen = True
                 blanks += 1
                 if blanks > blanks_allowed:
                     break
@@ -250,6 +267,13 @@ def _issuer_lines(s: str, qstart: int) -> list[_Piece]:
             continue
         blanks = 0
         if not _is_caps(piece[0]):
+            if not blanks_seen:
+                # The block's top line glued onto the line before it (a crawler's title
+                # line): the run of words in capitals at its end.
+                tail = _caps_tail(piece[0])
+                if tail:
+                    a = piece[1] + len(piece[0]) - len(tail)
+                    found.insert(0, (tail, a, a + len(tail), piece[3]))
             break
         found.insert(0, piece)
         pos = line_start - 1
