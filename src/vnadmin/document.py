@@ -130,16 +130,22 @@ def _mark_stands_alone(s: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _marks(s: str, start: int, end: int) -> dict[str, tuple[Urgency | Secrecy, int, int]]:
-    """The first urgency and the first secrecy stamp, by ``"urgency"``/``"secrecy"``."""
-    found: dict[str, tuple[Urgency | Secrecy, int, int]] = {}
+def _marks(s: str, start: int, end: int) -> tuple[Urgency | None, Secrecy | None, list[_Span]]:
+    """The first urgency and the first secrecy stamp, and their named spans."""
+    urgency: Urgency | None = None
+    secrecy: Secrecy | None = None
+    spans: list[_Span] = []
     for m in _MARK.finditer(s, start, end):
         mark = _MARKS[m.group()]
-        if _mark_stands_alone(s, m):
-            found.setdefault(
-                "urgency" if isinstance(mark, Urgency) else "secrecy", (mark, *m.span())
-            )
-    return found
+        if not _mark_stands_alone(s, m):
+            continue
+        if isinstance(mark, Urgency) and urgency is None:
+            urgency = mark
+            spans.append(("urgency", m.span()))
+        elif isinstance(mark, Secrecy) and secrecy is None:
+            secrecy = mark
+            spans.append(("secrecy", m.span()))
+    return urgency, secrecy, spans
 
 
 @attrs.frozen
@@ -217,6 +223,7 @@ def _is_caps(line: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+_Span = tuple[str, tuple[int, int]]
 _Piece = tuple[str, int, int, bool]  # text, start, end, wraps (ends with a hyphen)
 
 
@@ -354,7 +361,7 @@ def _parse(text: str) -> Document:
     nt = normalize_text(text)
     s = nt.text
     head_limit = min(len(s), _HEADER_LIMIT)
-    spans: list[tuple[str, tuple[int, int]]] = []
+    spans: list[_Span] = []
     qm = _NATIONAL.search(s, 0, head_limit) or _PARTY.search(s, 0, head_limit)
     issuer: str | None = None
     parents: tuple[str, ...] = ()
@@ -434,11 +441,8 @@ def _parse(text: str) -> Document:
     for name, (_, b) in spans:
         if name in ("type", "summary", "place_date", "code"):
             header_end = max(header_end, nt.from_original(b))
-    marks = _marks(s, 0, min(header_end, head_limit))
-    for name, (_, a, b) in marks.items():
-        spans.append((name, nt.to_original(a, b)))
-    urgency = marks["urgency"][0] if "urgency" in marks else None
-    secrecy = marks["secrecy"][0] if "secrecy" in marks else None
+    urgency, secrecy, mark_spans = _marks(s, 0, min(header_end, head_limit))
+    spans += [(name, nt.to_original(*span)) for name, span in mark_spans]
     ends = [nt.from_original(x.span[0]) for x in signatures]
     if recipients is not None:
         ends.append(nt.from_original(recipients.span[0]))
@@ -470,8 +474,8 @@ def _parse(text: str) -> Document:
         recipients=recipients,
         addressees=addressees,
         references=references,
-        urgency=urgency if isinstance(urgency, Urgency) else None,
-        secrecy=secrecy if isinstance(secrecy, Secrecy) else None,
+        urgency=urgency,
+        secrecy=secrecy,
         legal_bases=tuple(legal_bases),
         body=body,
         structure=structure or (),
