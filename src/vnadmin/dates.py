@@ -341,6 +341,24 @@ def _raw(m: re.Match[str]) -> _Raw:
     )
 
 
+def date_of_match(m: re.Match[str]) -> dt.date | None:
+    """The date a match of a date pattern names, or ``None`` if there is no such day.
+
+    The pattern names its parts ``d``/``m``/``y`` (numeric), ``vd``/``vm``/``vy`` (in
+    words) and, optionally, ``id``/``im``/``iy`` (ISO), as this module's patterns do.
+    """
+    if m.group("d") is not None:
+        ymd = m.group("y", "m", "d")
+    elif "iy" in m.re.groupindex and m.group("iy") is not None:
+        ymd = m.group("iy", "im", "id")
+    else:
+        ymd = m.group("vy", "vm", "vd")
+    try:
+        return dt.date(int(ymd[0]), int(ymd[1]), int(ymd[2]))
+    except ValueError:
+        return None
+
+
 def _to_date(r: _Raw) -> dt.date | None:
     try:
         return dt.date(r.year, r.month, r.day)
@@ -372,15 +390,8 @@ def parse_date(text: str) -> dt.date:
         m = _FULL.fullmatch(nt.text)
     if m is None:
         _fail(text, nt or normalize_text(text))
-    if m.group("d") is not None:
-        ymd = m.group("y", "m", "d")
-    elif m.group("iy") is not None:
-        ymd = m.group("iy", "im", "id")
-    else:
-        ymd = m.group("vy", "vm", "vd")
-    try:
-        return dt.date(int(ymd[0]), int(ymd[1]), int(ymd[2]))
-    except ValueError:
+    value = date_of_match(m)
+    if value is None:
         core = m.group(0).strip().rstrip(".,;").strip()
         start = m.group(0).index(core) if core else 0
         span = (start, start + len(core))
@@ -392,7 +403,8 @@ def parse_date(text: str) -> dt.date:
             span=span,
             reason="invalid_date",
             expected="a real calendar date",
-        ) from None
+        )
+    return value
 
 
 def _fail(text: str, nt: NormalizedText) -> NoReturn:
@@ -646,11 +658,8 @@ def match_date(text: str, pos: int = 0) -> tuple[dt.date, int] | None:
     m = _SCAN.match(text, pos)
     if m is None:
         return None
-    ymd = m.group("y", "m", "d") if m.group("d") is not None else m.group("vy", "vm", "vd")
-    try:
-        return dt.date(int(ymd[0]), int(ymd[1]), int(ymd[2])), m.end()
-    except ValueError:
-        return None
+    value = date_of_match(m)
+    return None if value is None else (value, m.end())
 
 
 def find_dates(text: str) -> tuple[DateMention, ...]:

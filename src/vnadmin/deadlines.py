@@ -40,6 +40,7 @@ import re
 import attrs
 
 from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
+from vnadmin.dates import date_of_match
 from vnadmin.errors import ParseError
 from vnadmin.findings import Finding, Rule, Severity, register_rule
 from vnadmin.periods import add_months, parse_period
@@ -336,12 +337,8 @@ def _from_match(
             return None
         return Deadline(DeadlineKind.PERIOD, _eod(p.end), span, text)
     # fixed
-    try:
-        if m.group("d") is not None:
-            when = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        else:
-            when = dt.date(int(m.group("vy")), int(m.group("vm")), int(m.group("vd")))
-    except ValueError:  # no such day (31/02)
+    when = date_of_match(m)
+    if when is None:  # no such day (31/02)
         return None
     if m.group("time") is not None:
         h = int(m.group("h"))
