@@ -21,6 +21,7 @@ step (as eyecite separates finding from resolving).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -187,10 +188,10 @@ def _type_ending_at(head: str, end: int) -> tuple[int, str] | None:
     return None
 
 
-def _type_before(head: str) -> tuple[int, str] | None:
+def _type_before(head: str, so: int | None) -> tuple[int, str] | None:
     """The nearest type word that introduces the code ending ``head`` (its offset and
-    text): ``<Type> số``, ``<Type> <name> số`` or ``<Type> `` right before the code."""
-    so = _so_run_start(head)
+    text): ``<Type> số``, ``<Type> <name> số`` or ``<Type> `` right before the code.
+    ``so`` is where the run of ``số`` ending ``head`` starts (:func:`_so_run_start`)."""
     stripped = len(head[:so].rstrip()) if so is not None else len(head.rstrip())
     direct = _type_ending_at(head, stripped)
     if so is None:
@@ -212,22 +213,12 @@ def _type_before(head: str) -> tuple[int, str] | None:
 
 def _ok_code(code: DocumentCode) -> bool:
     """Reject what the scanner reads but is no document code (dates, fractions)."""
-    key = (code.type_abbr, code.issuers, code.units)
-    ok = _OK_CODES.get(key)
-    if ok is None:
-        ok = _OK_CODES[key] = _ok_parts(code)
-        if len(_OK_CODES) > 4096:
-            _OK_CODES.clear()
-    return ok
+    return _ok_parts(code.type_abbr, code.issuers, code.units)
 
 
-_OK_CODES: dict[tuple[str | None, tuple[str, ...], tuple[str, ...]], bool] = {}
-
-
-def _ok_parts(code: DocumentCode) -> bool:
-    parts = [*code.issuers, *code.units]
-    if code.type_abbr:
-        parts.append(code.type_abbr)
+@functools.lru_cache(maxsize=4096)
+def _ok_parts(type_abbr: str | None, issuers: tuple[str, ...], units: tuple[str, ...]) -> bool:
+    parts = [*issuers, *units, *([type_abbr] if type_abbr else [])]
     if not parts:
         return False
     return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
@@ -275,12 +266,12 @@ def extract_references(text: str) -> list[Reference]:
             continue
         type_name: str | None = None
         mention_start = start
-        tw = _type_before(head)
+        so = _so_run_start(head)
+        tw = _type_before(head, so)
         if tw is not None:
             mention_start = start - len(head) + tw[0]
             type_name = tw[1]
         else:
-            so = _so_run_start(head)
             if so is not None:
                 mention_start = start - len(head) + so
             if prev_type is not None and _LIST_GAP.fullmatch(s[prev_code_end:start]):
