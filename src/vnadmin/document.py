@@ -104,7 +104,6 @@ _MARKS: dict[str, Urgency | Secrecy] = {
     "MẬT": Secrecy.MAT,
 }
 _MARK = re.compile(r"(?<!\w)(?:" + alternation(_MARKS) + r")(?!\w)")
-_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
 _WORDS = re.compile(r"\S+")
 # Căn cứ lines: at a line start (or after ";"), up to ";" or the line end, or to where a
 # flattened preamble goes on ("…, Xét đề nghị …", "QUYẾT ĐỊNH:").
@@ -116,18 +115,20 @@ _BASIS = re.compile(
 _BODY_END = (DivisionKind.PART, DivisionKind.CHAPTER, DivisionKind.SECTION, DivisionKind.ARTICLE)
 
 
+def _is_caps_word(word: str) -> bool:
+    return word.isalpha() and word.isupper()
+
+
 def _mark_stands_alone(s: str, m: re.Match[str]) -> bool:
     """A stamp is not part of a title in capitals (``KHẨN TRƯƠNG``, ``BÍ MẬT``): the words
     beside it on its line, unless set apart by a column gap, are not words in capitals."""
-    line_start = s.rfind("\n", 0, m.start()) + 1
+    before = s[s.rfind("\n", 0, m.start()) + 1 : m.start()]
     line_end = s.find("\n", m.end())
-    before = s[line_start : m.start()]
     after = s[m.end() : len(s) if line_end == -1 else line_end]
-    for side, word in ((before, before.split()[-1:]), (after, after.split()[:1])):
-        gap = side.endswith(("  ", "\t")) if side is before else side.startswith(("  ", "\t"))
-        if word and not gap and _CAPS_WORD.fullmatch(word[0]) and word[0].isupper():
-            return False
-    return True
+    prev, nxt = before.split()[-1:], after.split()[:1]
+    if prev and not before.endswith(("  ", "\t")) and _is_caps_word(prev[0]):
+        return False
+    return not (nxt and not after.startswith(("  ", "\t")) and _is_caps_word(nxt[0]))
 
 
 def _marks(s: str, start: int, end: int) -> tuple[Urgency | None, Secrecy | None, list[_Span]]:
@@ -243,7 +244,7 @@ def _caps_tail(line: str) -> str:
     count = 0
     for m in reversed(list(_WORDS.finditer(line))):
         w = m.group()
-        if w == "-" or (w.isalpha() and w.isupper()):
+        if w == "-" or _is_caps_word(w):
             start = m.start()
             count += w != "-"
         else:
