@@ -667,16 +667,14 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
                     if w is None or _known(reg, m.group(3) + w.group()):
                         return None
     number_text, tail = m.group(1, 2)
-    shape = reg.cache.get(tail, _MISSING)
-    if shape is _MISSING:
-        shape = _shape(reg, tail)
-    if shape is None or shape["repairs"]:  # type: ignore[index]
+    shape = _shape(reg, tail)
+    if shape is None or shape["repairs"]:
         return None
     o = nt.to_original(pos, e)
     if not nt.is_identity and (o[1] - o[0] != e - pos or nt.repairs_in(*o)):
         return None
     code = make_code(
-        shape,  # type: ignore[arg-type]
+        shape,
         number=int(number_text),
         source=nt.original[o[0] : o[1]],
         span=o,

@@ -477,9 +477,6 @@ def _maybe_valid(reg: Registry) -> Callable[[str], re.Match[str] | None]:
     return pattern.fullmatch
 
 
-_default_cache_get = default_registry.cache.get  # the dict is cleared, never replaced
-
-
 def is_valid(
     code: object, *, date: dt.date | None = None, registry: Registry | None = None
 ) -> bool:
@@ -489,10 +486,8 @@ def is_valid(
     (True, False, False)
     """
     if isinstance(code, str):
-        if registry is None:
-            maybe = _default_cache_get("maybe_valid") or _maybe_valid(default_registry)
-        else:
-            maybe = registry.cache.get("maybe_valid") or _maybe_valid(registry)
+        reg = default_registry if registry is None else registry
+        maybe = reg.cache.get("maybe_valid") or _maybe_valid(reg)
         if maybe(code) is None:  # type: ignore[operator]
             return False
         parsed = parse_or_none(code, registry=registry)

@@ -37,7 +37,6 @@ _ARTICLE_TITLES = (
     "Tổ chức thực hiện",
     "Hiệu lực thi hành",
 )
-_STAMPS = {Urgency.HOA_TOC: "HỎA TỐC", Urgency.THUONG_KHAN: "THƯỢNG KHẨN", Urgency.KHAN: "KHẨN"}
 
 
 @attrs.frozen
@@ -74,7 +73,7 @@ class DocumentDraft:
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc",
                 f"Số: {self.code}",
-                *([_STAMPS[self.urgency]] if self.urgency is not None else []),
+                *([self.urgency.value.upper()] if self.urgency is not None else []),
                 format_place_date(self.place, self.date),
                 "",
                 self.type_line,
