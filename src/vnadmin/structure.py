@@ -206,38 +206,23 @@ def check_structure(divisions: Sequence[Division]) -> tuple[Finding, ...]:
     """N103 for point letters out of the Vietnamese alphabetical order, N104 for Điều and
     khoản not numbered one after another. Inserted units (``Điều 5a``, ``a1)``) are
     allowed, and a list may start again at ``a)``. Never raises."""
+    units = [d for top in divisions for d in top.walk()]
     out: list[Finding] = []
-    _check_level(list(divisions), out, article_no=[0])
-    return tuple(out)
-
-
-def _check_level(divs: list[Division], out: list[Finding], article_no: list[int]) -> None:
-    prev_clause: int | None = None
-    prev_point: str | None = None
-    for d in divs:
-        if d.kind is DivisionKind.ARTICLE and d.label.isdigit():
-            n = int(d.label)
-            if article_no[0] and n != article_no[0] + 1:
-                out.append(N104.finding(d.heading_span, kind="Điều", got=n, prev=article_no[0]))
-            article_no[0] = n
-        elif d.kind is DivisionKind.CLAUSE and d.label.isdigit():
-            n = int(d.label)
-            if prev_clause is not None and n != prev_clause + 1:
-                out.append(N104.finding(d.heading_span, kind="Khoản", got=n, prev=prev_clause))
-            prev_clause = n
-        elif d.kind is DivisionKind.POINT and len(d.label) == 1:
-            if (
-                prev_point is not None
-                and d.label != "a"
-                and _NEXT_LETTER.get(prev_point) != d.label
-            ):
+    articles = [d for d in units if d.kind is DivisionKind.ARTICLE and d.label.isdigit()]
+    for prev, d in itertools.pairwise(articles):
+        if int(d.label) != int(prev.label) + 1:
+            out.append(N104.finding(d.heading_span, kind="Điều", got=d.label, prev=prev.label))
+    for siblings in (divisions, *(d.children for d in units)):
+        clauses = [d for d in siblings if d.kind is DivisionKind.CLAUSE and d.label.isdigit()]
+        for prev, d in itertools.pairwise(clauses):
+            if int(d.label) != int(prev.label) + 1:
+                out.append(N104.finding(d.heading_span, kind="Khoản", got=d.label, prev=prev.label))
+        points = [d for d in siblings if d.kind is DivisionKind.POINT and len(d.label) == 1]
+        for prev, d in itertools.pairwise(points):
+            expected = _NEXT_LETTER.get(prev.label, "?")
+            if d.label not in ("a", expected):
                 out.append(
-                    N103.finding(
-                        d.heading_span,
-                        got=d.label,
-                        prev=prev_point,
-                        expected=_NEXT_LETTER.get(prev_point, "?"),
-                    )
+                    N103.finding(d.heading_span, got=d.label, prev=prev.label, expected=expected)
                 )
-            prev_point = d.label
-        _check_level(list(d.children), out, article_no)
+    out.sort(key=lambda f: f.span or (0, 0))
+    return tuple(out)
