@@ -32,10 +32,11 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 
 import attrs
+
+from vnadmin._tables import read_table
 
 __all__ = [
     "DEFAULT_CALENDAR",
@@ -101,9 +102,7 @@ class Holiday:
 
 
 def _read_tsv(name: str) -> list[list[str]]:
-    raw = resources.files("vnadmin").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
-    return rows[1:]
+    return [list(row.values()) for row in read_table(name)]
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from vnadmin.code_model import CodeFamily, DocumentCode
 from vnadmin.code_parser import parse_code, parse_or_none, scan_code
 from vnadmin.errors import ValidationError
-from vnadmin.findings import Finding, Rule, Severity, register_rule
+from vnadmin.findings import Finding, Severity, rule
 from vnadmin.registry import DocCategory, IssuerKind, Registry, default_registry
 
 __all__ = [
@@ -47,246 +47,26 @@ parse = parse_code
 _PL1 = "NĐ 30, Phụ lục I, II.3"
 _LAW = "Luật 64/2025/QH15, Điều 7; Luật 80/2015/QH13, Điều 10"
 
-C101 = register_rule(
-    Rule(
-        "C101",
-        "number-leading-zero",
-        Severity.ERROR,
-        "Số nhỏ hơn 10 phải ghi thêm số 0 phía trước: {number} (đúng: {fixed}).",
-        "Number below 10 written without a leading zero: {number} (should be {fixed}).",
-        _PL1,
-        bad="5/QĐ-UBND",
-        good="05/QĐ-UBND",
-    )
-)
-C102 = register_rule(
-    Rule(
-        "C102",
-        "number-extra-zeros",
-        Severity.ERROR,
-        "Số chỉ ghi thêm một số 0 khi nhỏ hơn 10: {number} (đúng: {fixed}).",
-        "Only numbers below 10 take a leading zero: {number} (should be {fixed}).",
-        _PL1,
-        bad="015/QĐ-UBND",
-        good="15/QĐ-UBND",
-    )
-)
-C103 = register_rule(
-    Rule(
-        "C103",
-        "code-spaces",
-        Severity.ERROR,
-        "Số, ký hiệu không được có khoảng trắng.",
-        "A code must not contain spaces.",
-        _PL1,
-        bad="08 /2015/NĐ-CP",
-        good="08/2015/NĐ-CP",
-    )
-)
-C104 = register_rule(
-    Rule(
-        "C104",
-        "code-separators",
-        Severity.ERROR,
-        "Dấu phân cách sai: giữa số, năm và ký hiệu dùng '/', giữa các nhóm chữ viết tắt dùng '-' ({detail_vi}).",
-        "Wrong separator: '/' goes between number, year and ký hiệu, '-' between abbreviation groups ({detail_en}).",
-        _PL1,
-        bad="09/2024/QĐ/UBND",
-        good="09/2024/QĐ-UBND",
-    )
-)
-C105 = register_rule(
-    Rule(
-        "C105",
-        "code-characters",
-        Severity.ERROR,
-        "Ký tự không chuẩn Unicode dựng sẵn trong số, ký hiệu: {before!r} thay cho {after!r}.",
-        "Look-alike or decomposed character in the code: {before!r} instead of {after!r}.",
-        "NĐ 30, Phụ lục I, I.1 (phông chữ tiếng Việt Unicode TCVN 6909:2001)",
-        bad="30/2020/NÐ-CP (Ð U+00D0)",
-        good="30/2020/NĐ-CP",
-    )
-)
-C106 = register_rule(
-    Rule(
-        "C106",
-        "code-case",
-        Severity.ERROR,
-        "Chữ viết tắt viết sai hoa/thường: {before!r} (đúng: {after!r}).",
-        "Abbreviation in the wrong case: {before!r} (should be {after!r}).",
-        _PL1 + "; Phụ lục III, I",
-        bad="45/qđ-ttg",
-        good="45/QĐ-TTg",
-    )
-)
-C107 = register_rule(
-    Rule(
-        "C107",
-        "unknown-type",
-        Severity.ERROR,
-        "Chữ viết tắt tên loại văn bản không có trong danh mục: {abbr!r}.",
-        "Unknown document type abbreviation: {abbr!r}.",
-        "NĐ 30, Phụ lục III, I; Luật 64/2025/QH15, Điều 4",
-        bad="12/2020/XY-CP",
-        good="12/2020/NĐ-CP",
-    )
-)
-C108 = register_rule(
-    Rule(
-        "C108",
-        "unknown-issuer",
-        Severity.WARNING,
-        "Chữ viết tắt cơ quan ban hành chưa có trong danh mục: {abbr!r} (có thể là mã riêng của đơn vị).",
-        "Issuer abbreviation not in the registry: {abbr!r} (may be a local unit code; register it).",
-        _PL1,
-        bad="12/QĐ-XYZ",
-        good="12/QĐ-UBND",
-    )
-)
-C109 = register_rule(
-    Rule(
-        "C109",
-        "implausible-year",
-        Severity.ERROR,
-        "Năm ban hành không hợp lý: {year}.",
-        "Implausible year of issue: {year}.",
-        _LAW,
-        bad="12/2099/NĐ-CP",
-        good="12/2024/NĐ-CP",
-    )
-)
-C110 = register_rule(
-    Rule(
-        "C110",
-        "type-issuer-mismatch",
-        Severity.ERROR,
-        "{issuer} không có thẩm quyền ban hành {type} (văn bản quy phạm pháp luật).",
-        "{issuer} may not issue a normative {type_en}.",
-        "Luật 64/2025/QH15, Điều 4",
-        bad="12/2020/NĐ-UBND",
-        good="12/2020/QĐ-UBND",
-    )
-)
-C111 = register_rule(
-    Rule(
-        "C111",
-        "retired-issuer",
-        Severity.ERROR,
-        "Mã cơ quan {abbr} không còn sử dụng từ {until} (thay bằng {successor}).",
-        "Issuer code {abbr} is no longer used from {until} (replaced by {successor}).",
-        "Nghị quyết 176/2025/QH15; domain notes §4.2",
-        bad="05/2025/TT-BTNMT",
-        good="05/2025/TT-BNNMT",
-    )
-)
-C112 = register_rule(
-    Rule(
-        "C112",
-        "issuer-not-yet",
-        Severity.ERROR,
-        "Mã cơ quan {abbr} chỉ sử dụng từ {since}.",
-        "Issuer code {abbr} is only used from {since}.",
-        "Nghị quyết 176/2025/QH15; domain notes §4.2",
-        bad="05/2020/TT-BNNMT",
-        good="05/2020/TT-BTNMT",
-    )
-)
-C113 = register_rule(
-    Rule(
-        "C113",
-        "unnumbered",
-        Severity.INFO,
-        "Văn bản chưa có số (số được cấp sau khi ký, hoặc do hệ thống cấp với văn bản điện tử).",
-        "No number yet (assigned after signing, or by the system for electronic documents).",
-        "NĐ 30, Điều 15.2–15.3",
-        bad="Số: /QĐ-UBND",
-        good="Số: 05/QĐ-UBND",
-    )
-)
-C114 = register_rule(
-    Rule(
-        "C114",
-        "symbol-punctuation",
-        Severity.WARNING,
-        "Ký hiệu chỉ gồm chữ viết tắt nối bằng '-': {part!r} có ký tự khác.",
-        "The ký hiệu should hold abbreviations joined by '-': {part!r} has other characters.",
-        _PL1,
-        bad="259/SNV-XDCQ,CTTN&BĐG",
-        good="259/SNV-XDCQ",
-    )
-)
-C115 = register_rule(
-    Rule(
-        "C115",
-        "number-suffix",
-        Severity.WARNING,
-        "Số văn bản có chữ cái kèm theo: {number}.",
-        "The number carries a letter suffix: {number}.",
-        _PL1 + " (số ghi bằng chữ số Ả-rập)",
-        bad="1249a/CTPH-UBDT-BTP",
-        good="1249/CTPH-UBDT-BTP",
-    )
-)
-C116 = register_rule(
-    Rule(
-        "C116",
-        "normative-needs-year",
-        Severity.ERROR,
-        "{type} là văn bản quy phạm pháp luật: số, ký hiệu phải có năm ban hành.",
-        "A {type_en} is a normative document: its code must carry the year.",
-        _LAW,
-        bad="30/NĐ-CP",
-        good="30/2020/NĐ-CP",
-    )
-)
-C117 = register_rule(
-    Rule(
-        "C117",
-        "assembly-term",
-        Severity.ERROR,
-        "Năm {year} không thuộc Quốc hội khóa {term} ({start}–{end}).",
-        "Year {year} is outside the term of National Assembly {term} ({start}–{end}).",
-        "Luật 80/2015/QH13, Điều 10; Luật 64/2025/QH15, Điều 7",
-        bad="80/2015/QH14",
-        good="80/2015/QH13",
-    )
-)
-C118 = register_rule(
-    Rule(
-        "C118",
-        "legacy-form",
-        Severity.INFO,
-        "Số, ký hiệu theo mẫu cũ ({code}), trước quy định hiện hành.",
-        "Older code form ({code}), predating the current rules.",
-        _PL1,
-        bad="299/TTg",
-        good="299/QĐ-TTg",
-    )
-)
-C119 = register_rule(
-    Rule(
-        "C119",
-        "unrecognised-code",
-        Severity.ERROR,
-        "Không nhận ra loại văn bản hay cơ quan ban hành trong ký hiệu {symbol!r}.",
-        "Neither a document type nor a known issuer in the ký hiệu {symbol!r}.",
-        _PL1 + " (ký hiệu gồm chữ viết tắt tên loại văn bản và tên cơ quan ban hành)",
-        bad="17/XYZ",
-        good="17/QĐ-UBND",
-    )
-)
-C120 = register_rule(
-    Rule(
-        "C120",
-        "symbol-not-capitals",
-        Severity.ERROR,
-        "Chữ viết tắt {part!r} trong ký hiệu không viết bằng chữ in hoa.",
-        "The abbreviation {part!r} in the ký hiệu is not written in capital letters.",
-        _PL1 + " (chữ viết tắt viết bằng chữ in hoa)",
-        bad="12/QĐ-Ubnd",
-        good="12/QĐ-UBND",
-    )
-)
+C101 = rule("C101")
+C102 = rule("C102")
+C103 = rule("C103")
+C104 = rule("C104")
+C105 = rule("C105")
+C106 = rule("C106")
+C107 = rule("C107")
+C108 = rule("C108")
+C109 = rule("C109")
+C110 = rule("C110")
+C111 = rule("C111")
+C112 = rule("C112")
+C113 = rule("C113")
+C114 = rule("C114")
+C115 = rule("C115")
+C116 = rule("C116")
+C117 = rule("C117")
+C118 = rule("C118")
+C119 = rule("C119")
+C120 = rule("C120")
 
 # National Assembly terms (khóa) → years in office. The term's last year is shared
 # with the next term's first (elections mid-year).

@@ -38,7 +38,7 @@ from typing import NoReturn
 import attrs
 
 from vnadmin.errors import ParseError
-from vnadmin.findings import Finding, Rule, Severity, register_rule
+from vnadmin.findings import Finding, Severity, rule
 from vnadmin.text import NormalizedText, normalize_text
 
 __all__ = [
@@ -62,114 +62,15 @@ __all__ = [
 
 _ND30 = "NĐ 30/2020/NĐ-CP, Phụ lục I, II.4"
 
-D101 = register_rule(
-    Rule(
-        id="D101",
-        name="day-leading-zero",
-        severity=Severity.WARNING,
-        message_vi="Ngày nhỏ hơn 10 phải có số 0 phía trước: «ngày {day:02d}».",
-        message_en="A day below 10 takes a leading zero: 'ngày {day:02d}'.",
-        article=_ND30,
-        bad="ngày 3 tháng 01 năm 2024",
-        good="ngày 03 tháng 01 năm 2024",
-    )
-)
-D102 = register_rule(
-    Rule(
-        id="D102",
-        name="month-leading-zero",
-        severity=Severity.WARNING,
-        message_vi="Tháng 1 và tháng 2 phải có số 0 phía trước: «tháng {month:02d}».",
-        message_en="Months 1 and 2 take a leading zero: 'tháng {month:02d}'.",
-        article=_ND30,
-        bad="ngày 03 tháng 1 năm 2024",
-        good="ngày 03 tháng 01 năm 2024",
-    )
-)
-D103 = register_rule(
-    Rule(
-        id="D103",
-        name="month-extra-zero",
-        severity=Severity.WARNING,
-        message_vi="Tháng từ 3 đến 12 không có số 0 phía trước: «tháng {month}».",
-        message_en="Months 3 to 12 take no leading zero: 'tháng {month}'.",
-        article=_ND30,
-        bad="ngày 14 tháng 05 năm 2016",
-        good="ngày 14 tháng 5 năm 2016",
-    )
-)
-D104 = register_rule(
-    Rule(
-        id="D104",
-        name="issuing-date-in-words",
-        severity=Severity.WARNING,
-        message_vi="Thời gian ban hành phải ghi đầy đủ «ngày … tháng … năm …», không viết {written!r}.",
-        message_en="The issuing date is written out as 'ngày … tháng … năm …', not {written!r}.",
-        article=_ND30,
-        bad="Hà Nội, 05/01/2020",
-        good="Hà Nội, ngày 05 tháng 01 năm 2020",
-    )
-)
-D105 = register_rule(
-    Rule(
-        id="D105",
-        name="weekday-mismatch",
-        severity=Severity.ERROR,
-        message_vi="Ngày {date} là {actual}, không phải {stated}.",
-        message_en="{date} is a {actual_en}, not {stated_en}.",
-        article="Lịch dương (BLDS 2015 Điều 145)",
-        bad="ngày 29/9/2025 (thứ Ba)",
-        good="ngày 29/9/2025 (thứ Hai)",
-    )
-)
-D106 = register_rule(
-    Rule(
-        id="D106",
-        name="impossible-date",
-        severity=Severity.ERROR,
-        message_vi="Ngày không tồn tại: {written!r}.",
-        message_en="No such date: {written!r}.",
-        article="Lịch dương (BLDS 2015 Điều 145)",
-        bad="31/02/2025",
-        good="28/02/2025",
-    )
-)
-D107 = register_rule(
-    Rule(
-        id="D107",
-        name="place-date-comma",
-        severity=Severity.WARNING,
-        message_vi="Sau địa danh phải có dấu phẩy.",
-        message_en="The place name is followed by a comma.",
-        article=_ND30,
-        bad="Hà Nội ngày 05 tháng 01 năm 2020",
-        good="Hà Nội, ngày 05 tháng 01 năm 2020",
-    )
-)
-D108 = register_rule(
-    Rule(
-        id="D108",
-        name="date-not-filled",
-        severity=Severity.WARNING,
-        message_vi="Thời gian ban hành chưa ghi đủ ({missing}).",
-        message_en="The issuing date is not filled in ({missing}).",
-        article=_ND30,
-        bad="Hà Nội, ngày      tháng 3 năm 2026",
-        good="Hà Nội, ngày 16 tháng 3 năm 2026",
-    )
-)
-D112 = register_rule(
-    Rule(
-        id="D112",
-        name="weekday-capital",
-        severity=Severity.INFO,
-        message_vi="Viết hoa chữ chỉ thứ: «{good}».",
-        message_en="Capitalise the weekday number word: '{good}'.",
-        article="NĐ 30/2020/NĐ-CP, Phụ lục II",
-        bad="thứ hai",
-        good="thứ Hai",
-    )
-)
+D101 = rule("D101")
+D102 = rule("D102")
+D103 = rule("D103")
+D104 = rule("D104")
+D105 = rule("D105")
+D106 = rule("D106")
+D107 = rule("D107")
+D108 = rule("D108")
+D112 = rule("D112")
 
 # --- weekdays ---------------------------------------------------------------------
 

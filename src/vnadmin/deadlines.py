@@ -42,7 +42,7 @@ import attrs
 from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
 from vnadmin.dates import date_of_match
 from vnadmin.errors import ParseError
-from vnadmin.findings import Finding, Rule, Severity, register_rule
+from vnadmin.findings import Finding, rule
 from vnadmin.periods import add_months, parse_period
 from vnadmin.text import NormalizedText, normalize_text
 from vnadmin.times import VN_TZ, find_datetimes
@@ -57,43 +57,10 @@ __all__ = [
     "parse_deadline",
 ]
 
-D111 = register_rule(
-    Rule(
-        id="D111",
-        name="deadline-on-day-off",
-        severity=Severity.INFO,
-        message_vi="Hạn {date} rơi vào ngày nghỉ; thời hạn kết thúc vào cuối ngày làm việc tiếp theo ({moved}).",
-        message_en="The deadline {date} falls on a day off; the period ends at the end of the next working day ({moved}).",
-        article="BLDS 2015 Điều 148 khoản 5",
-        bad="trong 30 ngày kể từ ngày ký (hạn rơi vào Chủ nhật)",
-        good="tính hạn đến hết ngày làm việc tiếp theo",
-    )
-)
+D111 = rule("D111")
 
-D113 = register_rule(
-    Rule(
-        id="D113",
-        name="deadline-before-issue",
-        severity=Severity.WARNING,
-        message_vi="Hạn {due} trước ngày ban hành văn bản ({date}).",
-        message_en="The deadline {due} is before the document's date of issue ({date}).",
-        article="NĐ 30, Điều 3.1 (văn bản chính xác); BLDS 2015 Điều 147",
-        bad="ngày 20/9/2025 … báo cáo trước ngày 15/9/2025",
-        good="ngày 20/9/2025 … báo cáo trước ngày 25/9/2025",
-    )
-)
-D114 = register_rule(
-    Rule(
-        id="D114",
-        name="deadline-after-event",
-        severity=Severity.WARNING,
-        message_vi="Hạn {due} sau thời điểm diễn ra sự kiện mà nó chuẩn bị ({event}).",
-        message_en="The deadline {due} is after the event it prepares ({event}).",
-        article="NĐ 30, Điều 3.1 (văn bản chính xác)",
-        bad="Thời gian: 14 giờ 00, ngày 29/9/2025 … đăng ký chậm nhất ngày 30/9/2025",
-        good="Thời gian: 14 giờ 00, ngày 29/9/2025 … đăng ký chậm nhất 10 giờ 00 ngày 29/9/2025",
-    )
-)
+D113 = rule("D113")
+D114 = rule("D114")
 
 _END_OF_DAY = dt.time(23, 59, 59, 999999)
 

@@ -2,8 +2,8 @@
 
 A :class:`Rule` is a catalogued check with a stable id (``C101``, ``D102`` …),
 a default severity, bilingual message templates and the article of the law it
-comes from. Modules register their rules once, at import time, with
-:func:`register_rule`; :data:`RULES` is the whole catalogue.
+comes from. The catalogue is data: ``vnadmin/data/rules.tsv``, loaded once on first use;
+:data:`RULES` is the whole of it, and modules take their rules with :func:`rule`.
 
 A :class:`Finding` is one deviation found in one text, with its span.
 A :class:`Repair` records one change a lenient parser made to read its input.
@@ -12,8 +12,8 @@ A :class:`Repair` records one change a lenient parser made to read its input.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from types import MappingProxyType
+import functools
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -24,7 +24,7 @@ __all__ = [
     "Rule",
     "Severity",
     "line_col",
-    "register_rule",
+    "rule",
 ]
 
 
@@ -122,18 +122,52 @@ class Rule:
         )
 
 
-_RULES: dict[str, Rule] = {}
-#: Every registered rule, by id (read-only view).
-RULES: Mapping[str, Rule] = MappingProxyType(_RULES)
+@functools.cache
+def _catalogue() -> dict[str, Rule]:
+    from vnadmin._tables import read_table
+
+    return {
+        row["id"]: Rule(
+            row["id"],
+            row["name"],
+            Severity(row["severity"]),
+            row["message_vi"],
+            row["message_en"],
+            row["article"],
+            row["bad"],
+            row["good"],
+        )
+        for row in read_table("rules.tsv")
+    }
 
 
-def register_rule(rule: Rule) -> Rule:
-    """Add ``rule`` to the catalogue; ids are unique."""
-    existing = _RULES.get(rule.id)
-    if existing is not None and existing != rule:
-        raise ValueError(f"rule id {rule.id} is already registered")
-    _RULES[rule.id] = rule
-    return rule
+class _Rules(Mapping[str, Rule]):
+    """The read-only catalogue, loaded from ``rules.tsv`` on first access."""
+
+    def __getitem__(self, key: str) -> Rule:
+        return _catalogue()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_catalogue())
+
+    def __len__(self) -> int:
+        return len(_catalogue())
+
+    def __repr__(self) -> str:
+        return f"<vnadmin rule catalogue: {len(self)} rules>"
+
+
+#: Every rule of the catalogue, by id (read-only).
+RULES: Mapping[str, Rule] = _Rules()
+
+
+def rule(rule_id: str) -> Rule:
+    """The catalogued rule ``rule_id`` (``KeyError`` for an id not in ``rules.tsv``).
+
+    >>> rule("C101").article
+    'NĐ 30, Phụ lục I, II.3'
+    """
+    return _catalogue()[rule_id]
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -25,7 +25,7 @@ from vnadmin import codes
 from vnadmin.dates import check_dates
 from vnadmin.deadlines import check_deadlines
 from vnadmin.document import Document, parse_document
-from vnadmin.findings import RULES, Finding, Rule, Severity, register_rule
+from vnadmin.findings import RULES, Finding, Rule, rule
 from vnadmin.recipients import check_recipients
 from vnadmin.registry import DocCategory
 from vnadmin.signatures import check_signature
@@ -36,102 +36,14 @@ __all__ = ["lint", "rules"]
 
 _P8 = "NĐ 30, Điều 8.2"
 
-T101 = register_rule(
-    Rule(
-        "T101",
-        "decomposed-unicode",
-        Severity.WARNING,
-        "Văn bản dùng Unicode tổ hợp (NFD) thay cho Unicode dựng sẵn: {n} chỗ.",
-        "The text uses decomposed Unicode (NFD) instead of precomposed characters: {n} places.",
-        "NĐ 30, Phụ lục I, I.1 (phông chữ tiếng Việt Unicode TCVN 6909:2001)",
-        bad="Quye\u0302\u0301t đi\u0323nh (NFD)",
-        good="Quyết định",
-    )
-)
-T102 = register_rule(
-    Rule(
-        "T102",
-        "lookalike-character",
-        Severity.WARNING,
-        "Ký tự giống nhưng sai mã: {before!r} thay cho {after!r}.",
-        "Look-alike character: {before!r} instead of {after!r}.",
-        "NĐ 30, Phụ lục I, I.1 (phông chữ tiếng Việt Unicode TCVN 6909:2001)",
-        bad="Ðiều 1 (Ð U+00D0)",
-        good="Điều 1 (Đ U+0110)",
-    )
-)
-T103 = register_rule(
-    Rule(
-        "T103",
-        "mixed-tone-placement",
-        Severity.INFO,
-        "Vị trí dấu thanh không thống nhất trong văn bản: {word!r} (kiểu {style}) trong khi phần lớn dùng kiểu {major}.",
-        "Inconsistent tone placement: {word!r} ({style} style) while most of the text uses the {major} style.",
-        "NĐ 30, Phụ lục I, I.1; domain notes §9.3",
-        bad="Ủy ban … uỷ quyền",
-        good="Ủy ban … ủy quyền",
-    )
-)
-T104 = register_rule(
-    Rule(
-        "T104",
-        "doubled-word",
-        Severity.WARNING,
-        "Từ bị lặp: {word!r}.",
-        "Doubled word: {word!r}.",
-        "NĐ 30, Điều 3.1 (văn bản chính xác)",
-        bad="Quyết định số số 1656/QĐ-UBND",
-        good="Quyết định số 1656/QĐ-UBND",
-    )
-)
-N101 = register_rule(
-    Rule(
-        "N101",
-        "missing-part",
-        Severity.WARNING,
-        "Thiếu thành phần thể thức bắt buộc: {part_vi}.",
-        "A mandatory component is missing: {part_en}.",
-        _P8,
-        bad="(no Nơi nhận)",
-        good="Nơi nhận: - Như Điều 3; - Lưu: VT, TCCB.",
-    )
-)
-N102 = register_rule(
-    Rule(
-        "N102",
-        "type-code-mismatch",
-        Severity.ERROR,
-        "Tên loại văn bản ({name}) không khớp chữ viết tắt trong ký hiệu ({abbr}).",
-        "The type line ({name}) does not match the type abbreviation of the code ({abbr}).",
-        "NĐ 30, Phụ lục I, II.3; Phụ lục III, I",
-        bad="QUYẾT ĐỊNH … Số: 12/KH-UBND",
-        good="QUYẾT ĐỊNH … Số: 12/QĐ-UBND",
-    )
-)
-X101 = register_rule(
-    Rule(
-        "X101",
-        "reference-type-mismatch",
-        Severity.WARNING,
-        "Loại văn bản được dẫn ({name}) không khớp số, ký hiệu {code}.",
-        "The type named ({name}) does not match the code {code}.",
-        "NĐ 30, Phụ lục I, II.6 (trích dẫn văn bản)",
-        bad="Quyết định số 1302/UBDT-DTTS",
-        good="Công văn số 1302/UBDT-DTTS",
-    )
-)
-X102 = register_rule(
-    Rule(
-        "X102",
-        "reference-after-issue",
-        Severity.ERROR,
-        "Văn bản được dẫn ({code}, ngày {ref_date}) có ngày sau ngày ban hành văn bản này ({date}).",
-        "The referenced document ({code}, {ref_date}) is dated after this document ({date}).",
-        "NĐ 30, Phụ lục I, II.6",
-        bad="ngày 05/01/2024 … căn cứ Quyết định số 12/QĐ-UBND ngày 10/01/2024",
-        good="căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2024",
-    )
-)
+T101 = rule("T101")
+T102 = rule("T102")
+T103 = rule("T103")
+T104 = rule("T104")
+N101 = rule("N101")
+N102 = rule("N102")
+X101 = rule("X101")
+X102 = rule("X102")
 
 _PARTS = (
     ("national_title", "Quốc hiệu và Tiêu ngữ", "the national title and motto"),

@@ -23,7 +23,7 @@ import re
 import attrs
 
 from vnadmin.errors import ParseError, ValidationError
-from vnadmin.findings import Finding, Repair, Rule, Severity, register_rule
+from vnadmin.findings import Finding, Repair, Severity, rule
 from vnadmin.text import NormalizedText, canonical_tones, normalize_text
 
 __all__ = [
@@ -185,126 +185,16 @@ class RecipientList:
 # --- rules ---------------------------------------------------------------------------
 
 _ART = "NĐ 30, Phụ lục I, II.9"
-R101 = register_rule(
-    Rule(
-        "R101",
-        "recipient-dash",
-        Severity.WARNING,
-        "Mỗi nơi nhận bắt đầu bằng dấu gạch ngang (-): {entry}",
-        "Each recipient starts with a dash (-): {entry}",
-        _ART,
-        "Cổng TTĐT tỉnh;",
-        "- Cổng TTĐT tỉnh;",
-    )
-)
-R102 = register_rule(
-    Rule(
-        "R102",
-        "recipient-semicolon",
-        Severity.WARNING,
-        "Mỗi nơi nhận kết thúc bằng dấu chấm phẩy (;): {entry}",
-        "Each recipient but the last ends with a semicolon (;): {entry}",
-        _ART,
-        "- Bộ Tư pháp,",
-        "- Bộ Tư pháp;",
-    )
-)
-R103 = register_rule(
-    Rule(
-        "R103",
-        "recipient-final-period",
-        Severity.WARNING,
-        "Dòng cuối cùng kết thúc bằng dấu chấm (.): {entry}",
-        "The last line ends with a period (.): {entry}",
-        _ART,
-        "- Lưu: VT, TCCB;",
-        "- Lưu: VT, TCCB.",
-    )
-)
-R104 = register_rule(
-    Rule(
-        "R104",
-        "recipient-archive-missing",
-        Severity.WARNING,
-        "Thiếu dòng lưu văn bản (- Lưu: VT, ...)",
-        "The archive entry (- Lưu: VT, …) is missing",
-        _ART,
-        "- Như trên;",
-        "- Như trên;\n- Lưu: VT, TCCB.",
-    )
-)
-R105 = register_rule(
-    Rule(
-        "R105",
-        "recipient-archive-last",
-        Severity.ERROR,
-        "Dòng lưu văn bản phải là dòng cuối cùng",
-        "The archive entry must be the last line",
-        _ART,
-        "- Lưu: VT, TCCB;\n- Sở Nội vụ.",
-        "- Sở Nội vụ;\n- Lưu: VT, TCCB.",
-    )
-)
-R106 = register_rule(
-    Rule(
-        "R106",
-        "recipient-archive-vt",
-        Severity.WARNING,
-        "Dòng lưu bắt đầu bằng VT (Văn thư): {units}",
-        "The archive entry starts with VT (Văn thư): {units}",
-        _ART,
-        "- Lưu: TCCB.",
-        "- Lưu: VT, TCCB.",
-    )
-)
-R107 = register_rule(
-    Rule(
-        "R107",
-        "recipient-archive-form",
-        Severity.INFO,
-        "Dòng lưu viết theo mẫu 'Lưu: VT, ...': {found}",
-        "The archive entry is written 'Lưu: VT, …': found {found}",
-        _ART,
-        "- Lưu Văn thư, TCCV.",
-        "- Lưu: VT, TCCV.",
-    )
-)
-R108 = register_rule(
-    Rule(
-        "R108",
-        "recipient-nhu-tren",
-        Severity.WARNING,
-        "'Như trên' chỉ dùng khi văn bản có phần Kính gửi",
-        "'Như trên' is used only where the document has a Kính gửi part",
-        "NĐ 30, Phụ lục I, II.9.a",
-        "Nơi nhận: - Như trên; (in a Quyết định)",
-        "Nơi nhận: - Như Điều 3;",
-    )
-)
-R109 = register_rule(
-    Rule(
-        "R109",
-        "recipient-empty",
-        Severity.ERROR,
-        "Danh sách {kind} không có nơi nhận nào",
-        "The {kind} list names no recipient",
-        _ART,
-        "Nơi nhận:",
-        "Nơi nhận:\n- Như trên;\n- Lưu: VT.",
-    )
-)
-R110 = register_rule(
-    Rule(
-        "R110",
-        "recipient-kinh-gui-archive",
-        Severity.WARNING,
-        "Phần Kính gửi không có dòng lưu văn bản",
-        "A Kính gửi part has no archive entry",
-        "NĐ 30, Phụ lục I, II.9.a",
-        "Kính gửi: - Bộ Nội vụ; - Lưu: VT.",
-        "Kính gửi: Bộ Nội vụ.",
-    )
-)
+R101 = rule("R101")
+R102 = rule("R102")
+R103 = rule("R103")
+R104 = rule("R104")
+R105 = rule("R105")
+R106 = rule("R106")
+R107 = rule("R107")
+R108 = rule("R108")
+R109 = rule("R109")
+R110 = rule("R110")
 
 
 def check_recipients(lst: RecipientList, *, kinh_gui: bool | None = None) -> tuple[Finding, ...]:

@@ -24,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Iterator
-from importlib import resources
+from collections.abc import Iterable
 
 import attrs
+
+from vnadmin._tables import read_table
 
 __all__ = [
     "DocCategory",
@@ -129,20 +130,6 @@ def _key(abbr: str) -> str:
     return abbr.replace(".", "").upper()
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("vnadmin.data").joinpath(name).read_text(encoding="utf-8")
-    header: list[str] | None = None
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        cells += [""] * (len(header) - len(cells))
-        yield dict(zip(header, cells, strict=True))
-
-
 def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
@@ -171,7 +158,7 @@ class Registry:
     def load(cls) -> Registry:
         """A registry filled from the shipped tables in ``vnadmin/data``."""
         reg = cls()
-        for row in _rows("document_types.tsv"):
+        for row in read_table("document_types.tsv"):
             reg.add_document_type(
                 DocumentType(
                     abbr=row["abbr"],
@@ -181,7 +168,7 @@ class Registry:
                     article=row["article"],
                 )
             )
-        for row in _rows("issuers.tsv"):
+        for row in read_table("issuers.tsv"):
             reg.add_issuer(
                 Issuer(
                     abbr=row["abbr"],
@@ -194,7 +181,7 @@ class Registry:
                     source=row["source"],
                 )
             )
-        for row in _rows("type_issuers.tsv"):
+        for row in read_table("type_issuers.tsv"):
             reg._type_issuers.setdefault(row["type"], []).append(
                 _TypeIssuerRule(
                     kind=IssuerKind(row["issuer_kind"]),

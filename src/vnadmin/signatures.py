@@ -41,7 +41,7 @@ from collections.abc import Sequence
 import attrs
 
 from vnadmin.errors import ParseError, ValidationError
-from vnadmin.findings import Finding, Repair, Rule, Severity, register_rule
+from vnadmin.findings import Finding, Repair, Severity, rule
 from vnadmin.text import NormalizedText, canonical_tones, normalize_text
 
 __all__ = [
@@ -233,126 +233,16 @@ class SignatureBlock:
 
 # --- rules ---------------------------------------------------------------------------
 
-S101 = register_rule(
-    Rule(
-        id="S101",
-        name="signature-chain-order",
-        severity=Severity.ERROR,
-        message_vi="Chuỗi thẩm quyền ký không hợp lệ: {chain}",
-        message_en="Signing chain not allowed: {chain} (allowed: TM.→KT., TL.→KT., TM.→Q.)",
-        article="NĐ 30, Điều 13.1-13.4",
-        bad="KT. BỘ TRƯỞNG / TM. CHÍNH PHỦ",
-        good="TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH",
-    )
-)
-S102 = register_rule(
-    Rule(
-        id="S102",
-        name="signature-repeated-mode",
-        severity=Severity.ERROR,
-        message_vi="Lặp lại {mode} trong chuỗi ký",
-        message_en="{mode} repeated in the signing chain",
-        article="NĐ 30, Điều 13",
-        bad="KT. BỘ TRƯỞNG / KT. VỤ TRƯỞNG",
-        good="TL. BỘ TRƯỞNG / KT. VỤ TRƯỞNG",
-    )
-)
-S103 = register_rule(
-    Rule(
-        id="S103",
-        name="signature-tuq-no-subdelegation",
-        severity=Severity.ERROR,
-        message_vi="Người được ủy quyền (TUQ.) không được ủy quyền lại: không có {mode} sau TUQ.",
-        message_en="Nothing may follow TUQ. (no sub-delegation); found {mode}",
-        article="NĐ 30, Điều 13.3",
-        bad="TUQ. CHỦ TỊCH / KT. GIÁM ĐỐC",
-        good="TUQ. CHỦ TỊCH / GIÁM ĐỐC SỞ TƯ PHÁP",
-    )
-)
-S104 = register_rule(
-    Rule(
-        id="S104",
-        name="signature-kt-deputy",
-        severity=Severity.WARNING,
-        message_vi="Ký thay (KT.) phải do cấp phó ký; chức vụ người ký: {title}",
-        message_en="KT. is signed by a deputy (PHÓ …, THỨ TRƯỞNG); signer title is {title}",
-        article="NĐ 30, Điều 13.1",
-        bad="KT. GIÁM ĐỐC / GIÁM ĐỐC",
-        good="KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
-    )
-)
-S105 = register_rule(
-    Rule(
-        id="S105",
-        name="signature-tm-collective",
-        severity=Severity.WARNING,
-        message_vi="TM. phải đứng trước tên tập thể hoặc cơ quan, không phải chức danh: {title}",
-        message_en="TM. stands before a collective body, not a post: {title}",
-        article="NĐ 30, Điều 13.2",
-        bad="TM. CHỦ TỊCH",
-        good="TM. ỦY BAN NHÂN DÂN",
-    )
-)
-S106 = register_rule(
-    Rule(
-        id="S106",
-        name="signature-acting-head",
-        severity=Severity.WARNING,
-        message_vi="Q. (quyền) đứng trước chức danh của người đứng đầu: {title}",
-        message_en="Q. (acting) stands before a head's title, last in the chain: {title}",
-        article="NĐ 30, Phụ lục I, II.7.b",
-        bad="Q. PHÓ GIÁM ĐỐC",
-        good="Q. GIÁM ĐỐC",
-    )
-)
-S107 = register_rule(
-    Rule(
-        id="S107",
-        name="signature-no-honours",
-        severity=Severity.WARNING,
-        message_vi="Không ghi học hàm, học vị, danh hiệu trước họ tên: {honours}",
-        message_en="No academic titles, degrees or honours before the name: {honours}",
-        article="NĐ 30, Phụ lục I, II.7.c",
-        bad="PGS.TS. Nguyễn Văn A",
-        good="Nguyễn Văn A",
-    )
-)
-S108 = register_rule(
-    Rule(
-        id="S108",
-        name="signature-title-capitals",
-        severity=Severity.WARNING,
-        message_vi="Quyền hạn và chức vụ viết in hoa: {title}",
-        message_en="Signing authority and titles are written in capitals: {title}",
-        article="NĐ 30, Phụ lục I, II.7.a",
-        bad="Kt. Bộ trưởng",
-        good="KT. BỘ TRƯỞNG",
-    )
-)
-S109 = register_rule(
-    Rule(
-        id="S109",
-        name="signature-missing-name",
-        severity=Severity.WARNING,
-        message_vi="Khối chữ ký thiếu họ tên người ký",
-        message_en="The signature block has no signer name",
-        article="NĐ 30, Phụ lục I, II.7.c",
-        bad="KT. BỘ TRƯỞNG / THỨ TRƯỞNG",
-        good="KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Nguyễn Văn A",
-    )
-)
-S110 = register_rule(
-    Rule(
-        id="S110",
-        name="signature-party-style",
-        severity=Severity.INFO,
-        message_vi="Ký hiệu thẩm quyền theo thể thức văn bản của Đảng: {mark}",
-        message_en="Party-style signing mark {mark} (Hướng dẫn 36-HD/VPTW), not NĐ 30 style",
-        article="Hướng dẫn 36-HD/VPTW; NĐ 30, Phụ lục I, II.7.b",
-        bad="T/M ỦY BAN NHÂN DÂN (a state document in Party style)",
-        good="TM. ỦY BAN NHÂN DÂN (state); T/M BAN THƯỜNG VỤ (Party)",
-    )
-)
+S101 = rule("S101")
+S102 = rule("S102")
+S103 = rule("S103")
+S104 = rule("S104")
+S105 = rule("S105")
+S106 = rule("S106")
+S107 = rule("S107")
+S108 = rule("S108")
+S109 = rule("S109")
+S110 = rule("S110")
 
 _ALLOWED_PAIRS = frozenset(
     {

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from vnadmin.findings import Finding, Rule, Severity, register_rule
+from vnadmin.findings import Finding, rule
 from vnadmin.text import normalize_text
 
 __all__ = ["VIETNAMESE_LETTERS", "Division", "DivisionKind", "check_structure", "parse_structure"]
@@ -42,30 +42,8 @@ __all__ = ["VIETNAMESE_LETTERS", "Division", "DivisionKind", "check_structure", 
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _NEXT_LETTER = dict(itertools.pairwise(VIETNAMESE_LETTERS))
 
-N103 = register_rule(
-    Rule(
-        "N103",
-        "point-letters",
-        Severity.WARNING,
-        "Điểm {got}) không theo thứ tự chữ cái tiếng Việt (sau {prev}) là {expected})).",
-        "Point {got}) breaks the Vietnamese alphabetical order (after {prev}) comes {expected})).",
-        "NĐ 30, Phụ lục I, II.5; domain notes §1.8",
-        bad="a) … d) … e)",
-        good="a) … d) … đ) … e)",
-    )
-)
-N104 = register_rule(
-    Rule(
-        "N104",
-        "division-numbering",
-        Severity.WARNING,
-        "{kind} {got} không liền sau {kind} {prev}.",
-        "{kind} {got} does not follow {kind} {prev}.",
-        "NĐ 30, Phụ lục I, II.5",
-        bad="Điều 1. … Điều 3.",
-        good="Điều 1. … Điều 2.",
-    )
-)
+N103 = rule("N103")
+N104 = rule("N104")
 
 
 class DivisionKind(enum.Enum):

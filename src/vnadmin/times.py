@@ -33,7 +33,7 @@ from vnadmin.dates import (
     parse_date,
 )
 from vnadmin.errors import ParseError
-from vnadmin.findings import Finding, Rule, Severity, register_rule
+from vnadmin.findings import Finding, rule
 from vnadmin.text import NormalizedText, normalize_text
 
 __all__ = [
@@ -53,30 +53,8 @@ __all__ = [
 #: Vietnam time, UTC+07:00 (no daylight saving time).
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 
-D109 = register_rule(
-    Rule(
-        id="D109",
-        name="time-compact-form",
-        severity=Severity.INFO,
-        message_vi="Giờ nên viết «{good}» thay cho {written!r}.",
-        message_en="Write the time as '{good}' rather than {written!r}.",
-        article="NĐ 30/2020/NĐ-CP, Phụ lục III (mẫu biên bản: «… giờ …, ngày … tháng … năm …»)",
-        bad="14h00",
-        good="14 giờ 00",
-    )
-)
-D110 = register_rule(
-    Rule(
-        id="D110",
-        name="impossible-time",
-        severity=Severity.ERROR,
-        message_vi="Giờ không hợp lệ: {written!r}.",
-        message_en="No such time of day: {written!r}.",
-        article="BLDS 2015 Điều 146 (1 ngày = 24 giờ, 1 giờ = 60 phút)",
-        bad="25 giờ 70",
-        good="15 giờ 10",
-    )
-)
+D109 = rule("D109")
+D110 = rule("D110")
 
 _TIME = (
     r"(?<![\w.,/:])(?P<h>\d{1,2})[ \t]*"
