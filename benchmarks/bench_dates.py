@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from vnadmin.calendar import add_working_days
 from vnadmin.dates import parse_date
-from vnadmin.deadlines import parse_deadline
+from vnadmin.dates.deadlines import parse_deadline
 
 DATES = [
     "20/7/2025",

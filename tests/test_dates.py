@@ -26,10 +26,17 @@ from vnadmin.dates import (
     validate_date_text,
     validate_place_date,
 )
+from vnadmin.dates.periods import Period, PeriodKind, find_periods, parse_period
+from vnadmin.dates.times import (
+    VN_TZ,
+    check_times,
+    find_datetimes,
+    find_times,
+    parse_datetime,
+    parse_time,
+)
 from vnadmin.errors import ParseError, VnAdminError
-from vnadmin.periods import Period, PeriodKind, find_periods, parse_period
 from vnadmin.strategies._dates import date_texts, dates, place_date_texts, time_texts
-from vnadmin.times import VN_TZ, check_times, find_datetimes, find_times, parse_datetime, parse_time
 
 DATA = Path(__file__).parent / "data"
 TEXTS = DATA / "texts"

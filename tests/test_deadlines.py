@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnadmin.calendar import Calendar
-from vnadmin.deadlines import (
+from vnadmin.dates.deadlines import (
     Anchor,
     DeadlineKind,
     Unit,
@@ -20,10 +20,10 @@ from vnadmin.deadlines import (
     find_deadlines,
     parse_deadline,
 )
+from vnadmin.dates.times import VN_TZ
 from vnadmin.errors import ParseError, VnAdminError
 from vnadmin.strategies._dates import deadline_texts, deadlines
 from vnadmin.text import normalize_text
-from vnadmin.times import VN_TZ
 
 DATA = Path(__file__).parent / "data"
 TEXTS = DATA / "texts"
@@ -150,7 +150,7 @@ def test_generated_phrases_parse(text: str) -> None:
 
 
 def _shapes_at_triggers(text: str) -> list[int]:
-    from vnadmin import deadlines as mod
+    from vnadmin.dates import deadlines as mod
 
     s = normalize_text(text).text
     return [

@@ -21,8 +21,8 @@ from vnadmin.calendar import (
     next_working_day,
     working_days_between,
 )
-from vnadmin.code_model import CodeFamily, DocumentCode
-from vnadmin.code_parser import parse_code, scan_code
+from vnadmin.codes.model import CodeFamily, DocumentCode
+from vnadmin.codes.parser import parse_code, scan_code
 from vnadmin.dates import (
     WEEKDAY_NAMES,
     DateForm,
@@ -40,7 +40,7 @@ from vnadmin.dates import (
     validate_date_text,
     validate_place_date,
 )
-from vnadmin.deadlines import (
+from vnadmin.dates.deadlines import (
     Anchor,
     Deadline,
     DeadlineKind,
@@ -48,6 +48,27 @@ from vnadmin.deadlines import (
     check_deadlines,
     find_deadlines,
     parse_deadline,
+)
+from vnadmin.dates.periods import (
+    Period,
+    PeriodKind,
+    add_months,
+    find_periods,
+    parse_period,
+    quarter_range,
+)
+from vnadmin.dates.times import (
+    VN_TZ,
+    DateTimeMention,
+    TimeForm,
+    TimeMention,
+    check_times,
+    find_datetimes,
+    find_times,
+    format_datetime,
+    format_time,
+    parse_datetime,
+    parse_time,
 )
 from vnadmin.document import (
     Document,
@@ -60,14 +81,6 @@ from vnadmin.errors import ParseError, ValidationError, VnAdminError
 from vnadmin.findings import RULES, Finding, Repair, Rule, Severity
 from vnadmin.lint import lint
 from vnadmin.lint import rules as lint_rules
-from vnadmin.periods import (
-    Period,
-    PeriodKind,
-    add_months,
-    find_periods,
-    parse_period,
-    quarter_range,
-)
 from vnadmin.recipients import (
     ArchiveNote,
     RecipientEntry,
@@ -106,19 +119,6 @@ from vnadmin.signatures import (
 )
 from vnadmin.structure import Division, DivisionKind, parse_structure
 from vnadmin.text import NormalizedText, canonical_tones, fold, normalize_text, tone_style
-from vnadmin.times import (
-    VN_TZ,
-    DateTimeMention,
-    TimeForm,
-    TimeMention,
-    check_times,
-    find_datetimes,
-    find_times,
-    format_datetime,
-    format_time,
-    parse_datetime,
-    parse_time,
-)
 
 __version__ = "0.1.0.dev0"
 

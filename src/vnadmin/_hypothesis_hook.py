@@ -16,7 +16,7 @@ def _hypothesis_setup_hook() -> None:
     """Called by hypothesis: ``st.from_type(DocumentCode)`` etc. then work."""
     from hypothesis import strategies as st
 
-    from vnadmin.code_model import DocumentCode
+    from vnadmin.codes.model import DocumentCode
     from vnadmin.recipients import RecipientList
     from vnadmin.signatures import SignatureBlock
 

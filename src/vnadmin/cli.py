@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vnadmin import __version__, codes
-from vnadmin.code_model import DocumentCode
+from vnadmin.codes.model import DocumentCode
 from vnadmin.errors import ParseError, VnAdminError
 from vnadmin.findings import Finding, Severity
 

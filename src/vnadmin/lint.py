@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from vnadmin import codes
 from vnadmin.dates import check_dates
-from vnadmin.deadlines import check_deadlines
+from vnadmin.dates.deadlines import check_deadlines
 from vnadmin.document import Document, parse_document
 from vnadmin.findings import RULES, Finding, Rule, rule
 from vnadmin.recipients import check_recipients

@@ -28,8 +28,8 @@ from collections.abc import Sequence
 import attrs
 
 from vnadmin._regex import alternation
-from vnadmin.code_model import CodeFamily, DocumentCode
-from vnadmin.code_parser import scan_code
+from vnadmin.codes.model import CodeFamily, DocumentCode
+from vnadmin.codes.parser import scan_code
 from vnadmin.dates import match_date
 from vnadmin.registry import default_registry
 from vnadmin.text import normalize_text

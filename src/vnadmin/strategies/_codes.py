@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from vnadmin.code_model import DocumentCode
-from vnadmin.code_parser import parse_code
+from vnadmin.codes.model import DocumentCode
+from vnadmin.codes.parser import parse_code
 from vnadmin.registry import DocCategory, IssuerKind, default_registry
 
 __all__ = ["code_numbers", "code_texts", "document_codes", "issuer_abbrs", "type_abbrs", "years"]

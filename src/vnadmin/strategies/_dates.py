@@ -10,7 +10,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from vnadmin.dates import WEEKDAY_NAMES, format_date
-from vnadmin.deadlines import Deadline, parse_deadline
+from vnadmin.dates.deadlines import Deadline, parse_deadline
 
 __all__ = [
     "date_texts",
@@ -123,7 +123,7 @@ def deadline_texts(draw: st.DrawFn) -> str:
 
 
 def deadlines() -> st.SearchStrategy[Deadline]:
-    """Parsed :class:`vnadmin.deadlines.Deadline` values."""
+    """Parsed :class:`vnadmin.dates.deadlines.Deadline` values."""
 
     return deadline_texts().map(
         lambda t: parse_deadline(t, issued=dt.date(2025, 1, 15), received=dt.date(2025, 1, 15))

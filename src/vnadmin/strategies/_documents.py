@@ -7,8 +7,8 @@ import datetime as dt
 import attrs
 from hypothesis import strategies as st
 
-from vnadmin.code_model import CodeFamily, DocumentCode
-from vnadmin.code_parser import parse_code
+from vnadmin.codes.model import CodeFamily, DocumentCode
+from vnadmin.codes.parser import parse_code
 from vnadmin.dates import format_place_date
 from vnadmin.document import Urgency
 from vnadmin.recipients import RecipientKind, RecipientList, format_recipients

@@ -15,7 +15,7 @@ Rules applied (BLDS 2015, Luật số 91/2015/QH13):
   by that time on X.
 
 ``Deadline.due`` is the last allowed instant, timezone-aware in Vietnam time
-(:data:`vnadmin.times.VN_TZ`); "24:00" is written as ``23:59:59.999999``.
+(:data:`vnadmin.dates.times.VN_TZ`); "24:00" is written as ``23:59:59.999999``.
 
 >>> d = parse_deadline("chậm nhất 10 giờ 00 phút, ngày 29/9/2025")
 >>> d.due.isoformat()
@@ -41,11 +41,11 @@ import attrs
 
 from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
 from vnadmin.dates import date_of_match
+from vnadmin.dates.periods import add_months, parse_period
+from vnadmin.dates.times import VN_TZ, find_datetimes
 from vnadmin.errors import ParseError
 from vnadmin.findings import Finding, rule
-from vnadmin.periods import add_months, parse_period
 from vnadmin.text import NormalizedText, normalize_text
-from vnadmin.times import VN_TZ, find_datetimes
 
 __all__ = [
     "Anchor",

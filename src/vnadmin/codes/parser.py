@@ -22,7 +22,7 @@ import re
 
 import attrs
 
-from vnadmin.code_model import CodeFamily, DocumentCode, _new, code_fields, make_code
+from vnadmin.codes.model import CodeFamily, DocumentCode, _new, code_fields, make_code
 from vnadmin.errors import ParseError
 from vnadmin.findings import Repair
 from vnadmin.registry import (
@@ -620,7 +620,7 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
         shape = _shape(reg, tail)
     if shape is None:
         return None
-    code: DocumentCode = _new(DocumentCode)  # see vnadmin.code_model.make_code
+    code: DocumentCode = _new(DocumentCode)  # see vnadmin.codes.model.make_code
     d = code.__dict__
     d.update(shape)  # type: ignore[call-overload]
     d["number"] = int(number_text)

@@ -29,8 +29,8 @@ import re
 import attrs
 
 from vnadmin._regex import alternation
-from vnadmin.code_model import CodeFamily, DocumentCode
-from vnadmin.code_parser import scan_code
+from vnadmin.codes.model import CodeFamily, DocumentCode
+from vnadmin.codes.parser import scan_code
 from vnadmin.dates import PlaceDate, parse_place_date
 from vnadmin.errors import VnAdminError
 from vnadmin.recipients import RecipientKind, RecipientList, find_recipients

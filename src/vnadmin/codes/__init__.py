@@ -23,8 +23,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from vnadmin.code_model import CodeFamily, DocumentCode
-from vnadmin.code_parser import parse_code, parse_or_none, scan_code
+from vnadmin.codes.model import CodeFamily, DocumentCode
+from vnadmin.codes.parser import parse_code, parse_or_none, scan_code
 from vnadmin.errors import ValidationError
 from vnadmin.findings import Finding, Severity, rule
 from vnadmin.registry import DocCategory, IssuerKind, Registry, default_registry
