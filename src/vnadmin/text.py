@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import attrs
 
@@ -37,6 +37,8 @@ from vnadmin.findings import Repair
 
 __all__ = [
     "NormalizedText",
+    "Source",
+    "as_normalized",
     "canonical_tones",
     "fold",
     "is_clean",
@@ -213,6 +215,31 @@ def is_clean(text: str) -> bool:
     return _DIRTY.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
+#: What every finder and parser of running text accepts: the caller's string, or the
+#: :class:`NormalizedText` of it that an earlier step built (the text is then not
+#: normalised again). Spans always point into the caller's original string.
+Source: TypeAlias = "str | NormalizedText"
+
+
+def as_normalized(source: Source) -> NormalizedText:
+    """``source`` itself when it is already normalised, else :func:`normalize_text` of it.
+
+    The one entry point of the pipeline: a document is normalised once, and the
+    :class:`NormalizedText` is handed to every finder after that.
+
+    >>> nt = normalize_text("Ðiều 1")
+    >>> as_normalized(nt) is nt, as_normalized("Điều 1").text
+    (True, 'Điều 1')
+    """
+    if isinstance(source, NormalizedText):
+        return source
+    if not isinstance(source, str):
+        from vnadmin.errors import VnAdminError
+
+        raise VnAdminError(f"expected str or NormalizedText, not {type(source).__name__}")
+    return normalize_text(source)
+
+
 def normalize_text(text: str) -> NormalizedText:
     """Normalise ``text`` for parsing, keeping an exact map back to it.
 
@@ -227,6 +254,11 @@ def normalize_text(text: str) -> NormalizedText:
     idempotent: ``normalize_text(normalize_text(s).text).text ==
     normalize_text(s).text``.
     """
+    return _normalize(text)
+
+
+def _normalize(text: str) -> NormalizedText:
+    # Every normalisation goes through here (tests count the calls).
     if is_clean(text):
         return NormalizedText(text, text)
     return _normalize_slow(text)

@@ -1,0 +1,41 @@
+"""One machine-independent measure of work for every growth (linearity) test.
+
+Work is counted, not timed: the number of Python-level function calls and C-function
+calls (``sys.setprofile`` events) made while the callable runs. The count is the same on
+every machine and every run, so a test that compares the work at two input sizes cannot
+flake on a loaded CI runner.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+
+def count_work(fn: Callable[[], object]) -> int:
+    """The number of calls (Python and C) made while ``fn()`` runs."""
+    calls = 0
+
+    def profile(frame: FrameType, event: str, arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    old = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(old)
+    return calls
+
+
+def growth(make: Callable[[int], Any], run: Callable[[Any], object], n: int, k: int = 10) -> float:
+    """How much more work ``run`` does on ``make(k * n)`` than on ``make(n)``, divided by ``k``.
+
+    About 1 for linear work; a quadratic path gives about ``k``.
+    """
+    small, large = make(n), make(k * n)
+    return count_work(lambda: run(large)) / max(1, count_work(lambda: run(small))) / k
