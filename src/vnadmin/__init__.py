@@ -8,121 +8,221 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import importlib
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from vnadmin import calendar, codes
-from vnadmin.calendar import (
-    Calendar,
-    DayKind,
-    Holiday,
-    add_working_days,
-    holidays,
-    is_working_day,
-    next_working_day,
-    working_days_between,
-)
-from vnadmin.codes.model import CodeFamily, DocumentCode
-from vnadmin.codes.parser import parse_code, scan_code
-from vnadmin.dates import (
-    WEEKDAY_NAMES,
-    DateForm,
-    DateMention,
-    PlaceDate,
-    check_dates,
-    find_dates,
-    format_date,
-    format_place_date,
-    format_weekday,
-    is_valid_date_text,
-    parse_date,
-    parse_place_date,
-    parse_weekday,
-    validate_date_text,
-    validate_place_date,
-)
-from vnadmin.dates.deadlines import (
-    Anchor,
-    Deadline,
-    DeadlineKind,
-    Unit,
-    check_deadlines,
-    find_deadlines,
-    parse_deadline,
-)
-from vnadmin.dates.periods import (
-    Period,
-    PeriodKind,
-    add_months,
-    find_periods,
-    parse_period,
-    quarter_range,
-)
-from vnadmin.dates.times import (
-    VN_TZ,
-    DateTimeMention,
-    TimeForm,
-    TimeMention,
-    check_times,
-    find_datetimes,
-    find_times,
-    format_datetime,
-    format_time,
-    parse_datetime,
-    parse_time,
-)
-from vnadmin.document import (
-    Document,
-    Part,
-    Secrecy,
-    Urgency,
-    parse_document,
-)
-from vnadmin.errors import ParseError, ValidationError, VnAdminError
-from vnadmin.findings import RULES, Finding, Repair, Rule, Severity
-from vnadmin.lint import lint
-from vnadmin.lint import rules as lint_rules
-from vnadmin.recipients import (
-    ArchiveNote,
-    RecipientEntry,
-    RecipientKind,
-    RecipientList,
-    check_recipients,
-    find_recipients,
-    format_recipients,
-    parse_recipients,
-    validate_recipients,
-)
-from vnadmin.references import (
-    Reference,
-    ShortReference,
-    extract_references,
-    resolve_references,
-)
-from vnadmin.registry import (
-    DocCategory,
-    DocumentType,
-    Issuer,
-    IssuerKind,
-    Registry,
-    default_registry,
-)
-from vnadmin.signatures import (
-    Authority,
-    SignatureBlock,
-    SigningMode,
-    check_signature,
-    find_signatures,
-    format_signature,
-    parse_signature,
-    parse_signatures,
-    validate_signature,
-)
-from vnadmin.structure import Division, DivisionKind, parse_structure
-from vnadmin.text import NormalizedText, canonical_tones, fold, normalize_text, tone_style
+if TYPE_CHECKING:
+    from vnadmin import calendar, codes
+    from vnadmin.calendar import (
+        Calendar,
+        DayKind,
+        Holiday,
+        add_working_days,
+        holidays,
+        is_working_day,
+        next_working_day,
+        working_days_between,
+    )
+    from vnadmin.codes.model import CodeFamily, DocumentCode
+    from vnadmin.codes.parser import parse_code, scan_code
+    from vnadmin.dates import (
+        WEEKDAY_NAMES,
+        DateForm,
+        DateMention,
+        PlaceDate,
+        check_dates,
+        find_dates,
+        format_date,
+        format_place_date,
+        format_weekday,
+        is_valid_date_text,
+        parse_date,
+        parse_place_date,
+        parse_weekday,
+        validate_date_text,
+        validate_place_date,
+    )
+    from vnadmin.dates.deadlines import (
+        Anchor,
+        Deadline,
+        DeadlineKind,
+        Unit,
+        check_deadlines,
+        find_deadlines,
+        parse_deadline,
+    )
+    from vnadmin.dates.periods import (
+        Period,
+        PeriodKind,
+        add_months,
+        find_periods,
+        parse_period,
+        quarter_range,
+    )
+    from vnadmin.dates.times import (
+        VN_TZ,
+        DateTimeMention,
+        TimeForm,
+        TimeMention,
+        check_times,
+        find_datetimes,
+        find_times,
+        format_datetime,
+        format_time,
+        parse_datetime,
+        parse_time,
+    )
+    from vnadmin.document import Document, Part, Secrecy, Urgency, parse_document
+    from vnadmin.errors import ParseError, ValidationError, VnAdminError
+    from vnadmin.findings import RULES, Finding, Repair, Rule, Severity
+    from vnadmin.linter import lint
+    from vnadmin.linter import rules as lint_rules
+    from vnadmin.recipients import (
+        ArchiveNote,
+        RecipientEntry,
+        RecipientKind,
+        RecipientList,
+        check_recipients,
+        find_recipients,
+        format_recipients,
+        parse_recipients,
+        validate_recipients,
+    )
+    from vnadmin.references import Reference, ShortReference, extract_references, resolve_references
+    from vnadmin.registry import (
+        DocCategory,
+        DocumentType,
+        Issuer,
+        IssuerKind,
+        Registry,
+        default_registry,
+    )
+    from vnadmin.signatures import (
+        Authority,
+        SignatureBlock,
+        SigningMode,
+        check_signature,
+        find_signatures,
+        format_signature,
+        parse_signature,
+        parse_signatures,
+        validate_signature,
+    )
+    from vnadmin.structure import Division, DivisionKind, parse_structure
+    from vnadmin.text import NormalizedText, canonical_tones, fold, normalize_text, tone_style
 
 __version__ = "0.1.0.dev0"
 
 _T = TypeVar("_T")
+
+# The public API, loaded lazily: name -> "module" (the same name there) or "module:attr";
+# the names in _SUBMODULES are the modules themselves. ``import vnadmin`` imports none of them; the first use of a name imports its
+# module (PEP 562). tests/test_api.py checks this table against the TYPE_CHECKING imports.
+_EXPORTS: dict[str, str] = {
+    "Calendar": "vnadmin.calendar",
+    "DayKind": "vnadmin.calendar",
+    "Holiday": "vnadmin.calendar",
+    "add_working_days": "vnadmin.calendar",
+    "holidays": "vnadmin.calendar",
+    "is_working_day": "vnadmin.calendar",
+    "next_working_day": "vnadmin.calendar",
+    "working_days_between": "vnadmin.calendar",
+    "CodeFamily": "vnadmin.codes.model",
+    "DocumentCode": "vnadmin.codes.model",
+    "parse_code": "vnadmin.codes.parser",
+    "scan_code": "vnadmin.codes.parser",
+    "WEEKDAY_NAMES": "vnadmin.dates",
+    "DateForm": "vnadmin.dates",
+    "DateMention": "vnadmin.dates",
+    "PlaceDate": "vnadmin.dates",
+    "check_dates": "vnadmin.dates",
+    "find_dates": "vnadmin.dates",
+    "format_date": "vnadmin.dates",
+    "format_place_date": "vnadmin.dates",
+    "format_weekday": "vnadmin.dates",
+    "is_valid_date_text": "vnadmin.dates",
+    "parse_date": "vnadmin.dates",
+    "parse_place_date": "vnadmin.dates",
+    "parse_weekday": "vnadmin.dates",
+    "validate_date_text": "vnadmin.dates",
+    "validate_place_date": "vnadmin.dates",
+    "Anchor": "vnadmin.dates.deadlines",
+    "Deadline": "vnadmin.dates.deadlines",
+    "DeadlineKind": "vnadmin.dates.deadlines",
+    "Unit": "vnadmin.dates.deadlines",
+    "check_deadlines": "vnadmin.dates.deadlines",
+    "find_deadlines": "vnadmin.dates.deadlines",
+    "parse_deadline": "vnadmin.dates.deadlines",
+    "Period": "vnadmin.dates.periods",
+    "PeriodKind": "vnadmin.dates.periods",
+    "add_months": "vnadmin.dates.periods",
+    "find_periods": "vnadmin.dates.periods",
+    "parse_period": "vnadmin.dates.periods",
+    "quarter_range": "vnadmin.dates.periods",
+    "VN_TZ": "vnadmin.dates.times",
+    "DateTimeMention": "vnadmin.dates.times",
+    "TimeForm": "vnadmin.dates.times",
+    "TimeMention": "vnadmin.dates.times",
+    "check_times": "vnadmin.dates.times",
+    "find_datetimes": "vnadmin.dates.times",
+    "find_times": "vnadmin.dates.times",
+    "format_datetime": "vnadmin.dates.times",
+    "format_time": "vnadmin.dates.times",
+    "parse_datetime": "vnadmin.dates.times",
+    "parse_time": "vnadmin.dates.times",
+    "Document": "vnadmin.document",
+    "Part": "vnadmin.document",
+    "Secrecy": "vnadmin.document",
+    "Urgency": "vnadmin.document",
+    "parse_document": "vnadmin.document",
+    "ParseError": "vnadmin.errors",
+    "ValidationError": "vnadmin.errors",
+    "VnAdminError": "vnadmin.errors",
+    "RULES": "vnadmin.findings",
+    "Finding": "vnadmin.findings",
+    "Repair": "vnadmin.findings",
+    "Rule": "vnadmin.findings",
+    "Severity": "vnadmin.findings",
+    "lint": "vnadmin.linter",
+    "lint_rules": "vnadmin.linter:rules",
+    "ArchiveNote": "vnadmin.recipients",
+    "RecipientEntry": "vnadmin.recipients",
+    "RecipientKind": "vnadmin.recipients",
+    "RecipientList": "vnadmin.recipients",
+    "check_recipients": "vnadmin.recipients",
+    "find_recipients": "vnadmin.recipients",
+    "format_recipients": "vnadmin.recipients",
+    "parse_recipients": "vnadmin.recipients",
+    "validate_recipients": "vnadmin.recipients",
+    "Reference": "vnadmin.references",
+    "ShortReference": "vnadmin.references",
+    "extract_references": "vnadmin.references",
+    "resolve_references": "vnadmin.references",
+    "DocCategory": "vnadmin.registry",
+    "DocumentType": "vnadmin.registry",
+    "Issuer": "vnadmin.registry",
+    "IssuerKind": "vnadmin.registry",
+    "Registry": "vnadmin.registry",
+    "default_registry": "vnadmin.registry",
+    "Authority": "vnadmin.signatures",
+    "SignatureBlock": "vnadmin.signatures",
+    "SigningMode": "vnadmin.signatures",
+    "check_signature": "vnadmin.signatures",
+    "find_signatures": "vnadmin.signatures",
+    "format_signature": "vnadmin.signatures",
+    "parse_signature": "vnadmin.signatures",
+    "parse_signatures": "vnadmin.signatures",
+    "validate_signature": "vnadmin.signatures",
+    "Division": "vnadmin.structure",
+    "DivisionKind": "vnadmin.structure",
+    "parse_structure": "vnadmin.structure",
+    "NormalizedText": "vnadmin.text",
+    "canonical_tones": "vnadmin.text",
+    "fold": "vnadmin.text",
+    "normalize_text": "vnadmin.text",
+    "tone_style": "vnadmin.text",
+}
+_SUBMODULES = frozenset({"calendar", "codes"})
 
 __all__ = [
     "RULES",
@@ -238,6 +338,23 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    target = _EXPORTS.get(name)
+    if target is None:
+        raise AttributeError(f"module 'vnadmin' has no attribute {name!r}")
+    module_name, _, attr = target.partition(":")
+    module = importlib.import_module(module_name)
+    value = (
+        module if module_name == f"vnadmin.{name}" and not attr else getattr(module, attr or name)
+    )
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 def to_json(value: object, *, indent: int | None = None) -> str:
     """Any vnadmin value as JSON (imports cattrs on first use); see :mod:`vnadmin.serialization`."""
     from vnadmin.serialization import to_json as _to_json
@@ -268,6 +385,7 @@ def from_dict(data: Any, cls: type[_T]) -> _T:
 
 def document_json_schema() -> dict[str, Any]:
     """The JSON Schema of :class:`Document` as :func:`to_dict` writes it."""
+    from vnadmin.document import Document
     from vnadmin.serialization import json_schema
 
     return json_schema(Document)

@@ -155,7 +155,7 @@ def _split(values: Sequence[str] | None) -> list[str] | None:
 
 def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.findings import line_col
-    from vnadmin.lint import lint
+    from vnadmin.linter import lint
 
     select, ignore = _split(args.select), _split(args.ignore)
     failed = False
