@@ -133,3 +133,26 @@ def test_from_original_inverts_to_original(s: str) -> None:
         assert j <= i
         assert nt.to_original(j, j + 1)[0] == start
     assert nt.from_original(len(s)) == len(nt.text)
+
+
+@given(MIXED | st.text())
+def test_fast_path_gives_the_general_paths_text_and_map(s: str) -> None:
+    from vnadmin import text as text_module
+
+    fast = normalize_text(s)
+    slow = text_module._normalize_slow(s)
+    assert fast.text == slow.text
+    assert fast.repairs() == slow.repairs()
+    n = len(fast.text)
+    for a, b in ((0, n), (0, n // 2), (n // 3, n), (n // 2, n // 2)):
+        assert fast.to_original(a, b) == slow.to_original(a, b)
+
+
+def test_an_nfd_document_takes_the_fast_path() -> None:
+    from vnadmin import text as text_module
+
+    nfd = unicodedata.normalize(
+        "NFD", "Quyết định số 1656/QĐ-UBND\r\nngày 20 tháng 7\u00a0năm 2025"
+    )
+    assert text_module._normalize_units(nfd) == text_module._normalize_slow(nfd)
+    assert text_module._normalize_units(nfd) is not None

@@ -27,6 +27,8 @@ compare names with :func:`canonical_tones`.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 import unicodedata
 from typing import Literal, TypeAlias
@@ -73,12 +75,27 @@ _KIND: dict[str, str] = {
 }
 
 # Anything the slow path would change, apart from non-NFC sequences.
-_DIRTY = re.compile(
-    "[\r"
-    + "".join(_REPLACE)
+_MARK_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_DIRTY = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _MARK_RANGES + "]")
+# The units the fast path composes or replaces: a base character with the combining marks
+# after it, a run of invisible characters, a line end, one character to replace.
+_UNITS = re.compile(
+    "([^"
+    + _MARK_RANGES
+    + "]["
+    + _MARK_RANGES
+    + "]+|["
     + "".join(_INVISIBLE)
-    + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+    + "]+|\r\n?|["
+    + "".join(_REPLACE)
+    + "])",
+    re.DOTALL,
 )
+# An invisible character between a letter and its marks joins the letter's cluster: such
+# text (rare) takes the general path.
+_HIDDEN_MARK = re.compile("[" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]")
+_TRANSLATE = str.maketrans({**_REPLACE, **dict.fromkeys(_INVISIBLE), "\r": "\n"})
+_NFC = functools.partial(unicodedata.normalize, "NFC")
 
 
 # --- the normalised text ----------------------------------------------------------
@@ -261,7 +278,48 @@ def _normalize(text: str) -> NormalizedText:
     # Every normalisation goes through here (tests count the calls).
     if is_clean(text):
         return NormalizedText(text, text)
+    if _HIDDEN_MARK.search(text) is None:
+        fast = _normalize_units(text)
+        if fast is not None:
+            return fast
     return _normalize_slow(text)
+
+
+def _normalize_units(text: str) -> NormalizedText | None:
+    """The general path's result, computed a unit at a time in C (``re.split``, ``map``):
+    each base-plus-marks cluster composed, each look-alike, dash or space replaced, each run
+    of invisible characters removed, each line end made ``\n``. ``None`` when that would not
+    give NFC text (a mark at the start, Hangul, singletons): the general path decides then.
+    """
+    parts = _UNITS.split(text)
+    if parts[0] and unicodedata.combining(parts[0][0]):
+        return None
+    units = parts[1::2]
+    new_units = list(map(str.translate, map(_NFC, units), itertools.repeat(_TRANSLATE)))
+    if "\r\n" in text:
+        new_units = ["\n" if u == "\r\n" else n for u, n in zip(units, new_units, strict=True)]
+    parts[1::2] = new_units
+    out = "".join(parts)
+    if not unicodedata.is_normalized("NFC", out):
+        return None
+    starts = list(itertools.accumulate(map(len, parts), initial=0))
+    ns: list[int] = []
+    ne: list[int] = []
+    os_: list[int] = []
+    oe: list[int] = []
+    shift = 0  # original offset minus normalised offset before unit k
+    for k, new in enumerate(new_units):
+        old = units[k]
+        if new != old:
+            start = starts[2 * k + 1]
+            ns.append(start)
+            ne.append(start + len(new))
+            os_.append(start + shift)
+            oe.append(start + shift + len(old))
+            shift += len(old) - len(new)
+    if not ns:
+        return NormalizedText(text, text)
+    return NormalizedText(text, out, ns=tuple(ns), ne=tuple(ne), os=tuple(os_), oe=tuple(oe))
 
 
 class _Builder:
@@ -330,7 +388,7 @@ class _Builder:
                         continue
                 break
             cluster = text[i:j]
-            if j - i == 1 and ch.isascii():
+            if j - i == 1 and ch.isascii() and ch not in _REPLACE:
                 new = cluster
             else:
                 visible = "".join(c for c in cluster if c not in _INVISIBLE) if hidden else cluster
