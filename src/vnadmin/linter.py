@@ -17,9 +17,10 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from vnadmin import codes
 from vnadmin.dates import check_dates
@@ -30,7 +31,7 @@ from vnadmin.recipients import check_recipients
 from vnadmin.registry import DocCategory
 from vnadmin.signatures import check_signature
 from vnadmin.structure import check_structure
-from vnadmin.text import normalize_text, tone_style
+from vnadmin.text import NormalizedText, Source, as_normalized, normalize_text, tone_style
 
 __all__ = ["lint", "rules"]
 
@@ -75,44 +76,62 @@ def _selected(rule: str, select: Sequence[str] | None, ignore: Sequence[str] | N
     return not (ignore and any(rule.startswith(p) for p in ignore))
 
 
-def _text_findings(text: str) -> Iterable[Finding]:
-    nt = normalize_text(text)
-    nfd = [r for r in nt.repairs() if r.kind == "nfc"]
+def _text_findings(nt: NormalizedText) -> Iterable[Finding]:
+    repairs = nt.repairs()
+    nfd = [r for r in repairs if r.kind == "nfc"]
     if nfd:
         yield T101.finding(nfd[0].span, n=len(nfd))
-    for r in nt.repairs():
+    for r in repairs:
         if r.kind == "lookalike":
             yield T102.finding(r.span, before=r.before, after=r.after)
-    styles: list[tuple[str, str, int, int]] = []
-    for m in _WORD.finditer(nt.text):
-        style = tone_style(m.group())
-        if style is not None:
-            styles.append((style, m.group(), m.start(), m.end()))
-    counts = Counter(st for st, _, _, _ in styles)
-    if len(counts) == 2:
-        major = "old" if counts["old"] >= counts["new"] else "new"
-        for st, word, a, b in styles:
-            if st != major:
-                yield T103.finding(nt.to_original(a, b), word=word, style=st, major=major)
+    yield from _tone_findings(nt)
     for m in _DOUBLED.finditer(nt.text):
         yield T104.finding(nt.to_original(m.start(), m.end()), word=m.group())
 
 
-def _document_findings(doc: Document) -> Iterable[Finding]:
+def _tone_findings(nt: NormalizedText) -> Iterable[Finding]:
+    """T103: words whose tone placement is the minority style. Each distinct word is
+    classified once (a document repeats a few thousand words tens of thousands of times)."""
+    words = Counter(_WORD.findall(nt.text))
+    styles = {w: st for w in words if (st := tone_style(w)) is not None}
+    counts = Counter({"old": 0, "new": 0})
+    for w, st in styles.items():
+        counts[st] += words[w]
+    if not counts["old"] or not counts["new"]:
+        return
+    major = "old" if counts["old"] >= counts["new"] else "new"
+    minority = {w for w, st in styles.items() if st != major}
+    for m in _WORD.finditer(nt.text):
+        word = m.group()
+        if word in minority:
+            yield T103.finding(
+                nt.to_original(m.start(), m.end()), word=word, style=styles[word], major=major
+            )
+
+
+def _structure_findings(doc: Document) -> Iterable[Finding]:
     for attr, vi, en in _PARTS:
         if not getattr(doc, attr):
             yield N101.finding(None, part_vi=vi, part_en=en)
     code = doc.code
-    if code is not None:
-        yield from codes.check(code, date=doc.date)
-        if (
-            doc.doc_type is not None
-            and code.type_abbr is not None
-            and code.doc_type is not None
-            and code.doc_type.name != doc.doc_type.name
-            and doc.doc_type.category is not DocCategory.COPY
-        ):
-            yield N102.finding(code.span, name=doc.type_name, abbr=code.type_abbr)
+    if (
+        code is not None
+        and doc.doc_type is not None
+        and code.type_abbr is not None
+        and code.doc_type is not None
+        and code.doc_type.name != doc.doc_type.name
+        and doc.doc_type.category is not DocCategory.COPY
+    ):
+        yield N102.finding(code.span, name=doc.type_name, abbr=code.type_abbr)
+    yield from check_structure(doc.structure)
+
+
+def _code_findings(doc: Document) -> Iterable[Finding]:
+    if doc.code is not None:
+        yield from codes.check(doc.code, date=doc.date)
+
+
+def _reference_findings(doc: Document) -> Iterable[Finding]:
     for ref in doc.references:
         if ref.type_mismatch:
             yield X101.finding(ref.span, name=ref.type_name, code=str(ref.code))
@@ -123,30 +142,65 @@ def _document_findings(doc: Document) -> Iterable[Finding]:
                 ref_date=ref.date.strftime("%d/%m/%Y"),
                 date=doc.date.strftime("%d/%m/%Y"),
             )
+
+
+def _signature_findings(doc: Document) -> Iterable[Finding]:
     for block in doc.signatures:
         yield from check_signature(block)
+
+
+def _recipient_findings(doc: Document) -> Iterable[Finding]:
     if doc.recipients is not None:
         yield from check_recipients(doc.recipients, kinh_gui=doc.addressees is not None)
-    yield from check_structure(doc.structure)
+
+
+def _date_findings(doc: Document) -> Iterable[Finding]:
     yield from check_dates(doc.text)
     yield from check_deadlines(doc.text, issued=doc.date)
 
 
+# Each rule family (the letter its ids start with) and the check that emits it; lint runs
+# only the families that a selected rule belongs to.
+_FAMILIES: dict[str, Callable[[Document], Iterable[Finding]]] = {
+    "N": _structure_findings,
+    "C": _code_findings,
+    "X": _reference_findings,
+    "S": _signature_findings,
+    "R": _recipient_findings,
+    "D": _date_findings,
+}
+
+
+def _wanted_families(select: Sequence[str] | None, ignore: Sequence[str] | None) -> set[str]:
+    return {rule_id[0] for rule_id in RULES if _selected(rule_id, select, ignore)}
+
+
 def lint(
-    document: str | Document,
+    document: Source | Document,
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
 ) -> list[Finding]:
-    """Every finding for ``document`` (its text or a parsed :class:`Document`).
+    """Every finding for ``document``: its text (a ``str`` or the
+    :class:`~vnadmin.text.NormalizedText` of it) or a parsed :class:`Document`.
 
-    Findings are sorted by position (whole-document findings first) and de-duplicated.
+    The text is normalised once and parsed once; each rule family then checks the parts of
+    the :class:`Document`, and only the families a selected rule belongs to run. Findings
+    are sorted by position (whole-document findings first) and de-duplicated.
     ``select``/``ignore`` take rule ids or prefixes. Never raises on a ``str``.
     """
-    doc = document if isinstance(document, Document) else parse_document(document)
+    if isinstance(document, Document):
+        doc = document
+        nt = normalize_text(doc.text)
+    else:
+        nt = as_normalized(document)
+        doc = parse_document(nt)
+    families = _wanted_families(select, ignore)
+    parts: list[Iterable[Finding]] = [_text_findings(nt)] if "T" in families else []
+    parts += [check(doc) for letter, check in _FAMILIES.items() if letter in families]
     found: list[Finding] = []
     seen: set[tuple[str, tuple[int, int] | None, str]] = set()
-    for f in (*_text_findings(doc.text), *_document_findings(doc)):
+    for f in itertools.chain.from_iterable(parts):
         key = (f.rule, f.span, f.message_en)
         if key in seen or not _selected(f.rule, select, ignore):
             continue

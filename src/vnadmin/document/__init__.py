@@ -38,7 +38,7 @@ from vnadmin.references import Reference, extract_references
 from vnadmin.registry import DocCategory, DocumentType, default_registry
 from vnadmin.signatures import SignatureBlock, find_signatures
 from vnadmin.structure import Division, DivisionKind, parse_structure
-from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.text import NormalizedText, Source, as_normalized
 
 __all__ = ["Document", "Part", "Secrecy", "Urgency", "parse_document"]
 
@@ -342,24 +342,25 @@ def _doc_type(name: str) -> DocumentType | None:
     return None
 
 
-def parse_document(text: str) -> Document:
+def parse_document(source: Source) -> Document:
     """Parse the text of a whole document into a :class:`Document`.
 
-    Lenient and never inventive: a component that is not found is ``None``. Raises
-    only :class:`~vnadmin.VnAdminError` (for a non-string argument, a ``TypeError``).
+    ``source`` is the text, or the :class:`~vnadmin.text.NormalizedText` of it (the text is
+    normalised once, here, and every part is read from that one normalised text; spans
+    point into the caller's string). Lenient and never inventive: a component that is not
+    found is ``None``. Raises only :class:`~vnadmin.VnAdminError`.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_document() expects a str, not {type(text).__name__}")
+    nt = as_normalized(source)
     try:
-        return _parse(text)
+        return _parse(nt)
     except VnAdminError:
         raise
     except (IndexError, ValueError, KeyError) as exc:  # pragma: no cover - defensive
         raise VnAdminError(f"cannot parse the document: {exc}") from exc
 
 
-def _parse(text: str) -> Document:
-    nt = normalize_text(text)
+def _parse(nt: NormalizedText) -> Document:
+    text = nt.original
     s = nt.text
     head_limit = min(len(s), _HEADER_LIMIT)
     spans: list[_Span] = []
