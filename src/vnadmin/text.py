@@ -94,6 +94,8 @@ _UNITS = re.compile(
 # An invisible character between a letter and its marks joins the letter's cluster: such
 # text (rare) takes the general path.
 _HIDDEN_MARK = re.compile("[" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]")
+_SAMPLE = 2000
+_DENSE = 50  # "dense": at least one dirty character in 50 of the sample
 _TRANSLATE = str.maketrans({**_REPLACE, **dict.fromkeys(_INVISIBLE), "\r": "\n"})
 _NFC = functools.partial(unicodedata.normalize, "NFC")
 
@@ -278,7 +280,10 @@ def _normalize(text: str) -> NormalizedText:
     # Every normalisation goes through here (tests count the calls).
     if is_clean(text):
         return NormalizedText(text, text)
-    if _HIDDEN_MARK.search(text) is None:
+    # Sparse repairs (a dash, a few look-alikes) are cheapest region by region; text that is
+    # dirty throughout (an NFD document, CRLF line ends) is done a unit at a time in C.
+    dense = len(_DIRTY.findall(text, 0, _SAMPLE)) * _DENSE > min(len(text), _SAMPLE)
+    if dense and _HIDDEN_MARK.search(text) is None:
         fast = _normalize_units(text)
         if fast is not None:
             return fast
