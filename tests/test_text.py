@@ -156,3 +156,16 @@ def test_an_nfd_document_takes_the_fast_path() -> None:
     )
     assert text_module._normalize_units(nfd) == text_module._normalize_slow(nfd)
     assert text_module._normalize_units(nfd) is not None
+
+
+SYLLABLE = st.text(
+    alphabet="qgiuoaeyhnàáảãạòóỏõọèéẻẽẹùúủũụỳýỷỹỵôơưăâêOAUYÒÓ\u0300\u0301", max_size=6
+)
+
+
+@given(SYLLABLE)
+def test_tone_style_agrees_with_comparing_both_styles(word: str) -> None:
+    old, new = canonical_tones(word, "old"), canonical_tones(word, "new")
+    nfc = unicodedata.normalize("NFC", word)
+    expected = None if old == new else "old" if nfc == old else "new" if nfc == new else None
+    assert tone_style(word) == expected

@@ -465,6 +465,11 @@ _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _VOWELS = frozenset("aăâeêioôơuưy")
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIRS = ("oa", "oe", "uy")
+# A word whose tone placement can differ between the styles ends in oa / oe / uy with the
+# tone mark on one of the two letters (NFC).
+_TONED_PAIR = re.compile(
+    "(?:[òóỏõọÒÓỎÕỌ][aeAE]|[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[ùúủũụÙÚỦŨỤ][yY]|[uU][ỳýỷỹỵỲÝỶỸỴ])$"
+)
 
 
 def _tone_word(word: str, style: str) -> str:
@@ -524,11 +529,13 @@ def tone_style(word: str) -> Literal["old", "new"] | None:
     >>> tone_style("uỷ"), tone_style("ủy"), tone_style("quý")
     ('new', 'old', None)
     """
+    nfc = unicodedata.normalize("NFC", word)
+    if _TONED_PAIR.search(nfc) is None:
+        return None  # no oa / oe / uy with its tone mark at the end: the same in both styles
     old = canonical_tones(word, "old")
     new = canonical_tones(word, "new")
     if old == new:
         return None
-    nfc = unicodedata.normalize("NFC", word)
     if nfc == old:
         return "old"
     if nfc == new:
