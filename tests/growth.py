@@ -39,3 +39,20 @@ def growth(make: Callable[[int], Any], run: Callable[[Any], object], n: int, k: 
     """
     small, large = make(n), make(k * n)
     return count_work(lambda: run(large)) / max(1, count_work(lambda: run(small))) / k
+
+
+def bounded(fn: Callable[[], Any], seconds: float = 5.0) -> Any:
+    """``fn()``, failing the test if it runs longer than ``seconds`` — a bound against a
+    hang (catastrophic backtracking takes minutes on these inputs), not a speed test."""
+    import signal
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)

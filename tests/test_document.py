@@ -317,3 +317,32 @@ def test_flattened_preamble_bases() -> None:
         "Căn cứ Chương trình số 1249a/C",
     ]
     assert bases[1].text.endswith("giai đoạn 2014 - 2020")
+
+
+@pytest.mark.parametrize(
+    ("text", "bases"),
+    [
+        ("Căn cứ" + " " * 5000 + "x", 1),
+        ("Căn cứ Luật A;" + " \t" * 3000 + "Căn cứ Luật B" + " " * 3000 + "QUYẾT ĐỊNH:", 2),
+        ("Căn cứ " + "A " * 5000, 1),
+        ("Căn cứ Luật A," + " " * 5000 + "Xét đề nghị", 1),
+    ],
+)
+def test_legal_bases_read_blank_runs_once(text: str, bases: int) -> None:
+    from tests.growth import bounded
+
+    doc = bounded(lambda: parse_document("QUYẾT ĐỊNH\nVề việc x\n" + text))
+    assert len(doc.legal_bases) == bases
+    assert all(p.text.startswith("Căn cứ") and p.text == p.text.strip() for p in doc.legal_bases)
+
+
+@pytest.mark.parametrize("blanks", [10, 4000])
+def test_place_date_with_a_long_blank_run(blanks: int) -> None:
+    from tests.growth import bounded
+
+    text = "Số: 12/QĐ-UBND\nHà Nội, ngày" + " " * blanks + "x"
+    doc = bounded(lambda: parse_document(text))
+    assert doc.place_date is None
+    # (within the first 4,000 characters, where the header is looked for)
+    blank_day = "Số: 12/QĐ-UBND\nHà Nội, ngày" + " " * (blanks % 3000) + "tháng 7 năm 2025\n"
+    assert bounded(lambda: parse_document(blank_day)).place == "Hà Nội"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -81,7 +82,9 @@ _PLACE_DATE = re.compile(
     r"(?P<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\.?)[ \t]+)?"
     r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*[ \t]+){0,4}"
     r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*)"
-    r",[ \t]*ngày[ \t]+(?:[0-9]{1,2}|[_.…]+|[ \t]+)[ \t]*tháng[ \t]+[0-9]{1,2}[ \t]+năm[ \t]+[0-9]{4}"
+    # A blank day is spaces alone, or dots/underscores: one blank run between "ngày" and
+    # the day, one after it (no two adjacent quantifiers can share a run of blanks).
+    r",[ \t]*ngày[ \t]+(?:(?:[0-9]{1,2}|[_.…]+)[ \t]*)?tháng[ \t]+[0-9]{1,2}[ \t]+năm[ \t]+[0-9]{4}"
 )
 _TYPE_NAMES = default_registry.type_names("Công văn")
 _TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
@@ -106,12 +109,33 @@ _MARKS: dict[str, Urgency | Secrecy] = {
 _MARK = re.compile(r"(?<!\w)(?:" + alternation(_MARKS) + r")(?!\w)")
 _WORDS = re.compile(r"\S+")
 # Căn cứ lines: at a line start (or after ";"), up to ";" or the line end, or to where a
-# flattened preamble goes on ("…, Xét đề nghị …", "QUYẾT ĐỊNH:").
-_BASIS = re.compile(
-    r"(?:^|(?<=;))[ \t]*(?P<b>Căn[ \t]+cứ\b[^;\n]*?)[ \t,.]*"
-    r"(?=;|\n|$|,?[ \t]+(?:Xét|Theo[ \t]+đề[ \t]+(?:nghị|xuất)|Căn[ \t]+cứ)\b|[ \t]+[A-ZĐ ]{6,}:)",
-    re.MULTILINE,
+# flattened preamble goes on ("…, Xét đề nghị …", "QUYẾT ĐỊNH:"). The start and the cut are
+# found by two patterns in which every run of blanks is read once (a cut starts only at
+# the first blank of a run).
+_BASIS_START = re.compile(r"(?:^|(?<=;))[ \t]*(?P<b>Căn[ \t]+cứ\b)", re.MULTILINE)
+_BASIS_CUT = re.compile(
+    r",?(?<![ \t])[ \t]+(?:Xét|Theo[ \t]+đề[ \t]+(?:nghị|xuất)|Căn[ \t]+cứ)\b"
+    r"|(?<![ \t])[ \t]+[A-ZĐ ]{6,80}:"
 )
+
+
+def _legal_bases(s: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where each căn cứ line of ``s[start:end]`` starts and ends (trailing ``,.`` and
+    blanks left out)."""
+    pos = start
+    while True:
+        m = _BASIS_START.search(s, pos, end)
+        if m is None:
+            return
+        a = m.start("b")
+        stop = min((i for i in (s.find(";", a, end), s.find("\n", a, end)) if i != -1), default=end)
+        cut = _BASIS_CUT.search(s, m.end("b"), stop)
+        b = cut.start() if cut is not None else stop
+        b = a + len(s[a:b].rstrip(" \t,."))
+        yield a, b
+        pos = max(b, m.end())
+
+
 _BODY_END = (DivisionKind.PART, DivisionKind.CHAPTER, DivisionKind.SECTION, DivisionKind.ARTICLE)
 
 
@@ -460,8 +484,8 @@ def _parse(nt: NormalizedText) -> Document:
             body = Part(text[o[0] : o[1]], o)
             structure = parse_structure(text, o[0], o[1])
             first = next((d.span[0] for d in structure if d.kind in _BODY_END), o[1])
-            for bm in _BASIS.finditer(s, nt.from_original(o[0]), nt.from_original(first)):
-                bo = nt.to_original(bm.start("b"), bm.end("b"))
+            for ba, bb in _legal_bases(s, nt.from_original(o[0]), nt.from_original(first)):
+                bo = nt.to_original(ba, bb)
                 legal_bases.append(Part(text[bo[0] : bo[1]], bo))
     return Document(
         code=code,
