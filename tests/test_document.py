@@ -343,6 +343,5 @@ def test_place_date_with_a_long_blank_run(blanks: int) -> None:
     text = "Số: 12/QĐ-UBND\nHà Nội, ngày" + " " * blanks + "x"
     doc = bounded(lambda: parse_document(text))
     assert doc.place_date is None
-    # (within the first 4,000 characters, where the header is looked for)
-    blank_day = "Số: 12/QĐ-UBND\nHà Nội, ngày" + " " * (blanks % 3000) + "tháng 7 năm 2025\n"
+    blank_day = "Số: 12/QĐ-UBND\nHà Nội, ngày" + " " * min(blanks, 40) + "tháng 7 năm 2025\n"
     assert bounded(lambda: parse_document(blank_day)).place == "Hà Nội"
