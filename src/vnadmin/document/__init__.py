@@ -97,7 +97,7 @@ _VV = re.compile(
 _SUMMARY_STOP = re.compile(r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:")
 _TRAILING_RULE = re.compile(r"[ \t]*-{2,}[ \t]*$")
 # Stamps are printed in capitals (NĐ 30, Phụ lục I, ô 10a/10b; domain notes §1.12).
-_MARKS: dict[str, Urgency | Secrecy] = {
+_STAMPS: dict[str, Urgency | Secrecy] = {
     "HỎA TỐC": Urgency.HOA_TOC,
     "HOẢ TỐC": Urgency.HOA_TOC,
     "THƯỢNG KHẨN": Urgency.THUONG_KHAN,
@@ -106,7 +106,7 @@ _MARKS: dict[str, Urgency | Secrecy] = {
     "TỐI MẬT": Secrecy.TOI_MAT,
     "MẬT": Secrecy.MAT,
 }
-_MARK = re.compile(r"(?<!\w)(?:" + alternation(_MARKS) + r")(?!\w)")
+_STAMP = re.compile(r"(?<!\w)(?:" + alternation(_STAMPS) + r")(?!\w)")
 _WORDS = re.compile(r"\S+")
 # Căn cứ lines: at a line start (or after ";"), up to ";" or the line end, or to where a
 # flattened preamble goes on ("…, Xét đề nghị …", "QUYẾT ĐỊNH:"). The start and the cut are
@@ -143,7 +143,7 @@ def _is_caps_word(word: str) -> bool:
     return word.isalpha() and word.isupper()
 
 
-def _mark_stands_alone(s: str, m: re.Match[str]) -> bool:
+def _stamp_stands_alone(s: str, m: re.Match[str]) -> bool:
     """A stamp is not part of a title in capitals (``KHẨN TRƯƠNG``, ``BÍ MẬT``): the words
     beside it on its line, unless set apart by a column gap, are not words in capitals."""
     before = s[s.rfind("\n", 0, m.start()) + 1 : m.start()]
@@ -155,14 +155,14 @@ def _mark_stands_alone(s: str, m: re.Match[str]) -> bool:
     return not (nxt and not after.startswith(("  ", "\t")) and _is_caps_word(nxt[0]))
 
 
-def _marks(s: str, start: int, end: int) -> tuple[Urgency | None, Secrecy | None, list[_Span]]:
+def _stamps(s: str, start: int, end: int) -> tuple[Urgency | None, Secrecy | None, list[_Span]]:
     """The first urgency and the first secrecy stamp, and their named spans."""
     urgency: Urgency | None = None
     secrecy: Secrecy | None = None
     spans: list[_Span] = []
-    for m in _MARK.finditer(s, start, end):
-        mark = _MARKS[m.group()]
-        if not _mark_stands_alone(s, m):
+    for m in _STAMP.finditer(s, start, end):
+        mark = _STAMPS[m.group()]
+        if not _stamp_stands_alone(s, m):
             continue
         if isinstance(mark, Urgency) and urgency is None:
             urgency = mark
@@ -467,7 +467,7 @@ def _parse(nt: NormalizedText) -> Document:
     for name, (_, b) in spans:
         if name in ("type", "summary", "place_date", "code"):
             header_end = max(header_end, nt.from_original(b))
-    urgency, secrecy, mark_spans = _marks(s, 0, min(header_end, head_limit))
+    urgency, secrecy, mark_spans = _stamps(s, 0, min(header_end, head_limit))
     spans += [(name, nt.to_original(*span)) for name, span in mark_spans]
     ends = [nt.from_original(x.span[0]) for x in signatures]
     if recipients is not None:
