@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from vnadmin import parse_code
 from vnadmin import strategies as vst
-from vnadmin.references import extract_references, resolve_references
+from vnadmin.references import find_references, resolve_references
 
 from .conftest import DATA, read_tsv
 
@@ -42,7 +42,7 @@ def test_recall_of_corpus_codes(name: str) -> None:
     text = (DATA / "texts" / name).read_text(encoding="utf-8")
     wanted = [r["code"] for r in read_tsv("codes.tsv") if _nfc(ORIGINS[name]) in _nfc(r["source"])]
     assert wanted
-    found = {r.code for r in extract_references(text)}
+    found = {r.code for r in find_references(text)}
     missing = [w for w in wanted if parse_code(w) not in found]
     assert missing == []
 
@@ -50,7 +50,7 @@ def test_recall_of_corpus_codes(name: str) -> None:
 def test_spans_are_exact_sorted_and_disjoint() -> None:
     for path in sorted((DATA / "texts").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        refs = extract_references(text)
+        refs = find_references(text)
         prev = 0
         for r in refs:
             assert prev <= r.span[0] <= r.code_span[0] < r.code_span[1] <= r.span[1]
@@ -97,7 +97,7 @@ SEED_CASES = [
 def test_mentions(
     text: str, type_name: str, code: str, date: str | None, issuer: str | None
 ) -> None:
-    (r,) = extract_references(text)
+    (r,) = find_references(text)
     assert r.type_name == type_name
     assert str(r.code) == code
     assert (r.date.isoformat() if r.date else None) == date
@@ -106,7 +106,7 @@ def test_mentions(
 
 
 def test_lists_inherit_the_type() -> None:
-    refs = extract_references(
+    refs = find_references(
         "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và 03/QĐ-UBND của UBND tỉnh"
     )
     assert [str(r.code) for r in refs] == ["01/QĐ-UBND", "02/QĐ-UBND", "03/QĐ-UBND"]
@@ -114,21 +114,21 @@ def test_lists_inherit_the_type() -> None:
 
 
 def test_type_mismatch_is_detected() -> None:
-    (r,) = extract_references("Quyết định số 1302/UBDT-DTTS")
+    (r,) = find_references("Quyết định số 1302/UBDT-DTTS")
     assert r.type_mismatch
-    (r,) = extract_references("Quyết định số 1302/QĐ-UBDT")
+    (r,) = find_references("Quyết định số 1302/QĐ-UBDT")
     assert not r.type_mismatch
 
 
 def test_dates_and_fractions_are_not_codes() -> None:
-    assert extract_references("ngày 20/7/2025, tỷ lệ 3/4, năm 2024-2025, Mẫu số 01/ĐK") == []
+    assert find_references("ngày 20/7/2025, tỷ lệ 3/4, năm 2024-2025, Mẫu số 01/ĐK") == ()
 
 
 def test_nfd_and_lookalikes_keep_original_spans() -> None:
     text = (
         unicodedata.normalize("NFD", "Căn cứ Nghị định số 30/2020/NĐ-CP") + " và 08/2015/N\u00d0-CP"
     )
-    refs = extract_references(text)
+    refs = find_references(text)
     assert [str(r.code) for r in refs] == ["30/2020/NĐ-CP", "08/2015/NĐ-CP"]
     for r in refs:
         assert text[r.code_span[0] : r.code_span[1]] == r.code.source
@@ -173,7 +173,7 @@ PROSE = st.lists(WORDS, max_size=12).map(" ".join)
 def test_planted_code_found_once_at_its_span(before: str, code: str, after: str) -> None:
     text = f"{before} số {code} {after}"
     start = len(before) + 4
-    refs = extract_references(text)
+    refs = find_references(text)
     hits = [r for r in refs if r.code_span == (start, start + len(code))]
     assert len(hits) == 1
     assert str(hits[0].code) == code
@@ -182,7 +182,7 @@ def test_planted_code_found_once_at_its_span(before: str, code: str, after: str)
 
 @given(st.text())
 def test_never_raises(text: str) -> None:
-    refs = extract_references(text)
+    refs = find_references(text)
     prev = 0
     for r in refs:
         assert r.span[0] >= prev
@@ -192,11 +192,11 @@ def test_never_raises(text: str) -> None:
 
 def test_linear_on_long_inputs() -> None:
     unit = "Quyết định số 01/QĐ-UBND ngày 05/01/2024 của UBND tỉnh; "
-    small = extract_references(unit * 200)
-    big = extract_references(unit * 2000)
+    small = find_references(unit * 200)
+    big = find_references(unit * 2000)
     assert len(big) == 10 * len(small) == 2000
     junk = "1/" * 50_000
-    assert extract_references(junk) == []
+    assert find_references(junk) == ()
 
 
 # Hand-checked: every code extracted from these texts is a real mention of a document
@@ -234,7 +234,7 @@ HAND_CHECKED = {
 @pytest.mark.parametrize("name", sorted(HAND_CHECKED))
 def test_no_false_positives_in_hand_checked_sample(name: str) -> None:
     text = (DATA / "texts" / name).read_text(encoding="utf-8")
-    assert [r.code.source for r in extract_references(text)] == HAND_CHECKED[name]
+    assert [r.code.source for r in find_references(text)] == HAND_CHECKED[name]
 
 
 _LOOKBEHIND_CANDIDATE = re.compile(
@@ -244,7 +244,7 @@ _LOOKBEHIND_CANDIDATE = re.compile(
 
 @given(st.text(alphabet=st.sampled_from("0123456789 \t\n/-.aQĐđxb_,"), max_size=60))
 def test_candidates_are_what_a_look_behind_regex_finds(s: str) -> None:
-    from vnadmin.references import _candidates
+    from vnadmin.references.finder import _candidates
 
     assert _candidates(s) == [m.start() for m in _LOOKBEHIND_CANDIDATE.finditer(s)]
 
@@ -256,7 +256,7 @@ def test_values_are_frozen_hashable_picklable() -> None:
 
     from vnadmin.text import normalize_text
 
-    ref = extract_references("theo Quyết định số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh")[0]
+    ref = find_references("theo Quyết định số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh")[0]
     nt = normalize_text("Quye\u0302\u0301t đi\u0323nh")
     for value in (ref, nt, ref.code):
         again = pickle.loads(pickle.dumps(value))
