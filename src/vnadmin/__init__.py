@@ -95,10 +95,10 @@ from vnadmin.recipients import (
 from vnadmin.references import (
     Reference,
     ShortReference,
-    find_references,
     resolve_references,
 )
 from vnadmin.references import find_references as extract_references
+from vnadmin.references import find_references as find_references
 from vnadmin.registry import (
     DocCategory,
     DocumentType,

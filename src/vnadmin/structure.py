@@ -165,9 +165,7 @@ class _Open:
     children: list[Division] = attrs.Factory(list)
 
 
-def parse_structure(
-    source: Source, start: int = 0, end: int | None = None
-) -> tuple[Division, ...]:
+def parse_structure(source: Source, start: int = 0, end: int | None = None) -> tuple[Division, ...]:
     """The outermost units of ``source[start:end]`` with their units inside. Never raises.
 
     ``source`` is the caller's string or its :class:`~vnadmin.NormalizedText` (not
@@ -380,9 +378,7 @@ def is_valid(value: object) -> bool:
             value = parse(value)
         if isinstance(value, Division):
             value = (value,)
-        if not isinstance(value, (tuple, list)) or not all(
-            isinstance(d, Division) for d in value
-        ):
+        if not isinstance(value, (tuple, list)) or not all(isinstance(d, Division) for d in value):
             return False
         validate(value)
     except VnAdminError:
