@@ -261,10 +261,18 @@ def find(source: Source) -> tuple[Reference, ...]:
                 end = im.end("issuer")
                 while end > 0 and s[end - 1] in " \t":
                     end -= 1
-                end_o = nt.to_original(im.start("issuer"), end)[1]
+                if end == first + len(issuer):
+                    end_o = issuer_span[1]
+                else:
+                    end_o = nt.to_original(im.start("issuer"), end)[1]
             else:
                 issuer = None
-        start_o = nt.to_original(mention_start, mention_start + 1)[0]
+        if type_span is not None:
+            start_o = type_span[0]
+        elif mention_start == start:
+            start_o = code_o[0]
+        else:
+            start_o = nt.to_original(mention_start, mention_start + 1)[0]
         out.append(
             Reference(
                 code=code,
