@@ -505,3 +505,17 @@ def test_spans_exact_on_perturbed_real_texts(pair: tuple[str, str]) -> None:
         assert text[s.span[0] : s.span[1]] == s.text
         assert s.type_span is not None
         assert _norm(text[s.type_span[0] : s.type_span[1]]) == s.type_name
+
+
+@given(st.one_of(st.text(max_size=80), mentions(), mentions().map(lambda m: f"{m} và {m}")))
+def test_parse_raises_only_parse_error_and_is_valid_never_raises(text: str) -> None:
+    try:
+        ref = references.parse(text)
+    except vnadmin.ParseError as exc:
+        a, b = exc.span
+        assert 0 <= a <= b <= len(text)
+        assert not references.is_valid(text)
+    else:
+        assert text[ref.span[0] : ref.span[1]] == ref.text
+        assert text[: ref.span[0]].strip() == ""
+        assert references.is_valid(text)  # without a date of issue only X101, a warning

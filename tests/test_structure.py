@@ -313,3 +313,18 @@ def test_spans_exact_on_perturbed_real_texts(pair: tuple[str, str]) -> None:
         assert d.span[0] >= prev
         prev = d.span[1]
         _check_exact(text, d, (0, len(text)))
+
+
+@given(st.one_of(st.text(max_size=60), leaf_divisions().map(structure.format)))
+def test_parse_raises_only_parse_error_and_is_valid_never_raises(text: str) -> None:
+    try:
+        d = structure.parse(text)
+    except vnadmin.ParseError as exc:
+        a, b = exc.span
+        assert 0 <= a <= b <= len(text)
+        assert not structure.is_valid(text)
+    else:
+        assert d.children == ()
+        nt = normalize_text(text)
+        assert normalize_text(text[d.span[0] : d.span[1]]).text == nt.text.strip()
+        assert structure.is_valid(text)
