@@ -61,11 +61,12 @@ def main() -> int:
         rounds.append((t_re / t_refs, t_re, t_refs))
     ratio, t_re, t_refs = sorted(rounds)[len(rounds) // 2]
     # 1 MB against 100 kB, in alternating rounds too (median of the per-round ratios).
+    # Each round reads 1 MB both ways: ten times the 100 kB text, once the 1 MB one.
     scale = []
-    for _ in range(5):
-        thr_small = len(small) / seconds(lambda: find_references(small), repeat=3)
-        thr_big = len(big) / seconds(lambda: find_references(big), repeat=1)
-        scale.append(thr_big / thr_small)
+    for _ in range(9):
+        t_small = sum(seconds(lambda: find_references(small), 1) for _ in range(10))
+        t_big = seconds(lambda: find_references(big), 1)
+        scale.append(t_small / t_big)
     scaling = statistics.median(scale)
     print(f"text: {mb:.2f} MB (UTF-8), {len(find_references(big))} references")
     print(f"re.finditer code pattern   {mb / t_re:8.2f} MB/s")
