@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import random
+import unicodedata
+
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from vnadmin import DivisionKind, lint, parse_document, parse_structure
+import vnadmin
+import vnadmin.text
+from vnadmin import (
+    Division,
+    DivisionKind,
+    lint,
+    normalize_text,
+    parse_document,
+    parse_structure,
+    structure,
+)
 from vnadmin.structure import VIETNAMESE_LETTERS, check_structure
 
 from .conftest import DATA
+from .growth import growth
 
 
 def _text(name: str) -> str:
@@ -109,3 +124,207 @@ def test_never_raises(text: str) -> None:
     for d in parse_structure(text):
         assert 0 <= d.span[0] <= d.span[1] <= len(text)
     check_structure(parse_structure(text))
+
+
+def test_check_takes_one_unit_or_a_tree() -> None:
+    body = "Điều 1. A\n1. x\n3. y"
+    (article,) = parse_structure(body)
+    assert structure.check(article) == structure.check((article,)) == check_structure([article])
+    assert [f.rule for f in structure.check(article)] == ["N104"]
+
+
+# --- one heading: parse and format ----------------------------------------------------
+
+TITLES = st.sampled_from(
+    ["", "QUY ĐỊNH CHUNG", "Phạm vi điều chỉnh", "Nghị định này quy định:", "Tiêu chí;", "x  y"]
+)
+
+
+@st.composite
+def leaf_divisions(draw: st.DrawFn) -> Division:
+    kind = draw(st.sampled_from(list(DivisionKind)))
+    roman = st.sampled_from(["I", "II", "IV", "IX", "XII"])
+    number = st.integers(1, 300).map(str)
+    label = {
+        DivisionKind.PART: st.sampled_from(["thứ nhất", "thứ hai", "I", "2"]),
+        DivisionKind.CHAPTER: roman | number,
+        DivisionKind.SECTION: roman | number,
+        DivisionKind.SUBSECTION: number,
+        DivisionKind.ARTICLE: number | st.sampled_from(["5a", "12đ"]),
+        DivisionKind.CLAUSE: number | st.sampled_from(["2a"]),
+        DivisionKind.POINT: st.sampled_from([*VIETNAMESE_LETTERS, "a1", "đ2"]),
+    }[kind]
+    return Division(kind, draw(label), draw(TITLES), (0, 0), (0, 0))
+
+
+@given(leaf_divisions())
+def test_parse_format_round_trip(d: Division) -> None:
+    text = structure.format(d)
+    again = structure.parse(text)
+    assert again == d
+    assert again.heading_span == again.span == (0, len(text))
+    assert structure.format(again) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "label", "title"),
+    [
+        ("Chương I. QUY ĐỊNH CHUNG", DivisionKind.CHAPTER, "I", "QUY ĐỊNH CHUNG"),
+        ("  CHƯƠNG IV\n  ĐIỀU KHOẢN THI HÀNH  ", DivisionKind.CHAPTER, "IV", "ĐIỀU KHOẢN THI HÀNH"),
+        ("Phần thứ  hai\nQUY ĐỊNH", DivisionKind.PART, "thứ hai", "QUY ĐỊNH"),
+        ("Điều 5a: Sửa đổi", DivisionKind.ARTICLE, "5a", "Sửa đổi"),
+        ("II. NỘI DUNG", DivisionKind.SECTION, "II", "NỘI DUNG"),
+        ("Tiểu mục 2. Thủ tục", DivisionKind.SUBSECTION, "2", "Thủ tục"),
+        ("3.", DivisionKind.CLAUSE, "3", ""),
+        ("đ) Nhiệm vụ khác.", DivisionKind.POINT, "đ", "Nhiệm vụ khác."),
+    ],
+)
+def test_parse_one_heading(text: str, kind: DivisionKind, label: str, title: str) -> None:
+    d = structure.parse(text)
+    assert (d.kind, d.label, d.title, d.children) == (kind, label, title, ())
+    a, b = d.heading_span
+    assert text[a:b] == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        (" \n ", "empty"),
+        ("Điều một. Phạm vi", "no_heading"),
+        ("Khoản 1. không phải tiêu đề", "no_heading"),
+        ("Điều 1. Phạm vi\nĐiều 2. Đối tượng", "trailing_text"),
+        ("1. khoản\nthêm một dòng", "trailing_text"),
+    ],
+)
+def test_parse_errors(text: str, reason: str) -> None:
+    with pytest.raises(vnadmin.ParseError) as exc:
+        structure.parse(text)
+    assert exc.value.reason == reason
+
+
+def test_validate_and_is_valid() -> None:
+    tree = parse_structure("Điều 1. A\n1. x\n3. y\nĐiều 3. B")
+    # N103/N104 are warnings: a misnumbered body is reported, not rejected.
+    assert [f.rule for f in structure.check(tree)] == ["N104", "N104"]
+    assert structure.validate(tree) == tree
+    assert structure.is_valid(tree)
+    assert structure.is_valid("Điều 1. Phạm vi")
+    assert not structure.is_valid("Điều một")
+    assert not structure.is_valid(["Điều 1."])
+    assert not structure.is_valid(None)
+
+
+def test_values_are_lean() -> None:
+    (article,) = parse_structure("Điều 1. A\n1. x")
+    assert not hasattr(article, "__dict__")
+    assert {f.name for f in attrs.fields(Division)} == {
+        "kind",
+        "label",
+        "title",
+        "heading_span",
+        "span",
+        "children",
+    }
+
+
+def test_linear_in_work() -> None:
+    unit = "Điều 1. Phạm vi\n1. Khoản một:\na) điểm;\nb) điểm.\n2. Khoản hai.\n"
+    assert growth(lambda n: unit * n, parse_structure, 50) < 1.2
+
+
+# --- normalised once, offsets into the original ------------------------------------------
+
+
+def test_offsets_into_the_original_with_a_normalized_text() -> None:
+    text = unicodedata.normalize("NFD", _text("nghi-dinh_36-2015-ND-CP.txt")).replace("\n", "\r\n")
+    nt = normalize_text(text)
+    a = text.index(unicodedata.normalize("NFD", "Chương II"))
+    b = text.index(unicodedata.normalize("NFD", "Chương IV"))
+    calls = 0
+    real = vnadmin.text._normalize
+
+    def counting(s: str) -> vnadmin.NormalizedText:
+        nonlocal calls
+        calls += 1
+        return real(s)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(vnadmin.text, "_normalize", counting)
+        from_nt = parse_structure(nt, a, b)
+        assert calls == 0
+        from_str = parse_structure(text, a, b)
+        assert calls == 1
+    assert from_nt == from_str
+    assert [c.label for c in from_nt] == ["II", "III"]
+    spans = [(d.span, d.heading_span) for top in from_nt for d in top.walk()]
+    assert spans == [(d.span, d.heading_span) for top in from_str for d in top.walk()]
+    assert all(a <= s[0] < s[1] <= b for s, _ in spans)
+
+
+# --- exact spans on perturbed real texts ----------------------------------------------
+
+TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA / "texts").glob("*.txt"))}
+
+
+@st.composite
+def perturbed_texts(draw: st.DrawFn) -> tuple[str, str]:
+    """A real text and the same text perturbed the way real files are: NFD, ``Ð`` for
+    ``Đ``, CRLF line ends, some spaces as NBSP, zero-width spaces inserted."""
+    clean = TEXTS[draw(st.sampled_from(sorted(TEXTS)))]
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    text = clean
+    if draw(st.booleans()):
+        text = unicodedata.normalize("NFD", text)
+    if draw(st.booleans()):
+        text = text.replace("Đ", "\u00d0")
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    rate = draw(st.sampled_from([0.0, 0.1, 0.5]))
+    text = "".join("\u00a0" if c == " " and rnd.random() < rate else c for c in text)
+    rate = draw(st.sampled_from([0.0, 0.02, 0.2]))
+    text = "".join(c + "\u200b" if c != "\r" and rnd.random() < rate else c for c in text)
+    return clean, text
+
+
+def _check_exact(text: str, d: Division, outer: tuple[int, int]) -> None:
+    a, b = d.span
+    ha, hb = d.heading_span
+    assert outer[0] <= a == ha < hb <= b <= outer[1]
+    heading = structure.parse(normalize_text(text[ha:hb]).text)
+    assert heading == attrs.evolve(d, children=())
+    assert text[b - 1 : b].strip()  # no trailing blank
+    prev = a
+    for child in d.children:
+        assert child.span[0] >= max(prev, hb)
+        prev = child.span[1]
+        _check_exact(text, child, d.span)
+
+
+@settings(max_examples=40, deadline=None)
+@given(perturbed_texts())
+def test_spans_exact_on_perturbed_real_texts(pair: tuple[str, str]) -> None:
+    clean, text = pair
+    assume(normalize_text(text).text == normalize_text(clean).text)
+    tree = parse_structure(text)
+    assert tree == parse_structure(clean)  # the same values, whatever the noise
+    prev = 0
+    for d in tree:
+        assert d.span[0] >= prev
+        prev = d.span[1]
+        _check_exact(text, d, (0, len(text)))
+
+
+@given(st.one_of(st.text(max_size=60), leaf_divisions().map(structure.format)))
+def test_parse_raises_only_parse_error_and_is_valid_never_raises(text: str) -> None:
+    try:
+        d = structure.parse(text)
+    except vnadmin.ParseError as exc:
+        a, b = exc.span
+        assert 0 <= a <= b <= len(text)
+        assert not structure.is_valid(text)
+    else:
+        assert d.children == ()
+        nt = normalize_text(text)
+        assert normalize_text(text[d.span[0] : d.span[1]]).text == nt.text.strip()
+        assert structure.is_valid(text)

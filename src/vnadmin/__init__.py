@@ -88,7 +88,14 @@ if TYPE_CHECKING:
         parse_recipients,
         validate_recipients,
     )
-    from vnadmin.references import Reference, ShortReference, extract_references, resolve_references
+    from vnadmin.references import (
+        Reference,
+        ShortReference,
+        find_references,
+        format_reference,
+        parse_reference,
+        resolve_references,
+    )
     from vnadmin.registry import (
         DocCategory,
         DocumentType,
@@ -108,7 +115,7 @@ if TYPE_CHECKING:
         parse_signatures,
         validate_signature,
     )
-    from vnadmin.structure import Division, DivisionKind, parse_structure
+    from vnadmin.structure import Division, DivisionKind, check_structure, parse_structure
     from vnadmin.text import NormalizedText, canonical_tones, fold, normalize_text, tone_style
 
 __version__ = "0.1.0.dev0"
@@ -196,7 +203,9 @@ _EXPORTS: dict[str, str] = {
     "validate_recipients": "vnadmin.recipients",
     "Reference": "vnadmin.references",
     "ShortReference": "vnadmin.references",
-    "extract_references": "vnadmin.references",
+    "find_references": "vnadmin.references",
+    "format_reference": "vnadmin.references",
+    "parse_reference": "vnadmin.references",
     "resolve_references": "vnadmin.references",
     "DocCategory": "vnadmin.registry",
     "DocumentType": "vnadmin.registry",
@@ -216,6 +225,7 @@ _EXPORTS: dict[str, str] = {
     "Division": "vnadmin.structure",
     "DivisionKind": "vnadmin.structure",
     "parse_structure": "vnadmin.structure",
+    "check_structure": "vnadmin.structure",
     "NormalizedText": "vnadmin.text",
     "canonical_tones": "vnadmin.text",
     "fold": "vnadmin.text",
@@ -282,16 +292,17 @@ __all__ = [
     "check_deadlines",
     "check_recipients",
     "check_signature",
+    "check_structure",
     "check_times",
     "codes",
     "default_registry",
     "document_json_schema",
-    "extract_references",
     "find_dates",
     "find_datetimes",
     "find_deadlines",
     "find_periods",
     "find_recipients",
+    "find_references",
     "find_signatures",
     "find_times",
     "fold",
@@ -299,6 +310,7 @@ __all__ = [
     "format_datetime",
     "format_place_date",
     "format_recipients",
+    "format_reference",
     "format_signature",
     "format_time",
     "format_weekday",
@@ -319,6 +331,7 @@ __all__ = [
     "parse_period",
     "parse_place_date",
     "parse_recipients",
+    "parse_reference",
     "parse_signature",
     "parse_signatures",
     "parse_structure",

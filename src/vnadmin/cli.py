@@ -191,11 +191,11 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.findings import line_col
-    from vnadmin.references import extract_references
+    from vnadmin.references import find_references
     from vnadmin.serialization import to_dict
 
     text = read_text(args.file)
-    refs = extract_references(text)
+    refs = find_references(text)
     if args.format == "json":
         json.dump([to_dict(r) for r in refs], out, ensure_ascii=False, indent=2)
         out.write("\n")

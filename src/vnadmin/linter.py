@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from vnadmin import codes
+from vnadmin import codes, references
 from vnadmin.dates import check_dates
 from vnadmin.dates.deadlines import check_deadlines
 from vnadmin.document import Document, parse_document
@@ -43,8 +43,6 @@ T103 = rule("T103")
 T104 = rule("T104")
 N101 = rule("N101")
 N102 = rule("N102")
-X101 = rule("X101")
-X102 = rule("X102")
 
 _PARTS = (
     ("national_title", "Quốc hiệu và Tiêu ngữ", "the national title and motto"),
@@ -133,15 +131,7 @@ def _code_findings(doc: Document) -> Iterable[Finding]:
 
 def _reference_findings(doc: Document) -> Iterable[Finding]:
     for ref in doc.references:
-        if ref.type_mismatch:
-            yield X101.finding(ref.span, name=ref.type_name, code=str(ref.code))
-        if doc.date is not None and ref.date is not None and ref.date > doc.date:
-            yield X102.finding(
-                ref.span,
-                code=str(ref.code),
-                ref_date=ref.date.strftime("%d/%m/%Y"),
-                date=doc.date.strftime("%d/%m/%Y"),
-            )
+        yield from references.check(ref, issued=doc.date)
 
 
 def _signature_findings(doc: Document) -> Iterable[Finding]:

@@ -22,6 +22,27 @@ inserted provisions take a letter or digit suffix (``Điều 5a``, ``a1)``).
 ['a', 'đ']
 >>> [f.rule for f in check_structure(parse_structure(body))]
 ['N103']
+
+The same verbs as every concept:
+
+=============================  ==============================================================
+verb                           what it does
+=============================  ==============================================================
+``find(source, start, end)``   the tree of a body (:func:`parse_structure`), spans exact
+``parse(text)``                exactly one heading (``Điều 5a. Sửa đổi``), a unit without
+                               children; raises :class:`~vnadmin.ParseError`
+``format(division)``           the heading's canonical text; ``parse(format(d)) == d`` for a
+                               unit without children
+``check(divisions)``           findings N103, N104 over a tree
+``validate(divisions)``        the tree, or raises :class:`~vnadmin.ValidationError`
+``is_valid(value_or_text)``    ``True``/``False``, never raises
+=============================  ==============================================================
+
+>>> format(parse("Điều 5a . Sửa đổi"))
+'Điều 5a. Sửa đổi'
+>>> print(format(chapter))
+Chương I
+QUY ĐỊNH CHUNG
 """
 
 from __future__ import annotations
@@ -33,10 +54,23 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from vnadmin.findings import Finding, rule
-from vnadmin.text import normalize_text
+from vnadmin.errors import ParseError, ValidationError, VnAdminError
+from vnadmin.findings import Finding, Severity, rule
+from vnadmin.text import NormalizedText, Source, as_normalized
 
-__all__ = ["VIETNAMESE_LETTERS", "Division", "DivisionKind", "check_structure", "parse_structure"]
+__all__ = [
+    "VIETNAMESE_LETTERS",
+    "Division",
+    "DivisionKind",
+    "check",
+    "check_structure",
+    "find",
+    "format",
+    "is_valid",
+    "parse",
+    "parse_structure",
+    "validate",
+]
 
 #: Point letters in order (Vietnamese alphabet without the letters ă, â, ê, ô, ơ, ư).
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -70,16 +104,19 @@ class Division:
         label: its number or letter as written (``"I"``, ``"5a"``, ``"2"``, ``"đ"``).
         title: the title of a Phần/Chương/Mục/Điều, or the first line of a khoản/điểm.
         heading_span: offsets of the heading (``Điều 1. Phạm vi điều chỉnh``) in the
-            caller's string.
+            caller's string, up to the end of the title.
         span: offsets of the whole unit, up to the next unit of the same or a higher level.
         children: the units directly inside it.
+
+    Equality compares ``kind``, ``label``, ``title`` and ``children``; the spans are
+    provenance only.
     """
 
     kind: DivisionKind
     label: str
     title: str
-    heading_span: tuple[int, int]
-    span: tuple[int, int]
+    heading_span: tuple[int, int] = attrs.field(eq=False)
+    span: tuple[int, int] = attrs.field(eq=False)
     children: tuple[Division, ...] = ()
 
     def walk(self) -> Iterator[Division]:
@@ -128,17 +165,19 @@ class _Open:
     children: list[Division] = attrs.Factory(list)
 
 
-def parse_structure(text: str, start: int = 0, end: int | None = None) -> tuple[Division, ...]:
-    """The outermost units of ``text[start:end]`` with their units inside. Never raises.
+def parse_structure(source: Source, start: int = 0, end: int | None = None) -> tuple[Division, ...]:
+    """The outermost units of ``source[start:end]`` with their units inside. Never raises.
 
-    Administrative documents number their sections ``I.``, ``II.`` (read as
-    :attr:`DivisionKind.SECTION`), then ``1.`` and ``a)``. A khoản is only read inside an
-    Điều or a section and a điểm inside those or a khoản, so the loose numbered lists of a
-    công văn are not taken for clauses.
+    ``source`` is the caller's string or its :class:`~vnadmin.NormalizedText` (not
+    normalised again); ``start`` and ``end`` are offsets into the caller's original string,
+    and so is every span returned. Administrative documents number their sections ``I.``,
+    ``II.`` (read as :attr:`DivisionKind.SECTION`), then ``1.`` and ``a)``. A khoản is only
+    read inside an Điều or a section and a điểm inside those or a khoản, so the loose
+    numbered lists of a công văn are not taken for clauses (NĐ 30, Phụ lục I, II.5).
     """
-    if not isinstance(text, str):
+    if not isinstance(source, (str, NormalizedText)):
         return ()
-    nt = normalize_text(text)
+    nt = as_normalized(source)
     s = nt.text
     a = nt.from_original(start)
     b = len(s) if end is None else nt.from_original(end)
@@ -174,16 +213,20 @@ def parse_structure(text: str, start: int = 0, end: int | None = None) -> tuple[
         lead = m.start()
         while s[lead] in " \t":
             lead += 1
+        while heading_end > lead and s[heading_end - 1].isspace():
+            heading_end -= 1
         stack.append(_Open(kind, label, title, nt.to_original(lead, heading_end), lead))
     while stack:
         close(b)
     return tuple(top)
 
 
-def check_structure(divisions: Sequence[Division]) -> tuple[Finding, ...]:
+def check_structure(divisions: Division | Sequence[Division]) -> tuple[Finding, ...]:
     """N103 for point letters out of the Vietnamese alphabetical order, N104 for Điều and
-    khoản not numbered one after another. Inserted units (``Điều 5a``, ``a1)``) are
-    allowed, and a list may start again at ``a)``. Never raises."""
+    khoản not numbered one after another (NĐ 30, Phụ lục I, II.5). Inserted units
+    (``Điều 5a``, ``a1)``) are allowed, and a list may start again at ``a)``. Never raises."""
+    if isinstance(divisions, Division):
+        divisions = (divisions,)
     units = [d for top in divisions for d in top.walk()]
     out: list[Finding] = []
     articles = [d for d in units if d.kind is DivisionKind.ARTICLE and d.label.isdigit()]
@@ -204,3 +247,140 @@ def check_structure(divisions: Sequence[Division]) -> tuple[Finding, ...]:
                 )
     out.sort(key=lambda f: f.span or (0, 0))
     return tuple(out)
+
+
+find = parse_structure
+check = check_structure
+
+_TITLED_BELOW = frozenset({DivisionKind.PART, DivisionKind.CHAPTER, DivisionKind.SECTION})
+_ROMAN_LABEL = re.compile(_ROMAN)
+
+
+def parse(text: Source) -> Division:
+    """Read ``text`` as exactly one heading: ``Phần thứ nhất``, ``Chương I`` (its title on
+    the same line or the next), ``Mục 2``, ``I. MỤC ĐÍCH``, ``Điều 5a. Sửa đổi``, ``1. …``,
+    ``a) …``. The unit has no children; its spans point into ``text``. Unlike
+    :func:`parse_structure`, a khoản or a điểm is read without an Điều around it.
+
+    Raises :class:`~vnadmin.ParseError` (``reason``: ``empty``, ``no_heading``,
+    ``trailing_text``).
+
+    >>> d = parse("Chương II\\nQUY ĐỊNH CỤ THỂ")
+    >>> d.kind.value, d.label, d.title
+    ('Chương', 'II', 'QUY ĐỊNH CỤ THỂ')
+    >>> parse("đ) Nhiệm vụ.").label
+    'đ'
+    """
+    if not isinstance(text, (str, NormalizedText)):
+        raise ParseError(
+            f"expected str, not {type(text).__name__}",
+            input=repr(text),
+            span=(0, 0),
+            reason="empty",
+            expected="a heading such as Điều 1. Phạm vi điều chỉnh",
+        )
+    nt = as_normalized(text)
+    s = nt.text
+    original = nt.original
+    a = len(s) - len(s.lstrip())
+    b = len(s.rstrip())
+    if b <= a:
+        raise ParseError(
+            "empty heading",
+            input=original,
+            span=(0, len(original)),
+            reason="empty",
+            expected="a heading such as Điều 1. Phạm vi điều chỉnh",
+        )
+    padded = s[:b] + " "  # a heading with no title ends the text (``1.``, ``a)``)
+    m = _HEADING.match(padded, s.rfind("\n", 0, a) + 1)
+    if m is None:
+        raise ParseError(
+            "no heading of a Phần, Chương, Mục, Điều, khoản or điểm",
+            input=original,
+            span=nt.to_original(a, b),
+            reason="no_heading",
+            expected="Phần, Chương, Mục, Điều N., N. or a)",
+        )
+    name = next(k for k in _KIND_OF if m.group(k) is not None)
+    kind, label_group = _KIND_OF[name]
+    title = m.group("title").strip()
+    heading_end = min(m.end("title"), b)
+    if not title and kind in _TITLED_BELOW:
+        t = _TITLE_LINE.match(padded, m.end())
+        if t is not None:
+            title = t.group("t").strip()
+            heading_end = min(t.end("t"), b)
+    while heading_end > a and s[heading_end - 1].isspace():
+        heading_end -= 1
+    if heading_end < b:
+        raise ParseError(
+            "text after the heading",
+            input=original,
+            span=nt.to_original(heading_end, b),
+            reason="trailing_text",
+            expected="the end of the heading",
+        )
+    label = " ".join(m.group(label_group).split())
+    span = nt.to_original(a, heading_end)
+    return Division(kind, label, title, span, span)
+
+
+def format(division: Division | Source) -> str:
+    """The canonical text of a unit's heading (NĐ 30, Phụ lục I, II.5): ``Phần``,
+    ``Chương`` and ``Mục`` with the title on the next line, ``I. TITLE`` for the Roman
+    sections of administrative documents, ``Tiểu mục 1. Title``, ``Điều 5a. Title``,
+    ``1. text``, ``a) text``. Children are not written.
+
+    >>> format(parse("Mục 2. Quy định riêng"))
+    'Mục 2\\nQuy định riêng'
+    >>> format("a)  nội dung")
+    'a) nội dung'
+    """
+    d = division if isinstance(division, Division) else parse(division)
+    kind, label, title = d.kind, d.label, d.title
+    if kind is DivisionKind.SECTION and _ROMAN_LABEL.fullmatch(label):
+        head, below = f"{label}.", False
+    elif kind in _TITLED_BELOW:
+        head, below = f"{kind.value} {label}", True
+    elif kind is DivisionKind.SUBSECTION or kind is DivisionKind.ARTICLE:
+        head, below = f"{kind.value} {label}.", False
+    elif kind is DivisionKind.CLAUSE:
+        head, below = f"{label}.", False
+    else:
+        head, below = f"{label})", False
+    if not title:
+        return head
+    return f"{head}\n{title}" if below else f"{head} {title}"
+
+
+def validate(divisions: Division | Sequence[Division]) -> tuple[Division, ...]:
+    """The tree when no finding of :func:`check` is an error, else raises
+    :class:`~vnadmin.ValidationError` carrying every finding. N103 and N104 are warnings
+    (a misnumbered body is still a body), so a tree read by :func:`parse_structure` passes.
+    """
+    tree = (divisions,) if isinstance(divisions, Division) else tuple(divisions)
+    findings = check_structure(tree)
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise ValidationError(findings)
+    return tree
+
+
+def is_valid(value: object) -> bool:
+    """Whether ``value`` is a heading's text that :func:`parse` reads, or a unit or tree of
+    units, with no error finding. Never raises.
+
+    >>> is_valid("Điều 1. Phạm vi"), is_valid("Điều một"), is_valid(None)
+    (True, False, False)
+    """
+    try:
+        if isinstance(value, str):
+            value = parse(value)
+        if isinstance(value, Division):
+            value = (value,)
+        if not isinstance(value, (tuple, list)) or not all(isinstance(d, Division) for d in value):
+            return False
+        validate(value)
+    except VnAdminError:
+        return False
+    return True

@@ -228,7 +228,7 @@ def scan_code(
     Returns the code and the offset (in the normalised text) where it ends, or
     ``None`` when no code starts there. Never raises. Spans and repairs of the
     result point into the original string. This is the building block of
-    :func:`vnadmin.extract_references`.
+    :func:`vnadmin.find_references`.
     """
     nt = text if isinstance(text, NormalizedText) else normalize_text(text)
     reg = default_registry if registry is None else registry

@@ -35,7 +35,7 @@ from vnadmin.codes.parser import scan_code
 from vnadmin.dates import PlaceDate, parse_place_date
 from vnadmin.errors import VnAdminError
 from vnadmin.recipients import RecipientKind, RecipientList, find_recipients
-from vnadmin.references import Reference, extract_references
+from vnadmin.references import Reference, find_references
 from vnadmin.registry import DocCategory, DocumentType, default_registry
 from vnadmin.signatures import SignatureBlock, find_signatures
 from vnadmin.structure import Division, DivisionKind, parse_structure
@@ -459,7 +459,7 @@ def _parse(nt: NormalizedText) -> Document:
             recipients = lst
         elif lst.kind is RecipientKind.KINH_GUI and addressees is None:
             addressees = lst
-    references = tuple(r for r in extract_references(text) if code is None or r.code != code)
+    references = tuple(r for r in find_references(nt) if code is None or r.code != code)
     signatures = find_signatures(text)
     # The body: after the trích yếu (or whatever header was read) up to the signature or
     # the Nơi nhận, whichever comes first.
@@ -482,7 +482,7 @@ def _parse(nt: NormalizedText) -> Document:
         o = (o[0] + lead, o[0] + len(raw.rstrip()))
         if o[1] > o[0]:
             body = Part(text[o[0] : o[1]], o)
-            structure = parse_structure(text, o[0], o[1])
+            structure = parse_structure(nt, o[0], o[1])
             first = next((d.span[0] for d in structure if d.kind in _BODY_END), o[1])
             for ba, bb in _legal_bases(s, nt.from_original(o[0]), nt.from_original(first)):
                 bo = nt.to_original(ba, bb)

@@ -1,21 +1,15 @@
 """Finding the references a text makes to other documents, with exact spans.
 
-:func:`extract_references` reads mentions such as ``Quyết định số 1656/QĐ-UBND ngày
-20/7/2025 của UBND tỉnh``, ``Nghị định số 30/2020/NĐ-CP``, ``Luật Ban hành văn bản quy
-phạm pháp luật số 64/2025/QH15``, lists (``các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND``),
-bare codes and Party codes, and returns them sorted and non-overlapping, each with the
-span of the code and of the whole mention in the caller's string. It never raises.
+:func:`find` reads mentions such as ``Quyết định số 1656/QĐ-UBND ngày 20/7/2025 của UBND
+tỉnh``, ``Nghị định số 30/2020/NĐ-CP``, ``Luật Ban hành văn bản quy phạm pháp luật số
+64/2025/QH15``, lists (``các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND``), bare codes and Party
+codes, and returns them sorted and non-overlapping, each with the spans of the code, the
+type word, the date, the issuer and the whole mention in the caller's string. It never
+raises.
 
 Short references (``Quyết định này``, ``Kế hoạch nêu trên``, ``Công văn số 1302``) are
 found and resolved against the full mentions by :func:`resolve_references`, a separate
 step (as eyecite separates finding from resolving).
-
->>> refs = extract_references("Căn cứ Quyết định số số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh;")
->>> r = refs[0]
->>> r.type_name, str(r.code), r.date.isoformat(), r.issuer_text
-('Quyết định', '1656/QĐ-UBND', '2025-07-20', 'UBND tỉnh')
->>> r.text
-'Quyết định số số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh'
 """
 
 from __future__ import annotations
@@ -25,16 +19,15 @@ import functools
 import re
 from collections.abc import Sequence
 
-import attrs
-
 from vnadmin._regex import alternation
-from vnadmin.codes.model import CodeFamily, DocumentCode
+from vnadmin.codes.model import DocumentCode
 from vnadmin.codes.parser import scan_code
 from vnadmin.dates import match_date
+from vnadmin.references.model import Reference, ShortReference
 from vnadmin.registry import default_registry
-from vnadmin.text import normalize_text
+from vnadmin.text import NormalizedText, Source, as_normalized
 
-__all__ = ["Reference", "ShortReference", "extract_references", "resolve_references"]
+__all__ = ["find", "resolve_references"]
 
 # Type words that introduce a reference, longest first so that "Thông tư liên tịch"
 # wins over "Thông tư". Built from the registry's type names plus generic words.
@@ -108,45 +101,6 @@ _ISSUER_AFTER = re.compile(
 )
 _DATE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:ban hành[ \t]*)?", re.IGNORECASE)
 _LOOKBACK = 200
-
-
-@attrs.frozen(slots=False)
-class Reference:
-    """A mention of another document.
-
-    Attributes:
-        code: the document code referred to.
-        type_name: the type named in the text (``"Quyết định"``), as written, or ``None``.
-        date: the date written right after the code, if any.
-        issuer_text: the issuer named after ``của``/``do``, as written, if any.
-        code_span: offsets of the code in the caller's string.
-        span: offsets of the whole mention (type word … issuer) in the caller's string.
-        text: the caller's text at ``span``.
-    """
-
-    code: DocumentCode
-    type_name: str | None
-    date: dt.date | None
-    issuer_text: str | None
-    code_span: tuple[int, int]
-    span: tuple[int, int]
-    text: str
-
-    @property
-    def type_mismatch(self) -> bool:
-        """True when the type named in the text contradicts the code's type
-        (``Quyết định số 1302/UBDT-DTTS`` names a decision but the code is a công văn)."""
-        named = (self.type_name or "").lower()
-        if not named or named == "văn bản" or self.code.family is CodeFamily.LEGACY:
-            return False
-        if self.code.family is CodeFamily.CONG_VAN:
-            return named != "công văn"
-        if self.code.doc_type is None:
-            return False
-        return named != self.code.doc_type.name.lower() and not (
-            named in ("luật", "bộ luật", "hiến pháp", "pháp lệnh")
-            and self.code.family is CodeFamily.NATIONAL_ASSEMBLY
-        )
 
 
 def _so_run_start(head: str) -> int | None:
@@ -224,29 +178,37 @@ def _ok_parts(type_abbr: str | None, issuers: tuple[str, ...], units: tuple[str,
     return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
 
 
-def _date_after(s: str, end: int) -> tuple[dt.date, int] | None:
+def _date_after(s: str, end: int) -> tuple[dt.date, int, int] | None:
     """The date written right after a code (``… , ban hành ngày 20/7/2025``) in the
-    normalised text, and where it ends."""
+    normalised text, where it starts (its ``ngày`` included) and where it ends."""
     gap = _DATE_GAP.match(s, end)
     if gap is None or gap.end() - end > 24:
         return None
-    return match_date(s, gap.end())
+    found = match_date(s, gap.end())
+    return None if found is None else (found[0], gap.end(), found[1])
 
 
-def extract_references(text: str) -> list[Reference]:
-    """Every reference to another document in ``text``, sorted and non-overlapping.
+def find(source: Source) -> tuple[Reference, ...]:
+    """Every reference to another document in ``source``, sorted and non-overlapping.
 
-    Never raises. Spans point into ``text`` itself (also when it is NFD or holds
-    look-alike characters).
+    ``source`` is the caller's string or its :class:`~vnadmin.NormalizedText` (then it is
+    not normalised again). Never raises. Every span points into the caller's string
+    (also when it is NFD or holds look-alike characters).
 
-    >>> [str(r.code) for r in extract_references(
+    >>> [str(r.code) for r in find(
     ...     "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và Chỉ thị số 35-CT/TW")]
     ['01/QĐ-UBND', '02/QĐ-UBND', '35-CT/TW']
+    >>> r = find("Căn cứ Quyết định số số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh;")[0]
+    >>> r.type_name, str(r.code), r.date.isoformat(), r.issuer_text
+    ('Quyết định', '1656/QĐ-UBND', '2025-07-20', 'UBND tỉnh')
+    >>> r.text, r.type_span, r.code_span, r.date_span, r.issuer_span
+    ('Quyết định số số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh', (7, 17), (24, 36), (37, 51), (56, 65))
     """
-    if not isinstance(text, str) or not text:
-        return []
-    nt = normalize_text(text)
+    if not isinstance(source, (str, NormalizedText)) or not source:
+        return ()
+    nt = as_normalized(source)
     s = nt.text
+    original = nt.original
     out: list[Reference] = []
     last_end = 0  # normalised offset where the previous mention ended
     prev_type: str | None = None
@@ -265,12 +227,14 @@ def extract_references(text: str) -> list[Reference]:
             last_end = stop
             continue
         type_name: str | None = None
+        type_span: tuple[int, int] | None = None
         mention_start = start
         so = _so_run_start(head)
         tw = _type_before(head, so)
         if tw is not None:
             mention_start = start - len(head) + tw[0]
             type_name = tw[1]
+            type_span = nt.to_original(mention_start, mention_start + len(type_name))
         else:
             if so is not None:
                 mention_start = start - len(head) + so
@@ -280,22 +244,35 @@ def extract_references(text: str) -> list[Reference]:
         code_o = code.span
         date = _date_after(s, stop)
         end_o = code_o[1]
+        date_span: tuple[int, int] | None = None
         if date is not None:
-            end = date[1]
-            end_o = nt.to_original(stop, end)[1]
+            end = date[2]
+            date_span = nt.to_original(date[1], end)
+            end_o = date_span[1]
         im = _ISSUER_AFTER.match(s, end)
         issuer = None
-        if (
-            im is not None
-            and im.group("issuer").strip()
-            and _TYPE_WORD.match(im.group("issuer")) is None
-        ):
-            issuer = im.group("issuer").strip()
-            end = im.end("issuer")
-            while end > 0 and s[end - 1] in " \t":
-                end -= 1
-            end_o = nt.to_original(im.start("issuer"), end)[1]
-        start_o = nt.to_original(mention_start, mention_start + 1)[0]
+        issuer_span: tuple[int, int] | None = None
+        if im is not None:
+            raw = im.group("issuer")
+            issuer = raw.strip()
+            if issuer and _TYPE_WORD.match(issuer) is None:
+                first = im.start("issuer") + len(raw) - len(raw.lstrip())
+                issuer_span = nt.to_original(first, first + len(issuer))
+                end = im.end("issuer")
+                while end > 0 and s[end - 1] in " \t":
+                    end -= 1
+                if end == first + len(issuer):
+                    end_o = issuer_span[1]
+                else:
+                    end_o = nt.to_original(im.start("issuer"), end)[1]
+            else:
+                issuer = None
+        if type_span is not None:
+            start_o = type_span[0]
+        elif mention_start == start:
+            start_o = code_o[0]
+        else:
+            start_o = nt.to_original(mention_start, mention_start + 1)[0]
         out.append(
             Reference(
                 code=code,
@@ -304,13 +281,16 @@ def extract_references(text: str) -> list[Reference]:
                 issuer_text=issuer,
                 code_span=code_o,
                 span=(start_o, end_o),
-                text=text[start_o:end_o],
+                text=original[start_o:end_o],
+                type_span=type_span,
+                date_span=date_span,
+                issuer_span=issuer_span,
             )
         )
         prev_type = type_name
         prev_code_end = stop
         last_end = max(stop, end)
-    return out
+    return tuple(out)
 
 
 # --- short references -----------------------------------------------------------------
@@ -322,62 +302,65 @@ _SHORT = re.compile(
 )
 
 
-@attrs.frozen
-class ShortReference:
-    """A short mention: ``Quyết định này``, ``Kế hoạch nêu trên``, ``Công văn số 1302``.
-
-    ``target`` is the full :class:`Reference` it resolves to (``None`` if it cannot
-    be resolved); ``is_self`` is true for ``… này`` (the document itself).
-    """
-
-    type_name: str
-    span: tuple[int, int]
-    text: str
-    number: int | None = None
-    is_self: bool = False
-    target: Reference | None = None
-
-
 def resolve_references(
-    text: str, references: Sequence[Reference] | None = None
-) -> list[ShortReference]:
-    """Find short references in ``text`` and resolve them against full ones.
+    source: Source, references: Sequence[Reference] | None = None
+) -> tuple[ShortReference, ...]:
+    """Find short references in ``source`` and resolve them against full ones.
 
     ``… này`` is the document itself; ``… nêu trên`` the nearest full mention of that
-    type before it; ``… số N`` the full mention of that type with number ``N``.
+    type before it; ``… số N`` the first full mention of that type with number ``N``.
+    ``references`` are the full mentions already found in the same text
+    (:func:`find` of it when omitted). Linear in the text and the references. Never raises.
 
     >>> text = ("Căn cứ Công văn số 1302/UBDT-DTTS ngày 27/7/2023; thực hiện Công văn số 1302, "
     ...         "Quyết định này quy định …")
     >>> [(s.text, s.is_self, s.target and str(s.target.code)) for s in resolve_references(text)]
     [('Công văn số 1302', False, '1302/UBDT-DTTS'), ('Quyết định này', True, None)]
     """
-    if not isinstance(text, str) or not text:
-        return []
-    refs = list(references) if references is not None else extract_references(text)
-    nt = normalize_text(text)
-    taken = [r.span for r in refs]
+    if not isinstance(source, (str, NormalizedText)) or not source:
+        return ()
+    nt = as_normalized(source)
+    refs = sorted(
+        find(nt) if references is None else references, key=lambda r: (r.span, r.code_span)
+    )
+    by_number: dict[tuple[str, int | None], Reference] = {}
+    for r in refs:
+        by_number.setdefault(((r.type_name or "").lower(), r.code.number), r)
+    last_of_type: dict[str, Reference] = {}  # the last full mention ending before the cursor
+    closed = 0  # refs[:closed] end at or before the cursor
+    covering = 0  # refs[:covering] start at or before the cursor
+    furthest = -1
     out: list[ShortReference] = []
+    original = nt.original
     for m in _SHORT.finditer(nt.text):
         span = nt.to_original(m.start(), m.end())
-        if any(a <= span[0] < b for a, b in taken):
-            continue
+        at = span[0]
+        while covering < len(refs) and refs[covering].span[0] <= at:
+            furthest = max(furthest, refs[covering].span[1])
+            covering += 1
+        while closed < len(refs) and refs[closed].span[1] <= at:
+            r = refs[closed]
+            if r.type_name:
+                last_of_type[r.type_name.lower()] = r
+            closed += 1
+        if at < furthest:
+            continue  # inside a full mention
         kind = m.group("type").lower()
-        same = [r for r in refs if (r.type_name or "").lower() == kind]
         target: Reference | None = None
         number = int(m.group("number")) if m.group("number") else None
         if m.group("above"):
-            before = [r for r in same if r.span[1] <= span[0]]
-            target = before[-1] if before else None
+            target = last_of_type.get(kind)
         elif number is not None:
-            target = next((r for r in same if r.code.number == number), None)
+            target = by_number.get((kind, number))
         out.append(
             ShortReference(
                 type_name=m.group("type"),
                 span=span,
-                text=text[span[0] : span[1]],
+                text=original[span[0] : span[1]],
                 number=number,
                 is_self=m.group("self") is not None,
                 target=target,
+                type_span=nt.to_original(m.start("type"), m.end("type")),
             )
         )
-    return out
+    return tuple(out)
