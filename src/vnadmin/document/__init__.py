@@ -494,4 +494,11 @@ def _shift_place_date(
         return nt.to_original(nstart + span[0], nstart + span[1])
 
     place_span = shift(pd.place_span) if pd.place_span is not None else None
-    return attrs.evolve(pd, place_span=place_span, date_span=shift(pd.date_span), text=original)
+    span = shift(pd.span)
+    return attrs.evolve(
+        pd,
+        place_span=place_span,
+        date_span=shift(pd.date_span),
+        span=span,
+        text=original[span[0] : span[1]],
+    )
