@@ -484,7 +484,7 @@ _UNIT_WORDS = {
     Unit.MONTH: "tháng",
     Unit.YEAR: "năm",
 }
-_QUARTER_WORD = {v: k for k, v in _QUARTER_MONTHS.items()}
+_QUARTER_WORD: dict[tuple[int, ...], str] = {v: k for k, v in _QUARTER_MONTHS.items()}
 
 
 def format_deadline(value: Deadline) -> str:

@@ -26,8 +26,9 @@ import re
 import attrs
 
 from vnadmin.dates import grammar as g
-from vnadmin.dates.finder import DateMention, mentions_in
+from vnadmin.dates.finder import mentions_in
 from vnadmin.dates.formatter import format_weekday
+from vnadmin.dates.model import DateMention
 from vnadmin.dates.parser import parse_date
 from vnadmin.errors import ParseError, ValidationError
 from vnadmin.findings import Finding, Severity, rule
