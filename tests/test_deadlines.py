@@ -27,7 +27,7 @@ from vnadmin.dates.deadlines import (
 )
 from vnadmin.dates.times import VN_TZ
 from vnadmin.errors import ParseError, VnAdminError
-from vnadmin.strategies._dates import deadline_texts, deadlines
+from vnadmin.strategies import deadline_texts, deadlines
 from vnadmin.text import normalize_text
 
 DATA = Path(__file__).parent / "data"

@@ -75,6 +75,12 @@ class PlaceDate:
         date_span: offsets of the date part in the caller's string.
         text: the line's own source slice, ``original[span[0]:span[1]]``.
         span: offsets of the line (place to date) in the caller's string.
+        form: :class:`DateForm` of the date part (``WORDS`` or ``NUMERIC``).
+        comma: whether a comma follows the place name.
+        day_text: the day as written (``"03"``; ``None`` if blank).
+        month_text: the month as written (``None`` if blank).
+        day_span: offsets of the day, or ``None`` if blank.
+        month_span: offsets of the month, or ``None`` if blank.
     """
 
     place: str | None
@@ -86,3 +92,9 @@ class PlaceDate:
     date_span: tuple[int, int]
     text: str
     span: tuple[int, int]
+    form: DateForm = DateForm.WORDS
+    comma: bool = True
+    day_text: str | None = None
+    month_text: str | None = None
+    day_span: tuple[int, int] | None = None
+    month_span: tuple[int, int] | None = None

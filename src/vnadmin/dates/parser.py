@@ -12,7 +12,7 @@ import re
 from typing import NoReturn
 
 from vnadmin.dates import grammar as g
-from vnadmin.dates.model import PlaceDate
+from vnadmin.dates.model import DateForm, PlaceDate
 from vnadmin.errors import ParseError
 from vnadmin.text import NormalizedText, Source, as_normalized
 
@@ -167,14 +167,21 @@ def place_date_in(nt: NormalizedText, start: int, end: int) -> PlaceDate:
         lo = start + len(seg) - len(seg.lstrip())
         hi = start + len(seg.rstrip())
         span = nt.to_original(lo, hi)
-        return PlaceDate(None, d, d.day, d.month, d.year, None, span, text[span[0] : span[1]], span)
+        form = DateForm.WORDS if f is not None and f.group("vd") is not None else DateForm.NUMERIC
+        if f is not None and f.group("iy") is not None:
+            form = DateForm.ISO
+        return PlaceDate(
+            None, d, d.day, d.month, d.year, None, span, text[span[0] : span[1]], span, form
+        )
     day: int | None
     month: int | None
     year: int | None
     if m.re is g.PLACE_NUMERIC:
-        day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        keys, form = ("d", "m", "y"), DateForm.NUMERIC
+        day, month, year = (int(m.group(k)) for k in keys)
     else:
-        day, month, year = (_int_or_none(m.group(k)) for k in ("vd", "vm", "vy"))
+        keys, form = ("vd", "vm", "vy"), DateForm.WORDS
+        day, month, year = (_int_or_none(m.group(k)) for k in keys)
     value: dt.date | None = None
     date_span = nt.to_original(*m.span("date"))
     if day is not None and month is not None and year is not None:
@@ -190,6 +197,7 @@ def place_date_in(nt: NormalizedText, start: int, end: int) -> PlaceDate:
             ) from None
     place_span = nt.to_original(*m.span("place"))
     span = (place_span[0], date_span[1])
+    day_text, month_text = m.group(keys[0]), m.group(keys[1])
     return PlaceDate(
         place=m.group("place"),
         date=value,
@@ -200,4 +208,10 @@ def place_date_in(nt: NormalizedText, start: int, end: int) -> PlaceDate:
         date_span=date_span,
         text=text[span[0] : span[1]],
         span=span,
+        form=form,
+        comma=m.group("comma") is not None,
+        day_text=day_text,
+        month_text=month_text,
+        day_span=None if day_text is None else nt.to_original(*m.span(keys[0])),
+        month_span=None if month_text is None else nt.to_original(*m.span(keys[1])),
     )

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from vnadmin.dates.finder import Raw, mention, scan_raw
 from vnadmin.dates.model import WEEKDAY_EN, WEEKDAY_NAMES, DateForm, DateMention, PlaceDate
-from vnadmin.dates.parser import _fail, parse_place_date, place_match
+from vnadmin.dates.parser import _fail, parse_place_date
 from vnadmin.errors import ParseError, ValidationError
 from vnadmin.findings import Finding, Severity, rule
-from vnadmin.text import NormalizedText, Source, as_normalized, normalize_text
+from vnadmin.text import NormalizedText, Source, as_normalized
 
 __all__ = [
     "check",
@@ -195,24 +195,15 @@ def check_place_date(value: PlaceDate | Source) -> tuple[Finding, ...]:
     ()
     """
     pd = value if isinstance(value, PlaceDate) else parse_place_date(value)
-    # Re-read the line's own slice (small) for what was written; shift to the caller's.
-    nt = normalize_text(pd.text)
-    base = pd.span[0]
-
-    def orig(a: int, b: int) -> tuple[int, int]:
-        s, e = nt.to_original(a, b)
-        return base + s, base + e
-
     out: list[Finding] = []
-    m = place_match(nt, 0, len(nt.text))
-    if pd.place is None or m is None:
+    if pd.place is None or pd.place_span is None:
         out.append(D107.finding(pd.date_span))
         return tuple(out)
-    if m.group("comma") is None:
+    if not pd.comma:
         out.append(D107.finding(pd.place_span))
-    if "d" in m.re.groupindex:  # numeric issuing date
-        a, b = nt.to_original(*m.span("date"))
-        out.append(D104.finding(pd.date_span, written=nt.original[a:b]))
+    if pd.form is not DateForm.WORDS:  # a numeric issuing date
+        a, b = pd.date_span[0] - pd.span[0], pd.date_span[1] - pd.span[0]
+        out.append(D104.finding(pd.date_span, written=pd.text[a:b]))
         return tuple(out)
     missing = [
         name for name, v in (("ngày", pd.day), ("tháng", pd.month), ("năm", pd.year)) if v is None
@@ -220,7 +211,9 @@ def check_place_date(value: PlaceDate | Source) -> tuple[Finding, ...]:
     if missing:
         out.append(D108.finding(pd.date_span, missing=", ".join(missing)))
     out.extend(
-        _form_findings(m.group("vd"), orig(*m.span("vd")), m.group("vm"), orig(*m.span("vm")), None)
+        _form_findings(
+            pd.day_text, pd.day_span or (0, 0), pd.month_text, pd.month_span or (0, 0), None
+        )
     )
     return tuple(out)
 
