@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import pickle
 from pathlib import Path
 
@@ -312,3 +313,12 @@ def test_one_normalisation_per_finder(monkeypatch: pytest.MonkeyPatch) -> None:
         calls.clear()
         fn(nt)
         assert calls == [], fn
+
+
+def test_occurrences_follow_the_months_it_recurs_in() -> None:
+    d = parse_deadline("chậm nhất ngày 31 tháng giữa quý")  # day 31 of Feb, May, Aug, Nov
+    got = [x.date() for x in itertools.islice(d.occurrences(D(2025, 1, 1)), 4)]
+    assert got == [D(2025, 2, 28), D(2025, 5, 31), D(2025, 8, 31), D(2025, 11, 30)]
+    fixed = parse_deadline("chậm nhất ngày 15/10/2025")
+    assert list(fixed.occurrences(D(2020, 1, 1))) == [fixed.due]
+    assert fixed.next_due(D(2020, 1, 1)) == fixed.due

@@ -39,13 +39,11 @@ import re
 from collections.abc import Iterator
 
 import attrs
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from vnadmin._regex import alternation
 from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
 from vnadmin.dates import grammar as g
-from vnadmin.dates.periods import period_in
+from vnadmin.dates.periods import add_months, period_in
 from vnadmin.dates.times import VN_TZ, datetimes_in
 from vnadmin.errors import ParseError, ValidationError
 from vnadmin.findings import Finding, Severity, rule
@@ -171,6 +169,8 @@ class Deadline:
             if self.due is not None:
                 yield self.due
             return
+        from dateutil.rrule import MONTHLY, rrule  # imported on first use
+
         day = self.recurring_day
         # the first of every month it recurs in; day N of a shorter month is its last day
         months = rrule(
@@ -180,8 +180,8 @@ class Deadline:
             bymonthday=1,
         )
         for first in months:
-            last = (first + relativedelta(months=1, days=-1)).day
-            target = first.date().replace(day=min(day, last))
+            last = add_months(first.date(), 1).replace(day=1) - dt.timedelta(days=1)
+            target = first.date().replace(day=min(day, last.day))
             if self.exclusive_day:
                 target -= dt.timedelta(days=1)
             if target >= after:
@@ -273,9 +273,9 @@ def _relative_due(anchor: dt.date, n: int, unit: Unit, cal: Calendar) -> dt.date
     elif unit is Unit.WEEK:
         last = anchor + dt.timedelta(weeks=n)
     elif unit is Unit.MONTH:
-        last = anchor + relativedelta(months=n)  # Điều 148: day N, or the month's last
+        last = add_months(anchor, n)  # Điều 148: day N, or the month's last
     else:
-        last = anchor + relativedelta(years=n)
+        last = add_months(anchor, 12 * n)
     return _eod(cal.next_working_day(last))  # Điều 148: roll past rest days and holidays
 
 

@@ -21,7 +21,6 @@ import enum
 import re
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from vnadmin.dates.finder import mentions_in
 from vnadmin.errors import ParseError, ValidationError
@@ -55,6 +54,8 @@ def add_months(day: dt.date, n: int) -> dt.date:
     >>> add_months(dt.date(2025, 1, 31), 1), add_months(dt.date(2024, 2, 29), 12)
     (datetime.date(2025, 2, 28), datetime.date(2025, 2, 28))
     """
+    from dateutil.relativedelta import relativedelta  # imported on first use
+
     out: dt.date = day + relativedelta(months=n)
     return out
 
