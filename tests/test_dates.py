@@ -569,3 +569,16 @@ def test_verbs_of_times_and_periods() -> None:
     assert periods.check(p) == () and periods.validate(p) is p and periods.is_valid(p)
     assert not periods.is_valid("quý V/2025")
     assert periods.format(p) == "quý IV/2025"
+
+
+def test_values_are_lean_and_round_trip_through_json() -> None:
+    from vnadmin.serialization import from_json, to_json
+
+    text = (TEXTS / "nghi-quyet_01-2019-NQ-HDTP.txt").read_text(encoding="utf-8")
+    pd = parse_place_date("Hà Nội, ngày 11 tháng 01 năm 2019")
+    assert from_json(to_json(pd), PlaceDate) == pd and len(to_json(pd)) < 600
+    for m in find_dates(text):
+        assert from_json(to_json(m), type(m)) == m
+    for t in find_times(SEED_INVITE):
+        assert t.text == SEED_INVITE[t.span[0] : t.span[1]]
+        assert from_json(to_json(t), type(t)) == t

@@ -322,3 +322,12 @@ def test_occurrences_follow_the_months_it_recurs_in() -> None:
     fixed = parse_deadline("chậm nhất ngày 15/10/2025")
     assert list(fixed.occurrences(D(2020, 1, 1))) == [fixed.due]
     assert fixed.next_due(D(2020, 1, 1)) == fixed.due
+
+
+def test_deadline_json_is_small() -> None:
+    from vnadmin.serialization import from_json, to_json
+
+    text = (TEXTS / "giay-moi_seed-ctmtqg-2025.txt").read_text(encoding="utf-8")
+    for d in find_deadlines(text):
+        data = to_json(d)
+        assert len(data) < 600 and from_json(data, Deadline) == d
