@@ -40,6 +40,7 @@ from vnadmin.dates.times import (
     check_times,
     find_datetimes,
     find_times,
+    format_datetime,
     format_time,
     parse_datetime,
     parse_time,
@@ -582,3 +583,27 @@ def test_values_are_lean_and_round_trip_through_json() -> None:
     for t in find_times(SEED_INVITE):
         assert t.text == SEED_INVITE[t.span[0] : t.span[1]]
         assert from_json(to_json(t), type(t)) == t
+
+
+@given(dates(), time_values(), st.booleans())
+def test_datetime_format_roundtrip(d: dt.date, t: dt.time, weekday: bool) -> None:
+    value = dt.datetime.combine(d, t, tzinfo=VN_TZ)
+    assert parse_datetime(format_datetime(value, weekday=weekday)) == value
+
+
+@settings(max_examples=200)
+@given(st.one_of(st.text(), st.none(), st.integers(), st.just(dt.date(2025, 1, 1))))
+def test_is_valid_never_raises(value: object) -> None:
+    from vnadmin import dates as dates_mod
+    from vnadmin.dates import deadlines
+
+    for fn in (
+        dates_mod.is_valid,
+        dates_mod.is_valid_place_date,
+        times.is_valid,
+        periods.is_valid,
+        deadlines.is_valid,
+    ):
+        result = fn(value)  # never raises
+        if not isinstance(value, str) or not value.strip():
+            assert result is False
