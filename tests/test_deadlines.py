@@ -161,7 +161,7 @@ def _shapes_at_triggers(text: str) -> list[int]:
     s = normalize_text(text).text
     return [
         sum(p.match(s, t.start(), t.start() + mod._WINDOW) is not None for p in shapes)
-        for t in mod._TRIGGER.finditer(s)
+        for t in mod.triggers(s)
         for shapes in [(mod._FIXED, mod._REL, mod._PERIOD, mod._RECUR)]
     ]
 

@@ -17,6 +17,13 @@ Rules applied (BLDS 2015, Luật số 91/2015/QH13):
 ``Deadline.due`` is the last allowed instant, timezone-aware in Vietnam time
 (:data:`vnadmin.dates.times.VN_TZ`); "24:00" is written as ``23:59:59.999999``.
 
+
+Verbs: :func:`parse` (:func:`parse_deadline`), :func:`find` (:func:`find_deadlines`),
+:func:`format` (:func:`format_deadline`), :func:`check` (one deadline: D111, D113,
+D114), :func:`validate`, :func:`is_valid`; :func:`check_deadlines` finds, then checks,
+over running text. The dates and times of day in a phrase are read through the one
+grammar, :mod:`vnadmin.dates.grammar`.
+
 >>> d = parse_deadline("chậm nhất 10 giờ 00 phút, ngày 29/9/2025")
 >>> d.due.isoformat()
 '2025-09-29T10:00:00+07:00'

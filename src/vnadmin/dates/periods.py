@@ -7,6 +7,11 @@ Forms read: ``từ ngày 01/01/2024 đến hết ngày 31/3/2024``; ``03 tháng 
 dates (``start`` and ``end`` both included). BLDS 2015 Điều 146: ``đầu năm`` is
 01 January and ``cuối năm`` 31 December; ``nửa năm`` is six months.
 
+
+Verbs: :func:`parse` (:func:`parse_period`), :func:`find` (:func:`find_periods`),
+:func:`format` (:func:`format_period`), :func:`check`, :func:`validate`,
+:func:`is_valid`. The dates of a range are read through :mod:`vnadmin.dates.grammar`.
+
 >>> p = parse_period("03 tháng cuối năm 2025")
 >>> p.start, p.end
 (datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))

@@ -9,6 +9,12 @@ Forms read: ``14 giờ 00``, ``10 giờ 00 phút``, ``8 giờ 30 phút``, ``14h0
 Values are timezone-aware with :data:`VN_TZ` (a fixed ``UTC+07:00`` offset;
 Việt Nam has no daylight saving time, so no tz database is needed).
 
+
+Verbs: :func:`parse` (:func:`parse_time`), :func:`find` (:func:`find_times`),
+:func:`format` (:func:`format_time`), :func:`check` (one time: D109, D110),
+:func:`validate`, :func:`is_valid`; :func:`check_times` finds, then checks, over
+running text. Patterns come from :mod:`vnadmin.dates.grammar`.
+
 >>> parse_time("8 giờ 30 phút"), parse_time("7h30'")
 (datetime.time(8, 30), datetime.time(7, 30))
 >>> parse_datetime("14 giờ 00, ngày 29/9/2025 (thứ Hai)").isoformat()
