@@ -398,7 +398,18 @@ def _scan(
     s = nt.text
     out: list[Deadline] = []
     pos = 0
-    for t in triggers(s):
+    search, trigger = _ANCHOR.search, _TRIGGER.match
+    scan_at = 0
+    while True:
+        # the prefiltered triggers (what triggers(s) yields), inlined: this loop is hot
+        hit = search(s, scan_at)
+        if hit is None:
+            break
+        t = trigger(s, hit.start())
+        if t is None:
+            scan_at = hit.start() + 1
+            continue
+        scan_at = t.end()
         at = t.start()
         if at < pos or (at > 0 and s[at - 1].isalnum()):
             continue
