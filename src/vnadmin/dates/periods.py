@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -105,22 +106,44 @@ class Period:
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Q = r"(?:iv|iii|ii|i|[1-4])(?![\w])"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
-_PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str]], ...] = (
+
+
+def _words(*words: str) -> re.Pattern[str]:
+    """A case-sensitive prefilter: each word as written, capitalised and in capitals."""
+    return re.compile("|".join(v for w in words for v in (w, w.capitalize(), w.upper())))
+
+
+# Each pattern with the literal anchor every match of it starts with: the whole-text
+# scans run the case-insensitive pattern only where the case-sensitive anchor is.
+_DIGITS_THANG = re.compile(r"\d{1,2}\s*(?:tháng|Tháng|THÁNG)")
+_ANCHORS = {
+    "digits": _DIGITS_THANG,
+    "nửa": _words("nửa"),
+    "quý": _words("quý"),
+    "giai": _words("giai"),
+    "tháng": _words("tháng"),
+    "năm": _words("năm"),
+}
+_PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         PeriodKind.MONTHS_START,
         re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*đầu\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["digits"],
     ),
     (
         PeriodKind.MONTHS_END,
         re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*cuối\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["digits"],
     ),
     (
         PeriodKind.MONTHS_START,
         re.compile(r"nửa\s*(?P<half>đầu)\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["nửa"],
     ),
     (
         PeriodKind.MONTHS_END,
         re.compile(r"nửa\s*(?P<half>cuối)\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["nửa"],
     ),
     (
         PeriodKind.QUARTER,
@@ -129,17 +152,43 @@ _PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str]], ...] = (
             r"(?:\s*(?:/|(?:,\s*)?năm)\s*" + _YEAR + ")?",
             re.I,
         ),
+        _ANCHORS["quý"],
     ),
     (
         PeriodKind.YEARS,
         re.compile(r"giai\s*đoạn\s*(?P<y1>\d{4})\s*-\s*(?P<y2>\d{4})(?!\d)", re.I),
+        _ANCHORS["giai"],
     ),
     (
         PeriodKind.MONTH,
         re.compile(r"tháng\s*(?P<m>\d{1,2})\s*(?:/|-|(?:,\s*)?năm)\s*" + _YEAR, re.I),
+        _ANCHORS["tháng"],
     ),
-    (PeriodKind.YEAR, re.compile(r"(?<![\w/])năm\s*" + _YEAR + r"(?![/\-]\d)", re.I)),
+    (
+        PeriodKind.YEAR,
+        re.compile(r"(?<![\w/])năm\s*" + _YEAR + r"(?![/\-]\d)", re.I),
+        _ANCHORS["năm"],
+    ),
 )
+
+
+def _matches(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], s: str, lo: int, hi: int
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(s, lo, hi)`` gives, for anchors in the usual cases."""
+    pos = lo
+    while True:
+        hit = anchor.search(s, pos, hi)
+        if hit is None:
+            return
+        m = pattern.match(s, hit.start(), hi)
+        if m is None:
+            pos = hit.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 _RANGE_JOIN = re.compile(
     r"\s*(?:đến|tới|-)\s*(?:(?P<through>hết)\s*|(?P<before>trước)\s*)?(?:ngày\s*)?$", re.I
 )
@@ -209,8 +258,8 @@ def _candidates(
     in_date = bytearray(hi - lo + 1)
     for _, a0, a1 in dates:
         in_date[a0 - lo : a1 - lo] = b"\x01" * (a1 - a0)
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(s, lo, hi):
+    for kind, pattern, anchor in _PATTERNS:
+        for m in _matches(pattern, anchor, s, lo, hi):
             built = _build(kind, m, year)
             if built is not None:
                 found.append((m.start(), m.end(), built[0], built[1], kind))
