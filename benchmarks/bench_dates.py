@@ -1,21 +1,27 @@
-"""Benchmark: parse_date / parse_deadline against a bare ``re`` match; add_working_days.
+"""Benchmark: the date and deadline parsers and finders, as ratios to a bare ``re`` baseline.
 
-Run: ``python benchmarks/bench_dates.py``. Prints the median µs per call and the
-ratio to a bare compiled-regex ``fullmatch`` on the same strings in the same run.
+Run: ``python benchmarks/bench_dates.py``. Every figure is a ratio to a baseline timed in
+the same run, in alternating rounds (baseline, subject, baseline, subject …); the median of
+the per-round ratios is printed:
+
+* ``parse_date`` vs a bare compiled-regex ``fullmatch`` on the same strings;
+* ``parse_deadline`` vs a bare ``re.search`` of a simple deadline pattern;
+* ``find_dates`` / ``find_deadlines`` (and the ``check_*`` that ``lint`` runs) over 10 kB and 100 kB of ``tests/data/texts`` vs a
+  bare ``re.finditer(r"\\S+")`` over the same text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from vnadmin.calendar import add_working_days
-from vnadmin.dates import parse_date
-from vnadmin.dates.deadlines import parse_deadline
+from vnadmin.dates import check_dates, find_dates, parse_date
+from vnadmin.dates.deadlines import check_deadlines, find_deadlines, parse_deadline
 
+ROOT = Path(__file__).resolve().parent.parent
 DATES = [
     "20/7/2025",
     "03/01/2024",
@@ -34,33 +40,67 @@ BARE = re.compile(r"(?:ngày )?(\d{1,2})[/-](\d{1,2})[/-](\d{4})|ngày (\d+) th�
 BARE_DL = re.compile(
     r"(chậm nhất|trước|trong)[^\n]*?(\d{1,2})[/](\d{1,2})[/](\d{4})|trong thời hạn (\d+) ngày"
 )
+WORDS = re.compile(r"\S+")
 
 
-def median_us(
-    fn: Callable[[str], object], items: list[str], rounds: int = 15, loops: int = 400
+def corpus(size: int) -> str:
+    """``size`` characters of the real texts, repeated as needed."""
+    texts = sorted((ROOT / "tests" / "data" / "texts").glob("*.txt"))
+    whole = "\n\n".join(p.read_text(encoding="utf-8") for p in texts)
+    return (whole * (size // len(whole) + 1))[:size]
+
+
+def _time(fn: Callable[[], object], loops: int) -> float:
+    t0 = time.perf_counter()
+    for _ in range(loops):
+        fn()
+    return time.perf_counter() - t0
+
+
+def ratio(
+    subject: Callable[[], object], base: Callable[[], object], rounds: int = 31, loops: int = 1
 ) -> float:
-    samples = []
+    """Median over alternating rounds of time(subject) / time(base)."""
+    out = []
     for _ in range(rounds):
-        t0 = time.perf_counter()
-        for _ in range(loops):
-            for s in items:
-                fn(s)
-        samples.append((time.perf_counter() - t0) / (loops * len(items)) * 1e6)
-    return statistics.median(samples)
+        b = _time(base, loops)
+        s = _time(subject, loops)
+        out.append(s / b)
+    return statistics.median(out)
+
+
+def _each(fn: Callable[[str], object], items: list[str]) -> Callable[[], object]:
+    def run() -> None:
+        for s in items:
+            fn(s)
+
+    return run
 
 
 def main() -> None:
-    bare = median_us(BARE.fullmatch, DATES)
-    pd = median_us(parse_date, DATES)
-    bare_dl = median_us(BARE_DL.search, DEADLINES)
-    pdl = median_us(parse_deadline, DEADLINES)
-    day = dt.date(2025, 1, 2)
-    awd = median_us(lambda _s: add_working_days(day, 250), ["x"], rounds=9, loops=200)
-    print(f"bare re.fullmatch (dates)  : {bare:8.2f} µs/call")
-    print(f"parse_date                 : {pd:8.2f} µs/call  ({pd / bare:.1f}x bare re)")
-    print(f"bare re.search (deadlines) : {bare_dl:8.2f} µs/call")
-    print(f"parse_deadline             : {pdl:8.2f} µs/call  ({pdl / bare_dl:.1f}x bare re)")
-    print(f"add_working_days(d, 250)   : {awd:8.2f} µs/call")
+    print(
+        f"parse_date      / re.fullmatch : "
+        f"{ratio(_each(parse_date, DATES), _each(BARE.fullmatch, DATES), loops=100):6.1f}x"
+    )
+    print(
+        f"parse_deadline  / re.search    : "
+        f"{ratio(_each(parse_deadline, DEADLINES), _each(BARE_DL.search, DEADLINES), loops=50):6.1f}x"
+    )
+    for size in (10_000, 100_000):
+        text = corpus(size)
+
+        def bare(t: str = text) -> object:
+            return sum(1 for _ in WORDS.finditer(t))
+
+        loops = 20 if size == 10_000 else 2
+        for name, fn in (
+            ("find_dates", find_dates),
+            ("find_deadlines", find_deadlines),
+            ("check_dates", check_dates),
+            ("check_deadlines", check_deadlines),
+        ):
+            r = ratio(lambda f=fn, t=text: f(t), bare, loops=loops)  # type: ignore[misc]
+            print(f"{name:15} / finditer(\\S+) : {r:6.1f}x  ({size // 1000} kB)")
 
 
 if __name__ == "__main__":

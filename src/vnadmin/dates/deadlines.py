@@ -17,6 +17,13 @@ Rules applied (BLDS 2015, Luật số 91/2015/QH13):
 ``Deadline.due`` is the last allowed instant, timezone-aware in Vietnam time
 (:data:`vnadmin.dates.times.VN_TZ`); "24:00" is written as ``23:59:59.999999``.
 
+
+Verbs: :func:`parse` (:func:`parse_deadline`), :func:`find` (:func:`find_deadlines`),
+:func:`format` (:func:`format_deadline`), :func:`check` (one deadline: D111, D113,
+D114), :func:`validate`, :func:`is_valid`; :func:`check_deadlines` finds, then checks,
+over running text. The dates and times of day in a phrase are read through the one
+grammar, :mod:`vnadmin.dates.grammar`.
+
 >>> d = parse_deadline("chậm nhất 10 giờ 00 phút, ngày 29/9/2025")
 >>> d.due.isoformat()
 '2025-09-29T10:00:00+07:00'
@@ -36,25 +43,34 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterator
 
 import attrs
 
+from vnadmin._regex import alternation
 from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
-from vnadmin.dates import date_of_match
-from vnadmin.dates.periods import add_months, parse_period
-from vnadmin.dates.times import VN_TZ, find_datetimes
-from vnadmin.errors import ParseError
-from vnadmin.findings import Finding, rule
-from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.dates import grammar as g
+from vnadmin.dates.periods import add_months, period_in
+from vnadmin.dates.times import VN_TZ, datetimes_in
+from vnadmin.errors import ParseError, ValidationError
+from vnadmin.findings import Finding, Severity, rule
+from vnadmin.text import NormalizedText, Source, as_normalized
 
 __all__ = [
     "Anchor",
     "Deadline",
     "DeadlineKind",
     "Unit",
+    "check",
     "check_deadlines",
+    "find",
     "find_deadlines",
+    "format",
+    "format_deadline",
+    "is_valid",
+    "parse",
     "parse_deadline",
+    "validate",
 ]
 
 D111 = rule("D111")
@@ -92,7 +108,7 @@ class Anchor(enum.Enum):
     OTHER = "other"  #: any other event
 
 
-@attrs.frozen(slots=False)
+@attrs.frozen
 class Deadline:
     """A deadline read from text.
 
@@ -112,7 +128,7 @@ class Deadline:
             quý``); empty for every month.
         exclusive_day: True for ``trước ngày X`` (X itself is late).
         span: offsets in the caller's string.
-        text: the caller's string.
+        text: the phrase's own source slice, ``original[span[0]:span[1]]``.
     """
 
     kind: DeadlineKind
@@ -152,24 +168,35 @@ class Deadline:
         """True for deadlines counted from an event."""
         return self.kind is DeadlineKind.RELATIVE
 
-    def next_due(self, after: dt.date) -> dt.datetime | None:
-        """For a recurring deadline, the first due instant on or after ``after``."""
+    def occurrences(self, after: dt.date) -> Iterator[dt.datetime]:
+        """For a recurring deadline, its due instants on or after ``after``, in order
+        (a ``dateutil.rrule`` over the months it recurs in; day N of a shorter month is
+        its last day). A deadline that does not recur yields its :attr:`due`, if known."""
         if self.recurring_day is None:
-            return self.due
+            if self.due is not None:
+                yield self.due
+            return
+        from dateutil.rrule import MONTHLY, rrule  # imported on first use
+
         day = self.recurring_day
-        month = dt.date(after.year, after.month, 1)
-        for _ in range(14):
-            if self.recurring_months and month.month not in self.recurring_months:
-                month = add_months(month, 1)
-                continue
-            last = (add_months(month, 1) - dt.timedelta(days=1)).day
-            target = month.replace(day=min(day, last))
+        # the first of every month it recurs in; day N of a shorter month is its last day
+        months = rrule(
+            MONTHLY,
+            dtstart=dt.datetime(after.year, after.month, 1),
+            bymonth=self.recurring_months or None,
+            bymonthday=1,
+        )
+        for first in months:
+            last = add_months(first.date(), 1).replace(day=1) - dt.timedelta(days=1)
+            target = first.date().replace(day=min(day, last.day))
             if self.exclusive_day:
                 target -= dt.timedelta(days=1)
             if target >= after:
-                return dt.datetime.combine(target, _END_OF_DAY, tzinfo=VN_TZ)
-            month = add_months(month, 1)
-        return None
+                yield dt.datetime.combine(target, _END_OF_DAY, tzinfo=VN_TZ)
+
+    def next_due(self, after: dt.date) -> dt.datetime | None:
+        """For a recurring deadline, the first due instant on or after ``after``."""
+        return next(self.occurrences(after), None)
 
     def is_met(self, at: dt.datetime | dt.date) -> bool | None:
         """True if ``at`` is on time, ``None`` when :attr:`due` is unknown.
@@ -188,11 +215,9 @@ class Deadline:
 # --- patterns ---------------------------------------------------------------------
 
 _NUM = r"(?P<n>\d{1,4})(?:\s*\([^()\n]{0,40}\))?"
-_DATE = (
-    r"(?P<date>(?:ngày\s*)?(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
-    r"|(?P<vd>\d{1,2})\s*tháng\s*(?P<vm>\d{1,2})\s*(?:,\s*)?năm\s*(?P<vy>\d{4})))(?!\d)"
-)
-_TIME = r"(?P<time>(?P<h>\d{1,2})\s*(?:giờ|h)(?:\s*(?P<mi>\d{2})(?:\s*phút)?)?)"
+# The date and the time of day come from the one grammar (vnadmin.dates.grammar).
+_DATE = r"(?P<date>" + g.DATE + ")"
+_TIME = r"(?P<time>" + g.TIME + ")"
 _REL = re.compile(
     r"(?:(?:trong\s*(?:thời\s*hạn|vòng)?|chậm\s*nhất\s*(?:là\s*)?(?:sau\s*)?|không\s*quá|sau)\s*)"
     + _NUM
@@ -226,6 +251,10 @@ _PERIOD = re.compile(
     r"|\d{1,2}\s*tháng\s*(?:đầu|cuối)\s*năm\s*\d{4}|tháng\s*\d{1,2}\s*(?:/|(?:,\s*)?năm)\s*\d{4}|năm\s*\d{4})(?!\d)",
     re.IGNORECASE,
 )
+# The literal first syllable of every trigger, in the three cases documents use:
+# a case-sensitive prefilter the engine scans fast; _TRIGGER runs only at its hits.
+_TRIGGER_WORDS = ("chậm", "trước", "trong", "không", "hạn", "đến", "hoàn", "vào", "sau")
+_ANCHOR = re.compile(alternation(v for w in _TRIGGER_WORDS for v in (w, w.capitalize(), w.upper())))
 _TRIGGER = re.compile(
     r"(?P<cham>chậm\s*nhất)|(?P<truoc>trước)|(?P<trong>trong)|(?P<khong>không\s*quá)"
     r"|(?P<han>hạn\s*chót)|(?P<den>đến\s*hết)|(?P<hoan>hoàn\s*thành)|(?P<vao>vào\s*ngày)"
@@ -251,7 +280,7 @@ def _relative_due(anchor: dt.date, n: int, unit: Unit, cal: Calendar) -> dt.date
     elif unit is Unit.WEEK:
         last = anchor + dt.timedelta(weeks=n)
     elif unit is Unit.MONTH:
-        last = add_months(anchor, n)
+        last = add_months(anchor, n)  # Điều 148: day N, or the month's last
     else:
         last = add_months(anchor, 12 * n)
     return _eod(cal.next_working_day(last))  # Điều 148: roll past rest days and holidays
@@ -263,12 +292,12 @@ _UNITS = {"ngày": Unit.DAY, "tuần": Unit.WEEK, "tháng": Unit.MONTH, "năm": 
 def _from_match(
     m: re.Match[str],
     nt: NormalizedText,
-    text: str,
     issued: dt.date | None,
     received: dt.date | None,
     cal: Calendar,
 ) -> Deadline | None:
     span = nt.to_original(*m.span())
+    text = nt.original[span[0] : span[1]]
     if m.re is _REL:
         n = int(m.group("n"))
         unit_word = " ".join(m.group("unit").lower().split())
@@ -299,12 +328,12 @@ def _from_match(
         )
     if m.re is _PERIOD:
         try:
-            p = parse_period(m.group("p"))
+            p = period_in(nt, *m.span("p"))
         except ParseError:
             return None
         return Deadline(DeadlineKind.PERIOD, _eod(p.end), span, text)
     # fixed
-    when = date_of_match(m)
+    when = g.date_of_match(m)
     if when is None:  # no such day (31/02)
         return None
     if m.group("time") is not None:
@@ -340,9 +369,26 @@ _BY_TRIGGER: dict[str | None, tuple[re.Pattern[str], ...]] = {
 _WINDOW = 240
 
 
+def triggers(s: str) -> Iterator[re.Match[str]]:
+    """The trigger words of ``s`` (what ``_TRIGGER.finditer`` gives for the usual
+    cases), found through the case-sensitive prefilter."""
+    pos = 0
+    search = _ANCHOR.search
+    match = _TRIGGER.match
+    while True:
+        hit = search(s, pos)
+        if hit is None:
+            return
+        t = match(s, hit.start())
+        if t is None:
+            pos = hit.start() + 1
+            continue
+        yield t
+        pos = t.end()
+
+
 def _scan(
     nt: NormalizedText,
-    text: str,
     issued: dt.date | None,
     received: dt.date | None,
     cal: Calendar,
@@ -352,7 +398,18 @@ def _scan(
     s = nt.text
     out: list[Deadline] = []
     pos = 0
-    for t in _TRIGGER.finditer(s):
+    search, trigger = _ANCHOR.search, _TRIGGER.match
+    scan_at = 0
+    while True:
+        # the prefiltered triggers (what triggers(s) yields), inlined: this loop is hot
+        hit = search(s, scan_at)
+        if hit is None:
+            break
+        t = trigger(s, hit.start())
+        if t is None:
+            scan_at = hit.start() + 1
+            continue
+        scan_at = t.end()
         at = t.start()
         if at < pos or (at > 0 and s[at - 1].isalnum()):
             continue
@@ -361,7 +418,7 @@ def _scan(
             m = pattern.match(s, at, at + _WINDOW)
             if m is None:
                 continue
-            d = _from_match(m, nt, text, issued, received, cal)
+            d = _from_match(m, nt, issued, received, cal)
             if d is not None:
                 out.append(d)
                 if first:
@@ -372,7 +429,7 @@ def _scan(
 
 
 def find_deadlines(
-    text: str,
+    text: Source,
     *,
     issued: dt.date | None = None,
     received: dt.date | None = None,
@@ -383,15 +440,15 @@ def find_deadlines(
     >>> [d.due_date for d in find_deadlines("hoàn thành chậm nhất trong ngày 12/01/2024.")]
     [datetime.date(2024, 1, 12)]
     """
-    nt = normalize_text(text)
+    nt = as_normalized(text)
     try:
-        return tuple(_scan(nt, text, issued, received, calendar or DEFAULT_CALENDAR))
+        return tuple(_scan(nt, issued, received, calendar or DEFAULT_CALENDAR))
     except (ValueError, OverflowError):  # dates past year 9999
         return ()
 
 
 def parse_deadline(
-    text: str,
+    text: Source,
     *,
     issued: dt.date | None = None,
     received: dt.date | None = None,
@@ -411,30 +468,75 @@ def parse_deadline(
     >>> parse_deadline("trong quý IV/2025").due_date
     datetime.date(2025, 12, 31)
     """
-    nt = normalize_text(text)
+    nt = as_normalized(text)
+    original = nt.original
     if not nt.text.strip():
         raise ParseError(
-            "empty", input=text, span=(0, len(text)), reason="empty", expected="a deadline"
+            "empty", input=original, span=(0, len(original)), reason="empty", expected="a deadline"
         )
     try:
-        found = _scan(nt, text, issued, received, calendar or DEFAULT_CALENDAR, first=True)
+        found = _scan(nt, issued, received, calendar or DEFAULT_CALENDAR, first=True)
     except (ValueError, OverflowError):
         raise ParseError(
             "date out of range",
-            input=text,
-            span=(0, len(text)),
+            input=original,
+            span=(0, len(original)),
             reason="out_of_range",
             expected="a deadline before year 9999",
         ) from None
     if not found:
         raise ParseError(
             "no deadline found",
-            input=text,
-            span=(0, len(text)),
+            input=original,
+            span=(0, len(original)),
             reason="no_deadline",
             expected="a deadline such as 'chậm nhất ngày 15/10/2025' or 'trong 05 ngày làm việc kể từ …'",
         )
     return found[0]
+
+
+_UNIT_WORDS = {
+    Unit.DAY: "ngày",
+    Unit.WORKING_DAY: "ngày làm việc",
+    Unit.WEEK: "tuần",
+    Unit.MONTH: "tháng",
+    Unit.YEAR: "năm",
+}
+_QUARTER_WORD: dict[tuple[int, ...], str] = {v: k for k, v in _QUARTER_MONTHS.items()}
+
+
+def format_deadline(value: Deadline) -> str:
+    """The canonical phrase of a deadline: ``parse_deadline(format_deadline(d))`` reads
+    the same deadline back (with the same ``issued`` / ``received`` dates).
+
+    >>> format_deadline(parse_deadline("hạn chót là 16 giờ ngày 20/10/2025"))
+    'chậm nhất 16 giờ 00, ngày 20/10/2025'
+    >>> format_deadline(parse_deadline("trước ngày 20 hằng tháng"))
+    'trước ngày 20 hằng tháng'
+    """
+    k = value.kind
+    if k is DeadlineKind.RELATIVE:
+        assert value.amount is not None and value.unit is not None
+        return (
+            f"trong thời hạn {value.amount:02d} {_UNIT_WORDS[value.unit]} kể từ ngày "
+            f"{value.anchor_text}"
+        )
+    if k is DeadlineKind.RECURRING:
+        lead = "trước" if value.exclusive_day else "chậm nhất"
+        if value.recurring_months:
+            where = f"tháng {_QUARTER_WORD[value.recurring_months]} quý"
+        else:
+            where = "hằng tháng"
+        return f"{lead} ngày {value.recurring_day} {where}"
+    assert value.due is not None
+    due = value.due.astimezone(VN_TZ)
+    if k is DeadlineKind.PERIOD:
+        return f"chậm nhất trong tháng {due.month}/{due.year}"
+    if value.exclusive_day:
+        return f"trước ngày {due.date() + dt.timedelta(days=1):%d/%m/%Y}"
+    if due.timetz().replace(tzinfo=None) == _END_OF_DAY:
+        return f"chậm nhất ngày {due:%d/%m/%Y}"
+    return f"chậm nhất {due:%H} giờ {due:%M}, ngày {due:%d/%m/%Y}"
 
 
 # The time field of an invitation or a meeting notice ("2. Thời gian: từ 14 giờ 00, ngày …").
@@ -448,31 +550,70 @@ _EVENT_FIELD = re.compile(
 _REFERENCE_POINT_DAYS = 31
 
 
-def _event_start(text: str) -> dt.datetime | None:
+def event_start(text: Source) -> dt.datetime | None:
     """When the event a document announces starts: the first date-time of its
-    ``Thời gian:`` field, if it has one."""
-    for m in _EVENT_FIELD.finditer(text):
-        found = find_datetimes(m.group("rest"))
+    ``Thời gian:`` field, if it has one.
+
+    >>> event_start("2. Thời gian: 14 giờ 00, ngày 29/9/2025.").isoformat()
+    '2025-09-29T14:00:00+07:00'
+    """
+    nt = as_normalized(text)
+    for m in _EVENT_FIELD.finditer(nt.text):
+        found = datetimes_in(nt, *m.span("rest"))
         if found:
             return found[0].value
     return None
 
 
-def check_deadlines(
-    text: str,
+def check(
+    value: Deadline,
     *,
     issued: dt.date | None = None,
-    received: dt.date | None = None,
+    event: dt.datetime | None = None,
     calendar: Calendar | None = None,
 ) -> tuple[Finding, ...]:
-    """Findings for the deadlines of ``text``. Never raises.
+    """Findings for one deadline.
 
     D111: a stated due date on a day off (BLDS Điều 148; not for ``trước ngày X``, whose
     bound is X itself). D113: a fixed deadline before ``issued``, the document's date of
     issue — except ``trước ngày X`` more than a month before it, which is read as a point
     of reference of a rule (``hợp đồng được thực hiện xong trước ngày 01-01-2017``), not a
-    deadline. D114: a fixed deadline after the start of the event the document announces
-    (its ``Thời gian:`` field).
+    deadline. D114: a fixed deadline after ``event``, the start of the event the document
+    announces (see :func:`event_start`).
+
+    >>> [f.rule for f in check(parse_deadline("chậm nhất ngày 01/9/2025"))]
+    ['D111']
+    """
+    d = value
+    if d.kind is not DeadlineKind.FIXED or d.due is None:
+        return ()
+    cal = calendar or DEFAULT_CALENDAR
+    out: list[Finding] = []
+    day = d.due.date()
+    due = f"{day:%d/%m/%Y}"
+    if not cal.is_working_day(day) and not d.exclusive_day:
+        moved = cal.next_working_day(day)
+        out.append(D111.finding(d.span, date=due, moved=f"{moved:%d/%m/%Y}"))
+    if (
+        issued is not None
+        and day < issued
+        and not (d.exclusive_day and (issued - day).days > _REFERENCE_POINT_DAYS)
+    ):
+        out.append(D113.finding(d.span, due=due, date=f"{issued:%d/%m/%Y}"))
+    if event is not None and d.due > event:
+        out.append(D114.finding(d.span, due=due, event=f"{event:%H:%M %d/%m/%Y}"))
+    return tuple(out)
+
+
+def check_deadlines(
+    text: Source,
+    *,
+    issued: dt.date | None = None,
+    received: dt.date | None = None,
+    calendar: Calendar | None = None,
+) -> tuple[Finding, ...]:
+    """Findings for the deadlines of running text: find them, then :func:`check` each
+    (``event`` is the start of the text's ``Thời gian:`` field). Never raises.
 
     >>> [f.rule for f in check_deadlines("chậm nhất ngày 01/9/2025")]
     ['D111']
@@ -480,23 +621,58 @@ def check_deadlines(
     >>> [f.rule for f in check_deadlines(text, issued=dt.date(2025, 10, 1))]
     ['D113', 'D114']
     """
+    nt = as_normalized(text)
     cal = calendar or DEFAULT_CALENDAR
+    event = event_start(nt)
     out: list[Finding] = []
-    event = _event_start(text)
-    for d in find_deadlines(text, issued=issued, received=received, calendar=cal):
-        if d.kind is not DeadlineKind.FIXED or d.due is None:
-            continue
-        day = d.due.date()
-        due = f"{day:%d/%m/%Y}"
-        if not cal.is_working_day(day) and not d.exclusive_day:
-            moved = cal.next_working_day(day)
-            out.append(D111.finding(d.span, date=due, moved=f"{moved:%d/%m/%Y}"))
-        if (
-            issued is not None
-            and day < issued
-            and not (d.exclusive_day and (issued - day).days > _REFERENCE_POINT_DAYS)
-        ):
-            out.append(D113.finding(d.span, due=due, date=f"{issued:%d/%m/%Y}"))
-        if event is not None and d.due > event:
-            out.append(D114.finding(d.span, due=due, event=f"{event:%H:%M %d/%m/%Y}"))
+    for d in find_deadlines(nt, issued=issued, received=received, calendar=cal):
+        out.extend(check(d, issued=issued, event=event, calendar=cal))
     return tuple(out)
+
+
+def validate(
+    value: Deadline | Source,
+    *,
+    issued: dt.date | None = None,
+    received: dt.date | None = None,
+    event: dt.datetime | None = None,
+    calendar: Calendar | None = None,
+) -> Deadline:
+    """The deadline (a string: the first one it holds) when no finding is an error,
+    else :class:`~vnadmin.ValidationError`; an unreadable string raises ``ParseError``.
+
+    >>> validate("chậm nhất ngày 15/10/2025").due_date
+    datetime.date(2025, 10, 15)
+    """
+    d = (
+        value
+        if isinstance(value, Deadline)
+        else parse_deadline(value, issued=issued, received=received, calendar=calendar)
+    )
+    findings = check(d, issued=issued, event=event, calendar=calendar)
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise ValidationError(findings)
+    return d
+
+
+def is_valid(value: object, **kwargs: object) -> bool:
+    """True if ``value`` is (or reads as) a deadline with no ERROR finding. Never raises.
+
+    >>> is_valid("trước ngày 15/01/2024"), is_valid("xin chào"), is_valid(None)
+    (True, False, False)
+    """
+    if not isinstance(value, (str, NormalizedText, Deadline)):
+        return False
+    try:
+        validate(value, **kwargs)  # type: ignore[arg-type]
+    except (ParseError, ValidationError, TypeError):
+        return False
+    return True
+
+
+#: ``parse(text) -> Deadline`` (:func:`parse_deadline`).
+parse = parse_deadline
+#: ``find(source) -> tuple[Deadline, ...]`` (:func:`find_deadlines`).
+find = find_deadlines
+#: ``format(deadline) -> str`` (:func:`format_deadline`).
+format = format_deadline

@@ -7,6 +7,11 @@ Forms read: ``từ ngày 01/01/2024 đến hết ngày 31/3/2024``; ``03 tháng 
 dates (``start`` and ``end`` both included). BLDS 2015 Điều 146: ``đầu năm`` is
 01 January and ``cuối năm`` 31 December; ``nửa năm`` is six months.
 
+
+Verbs: :func:`parse` (:func:`parse_period`), :func:`find` (:func:`find_periods`),
+:func:`format` (:func:`format_period`), :func:`check`, :func:`validate`,
+:func:`is_valid`. The dates of a range are read through :mod:`vnadmin.dates.grammar`.
+
 >>> p = parse_period("03 tháng cuối năm 2025")
 >>> p.start, p.end
 (datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))
@@ -19,18 +24,35 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterator
 
 import attrs
 
-from vnadmin.dates import find_dates
-from vnadmin.errors import ParseError
-from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.dates.finder import mentions_in
+from vnadmin.errors import ParseError, ValidationError
+from vnadmin.findings import Finding
+from vnadmin.text import NormalizedText, Source, as_normalized
 
-__all__ = ["Period", "PeriodKind", "add_months", "find_periods", "parse_period", "quarter_range"]
+__all__ = [
+    "Period",
+    "PeriodKind",
+    "add_months",
+    "check",
+    "find",
+    "find_periods",
+    "format",
+    "format_period",
+    "is_valid",
+    "parse",
+    "parse_period",
+    "quarter_range",
+    "validate",
+]
 
 
 def add_months(day: dt.date, n: int) -> dt.date:
-    """``day`` moved by ``n`` months, clamped to the last day of a shorter month.
+    """``day`` moved by ``n`` months, clamped to the last day of a shorter month
+    (``dateutil.relativedelta``).
 
     BLDS 2015 Điều 148: a period in months ends on the same day of the last
     month, or on that month's last day if it has no such day.
@@ -38,10 +60,10 @@ def add_months(day: dt.date, n: int) -> dt.date:
     >>> add_months(dt.date(2025, 1, 31), 1), add_months(dt.date(2024, 2, 29), 12)
     (datetime.date(2025, 2, 28), datetime.date(2025, 2, 28))
     """
-    year, month0 = divmod(day.year * 12 + day.month - 1 + n, 12)
-    month = month0 + 1
-    last = 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
+    from dateutil.relativedelta import relativedelta  # imported on first use
+
+    out: dt.date = day + relativedelta(months=n)
+    return out
 
 
 class PeriodKind(enum.Enum):
@@ -84,22 +106,44 @@ class Period:
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Q = r"(?:iv|iii|ii|i|[1-4])(?![\w])"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
-_PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str]], ...] = (
+
+
+def _words(*words: str) -> re.Pattern[str]:
+    """A case-sensitive prefilter: each word as written, capitalised and in capitals."""
+    return re.compile("|".join(v for w in words for v in (w, w.capitalize(), w.upper())))
+
+
+# Each pattern with the literal anchor every match of it starts with: the whole-text
+# scans run the case-insensitive pattern only where the case-sensitive anchor is.
+_DIGITS_THANG = re.compile(r"\d{1,2}\s*(?:tháng|Tháng|THÁNG)")
+_ANCHORS = {
+    "digits": _DIGITS_THANG,
+    "nửa": _words("nửa"),
+    "quý": _words("quý"),
+    "giai": _words("giai"),
+    "tháng": _words("tháng"),
+    "năm": _words("năm"),
+}
+_PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         PeriodKind.MONTHS_START,
         re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*đầu\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["digits"],
     ),
     (
         PeriodKind.MONTHS_END,
         re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*cuối\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["digits"],
     ),
     (
         PeriodKind.MONTHS_START,
         re.compile(r"nửa\s*(?P<half>đầu)\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["nửa"],
     ),
     (
         PeriodKind.MONTHS_END,
         re.compile(r"nửa\s*(?P<half>cuối)\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        _ANCHORS["nửa"],
     ),
     (
         PeriodKind.QUARTER,
@@ -108,17 +152,43 @@ _PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str]], ...] = (
             r"(?:\s*(?:/|(?:,\s*)?năm)\s*" + _YEAR + ")?",
             re.I,
         ),
+        _ANCHORS["quý"],
     ),
     (
         PeriodKind.YEARS,
         re.compile(r"giai\s*đoạn\s*(?P<y1>\d{4})\s*-\s*(?P<y2>\d{4})(?!\d)", re.I),
+        _ANCHORS["giai"],
     ),
     (
         PeriodKind.MONTH,
         re.compile(r"tháng\s*(?P<m>\d{1,2})\s*(?:/|-|(?:,\s*)?năm)\s*" + _YEAR, re.I),
+        _ANCHORS["tháng"],
     ),
-    (PeriodKind.YEAR, re.compile(r"(?<![\w/])năm\s*" + _YEAR + r"(?![/\-]\d)", re.I)),
+    (
+        PeriodKind.YEAR,
+        re.compile(r"(?<![\w/])năm\s*" + _YEAR + r"(?![/\-]\d)", re.I),
+        _ANCHORS["năm"],
+    ),
 )
+
+
+def _matches(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], s: str, lo: int, hi: int
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(s, lo, hi)`` gives, for anchors in the usual cases."""
+    pos = lo
+    while True:
+        hit = anchor.search(s, pos, hi)
+        if hit is None:
+            return
+        m = pattern.match(s, hit.start(), hi)
+        if m is None:
+            pos = hit.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 _RANGE_JOIN = re.compile(
     r"\s*(?:đến|tới|-)\s*(?:(?P<through>hết)\s*|(?P<before>trước)\s*)?(?:ngày\s*)?$", re.I
 )
@@ -168,56 +238,82 @@ def _build(kind: PeriodKind, m: re.Match[str], year: int | None) -> tuple[dt.dat
 
 
 def _candidates(
-    nt: NormalizedText, year: int | None
+    nt: NormalizedText, year: int | None, lo: int = 0, hi: int | None = None
 ) -> list[tuple[int, int, dt.date, dt.date, PeriodKind]]:
+    """The periods of ``nt.text[lo:hi]`` in normalised offsets, sorted, not overlapping."""
     s = nt.text
+    hi = len(s) if hi is None else hi
     found: list[tuple[int, int, dt.date, dt.date, PeriodKind]] = []
-    dates = find_dates(s)
+    dates = [(m.value, a, b) for m, a, b in mentions_in(nt, lo, hi)]
     # date ranges: "từ (ngày) D1 đến (hết) (ngày) D2"
-    for a, b in zip(dates, dates[1:], strict=False):  # noqa: RUF007
-        between = s[a.span[1] : b.span[0]]
+    for (av, a0, a1), (bv, b0, b1) in zip(dates, dates[1:], strict=False):  # noqa: RUF007
+        between = s[a1:b0]
         join = _RANGE_JOIN.match(between) if len(between) <= 24 else None
-        if join is not None and a.value <= b.value:
-            last = b.value - dt.timedelta(days=1) if join.group("before") else b.value
-            lead = _RANGE_LEAD.search(s[max(0, a.span[0] - 12) : a.span[0]])
-            start = a.span[0] - (len(lead.group(0)) if lead else 0)
-            found.append((start, b.span[1], a.value, max(a.value, last), PeriodKind.RANGE))
-    in_date = bytearray(len(s) + 1)
-    for d in dates:
-        in_date[d.span[0] : d.span[1]] = b"\x01" * (d.span[1] - d.span[0])
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(s):
+        if join is not None and av <= bv:
+            last = bv - dt.timedelta(days=1) if join.group("before") else bv
+            lead = _RANGE_LEAD.search(s[max(lo, a0 - 12) : a0])
+            start = a0 - (len(lead.group(0)) if lead else 0)
+            found.append((start, b1, av, max(av, last), PeriodKind.RANGE))
+    # one flag per character of the slice (offsets relative to lo)
+    in_date = bytearray(hi - lo + 1)
+    for _, a0, a1 in dates:
+        in_date[a0 - lo : a1 - lo] = b"\x01" * (a1 - a0)
+    for kind, pattern, anchor in _PATTERNS:
+        for m in _matches(pattern, anchor, s, lo, hi):
             built = _build(kind, m, year)
             if built is not None:
                 found.append((m.start(), m.end(), built[0], built[1], kind))
     # longest first, then earliest; drop overlaps and anything inside a lone date
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     chosen: list[tuple[int, int, dt.date, dt.date, PeriodKind]] = []
-    used = bytearray(len(s) + 1)
+    used = bytearray(hi - lo + 1)
     for c in found:
-        if c[4] is not PeriodKind.RANGE and any(in_date[c[0] : c[1]]):
+        a, b = max(c[0], lo) - lo, c[1] - lo
+        if c[4] is not PeriodKind.RANGE and any(in_date[a:b]):
             continue
-        if any(used[c[0] : c[1]]):
+        if any(used[a:b]):
             continue
-        used[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        used[a:b] = b"\x01" * (b - a)
         chosen.append(c)
     return sorted(chosen)
 
 
-def find_periods(text: str, *, year: int | None = None) -> tuple[Period, ...]:
+def find_periods(text: Source, *, year: int | None = None) -> tuple[Period, ...]:
     """Every period in ``text``; ``year`` fills periods written without one. Never raises.
 
     >>> [(p.kind.value, str(p.start), str(p.end)) for p in find_periods("giai đoạn 2021 - 2025")]
     [('years', '2021-01-01', '2025-12-31')]
     """
-    nt = normalize_text(text)
+    nt = as_normalized(text)
     return tuple(
         Period(start, end, kind, nt.to_original(s, e))
         for s, e, start, end, kind in _candidates(nt, year)
     )
 
 
-def parse_period(text: str, *, year: int | None = None) -> Period:
+def period_in(nt: NormalizedText, lo: int, hi: int, *, year: int | None = None) -> Period:
+    """The one period written in ``nt.text[lo:hi]`` (spans into ``nt.original``)."""
+    s = nt.text
+    found = _candidates(nt, year, lo, hi)
+    seg = s[lo:hi]
+    stripped = seg.strip().rstrip(".;,").strip()
+    lead = lo + len(seg) - len(seg.lstrip())
+    for st, en, start, end, kind in found:
+        if st == lead and en == lead + len(stripped):
+            return Period(start, end, kind, nt.to_original(st, en))
+    span = nt.to_original(lo, hi)
+    if not stripped:
+        raise ParseError("empty", input=nt.original, span=span, reason="empty", expected="a period")
+    raise ParseError(
+        "no period" if not found else "text around the period",
+        input=nt.original,
+        span=span,
+        reason="no_period" if not found else "trailing_text",
+        expected="a period such as quý IV/2025 or 6 tháng đầu năm 2026",
+    )
+
+
+def parse_period(text: Source, *, year: int | None = None) -> Period:
     """Read one period; ``ParseError`` (``empty``, ``no_period``, ``trailing_text``).
 
     >>> p = parse_period("từ ngày 08/02/2024 đến hết ngày 14/02/2024")
@@ -226,22 +322,77 @@ def parse_period(text: str, *, year: int | None = None) -> Period:
     >>> parse_period("6 tháng đầu năm", year=2026).end
     datetime.date(2026, 6, 30)
     """
-    nt = normalize_text(text)
-    s = nt.text
-    found = _candidates(nt, year)
-    stripped = s.strip().rstrip(".;,").strip()
-    lead = len(s) - len(s.lstrip())
-    for st, en, start, end, kind in found:
-        if st == lead and en == lead + len(stripped):
-            return Period(start, end, kind, nt.to_original(st, en))
-    if not stripped:
-        raise ParseError(
-            "empty", input=text, span=(0, len(text)), reason="empty", expected="a period"
-        )
-    raise ParseError(
-        "no period" if not found else "text around the period",
-        input=text,
-        span=(0, len(text)),
-        reason="no_period" if not found else "trailing_text",
-        expected="a period such as quý IV/2025 or 6 tháng đầu năm 2026",
-    )
+    nt = as_normalized(text)
+    return period_in(nt, 0, len(nt.text), year=year)
+
+
+_ROMAN_OF = ("", "I", "II", "III", "IV")
+
+
+def format_period(value: Period) -> str:
+    """The canonical text of a period, by its kind (``parse_period(format_period(p))``
+    gives the same start, end and kind).
+
+    >>> format_period(parse_period("Quý II, III/2015"))
+    'quý II, III/2015'
+    >>> format_period(parse_period("từ ngày 1/1/2024 đến ngày 31/3/2024"))
+    'từ ngày 01/01/2024 đến hết ngày 31/03/2024'
+    """
+    a, b, kind = value.start, value.end, value.kind
+    if kind is PeriodKind.RANGE:
+        return f"từ ngày {a:%d/%m/%Y} đến hết ngày {b:%d/%m/%Y}"
+    if kind is PeriodKind.MONTHS_START:
+        return f"{b.month:02d} tháng đầu năm {a.year}"
+    if kind is PeriodKind.MONTHS_END:
+        return f"{13 - a.month:02d} tháng cuối năm {a.year}"
+    if kind is PeriodKind.QUARTER:
+        qs = range((a.month + 2) // 3, (b.month + 2) // 3 + 1)
+        return "quý " + ", ".join(_ROMAN_OF[q] for q in qs) + f"/{a.year}"
+    if kind is PeriodKind.MONTH:
+        return f"tháng {a.month}/{a.year}"
+    if kind is PeriodKind.YEARS:
+        return f"giai đoạn {a.year} - {b.year}"
+    return f"năm {a.year}"
+
+
+def check(value: Period) -> tuple[Finding, ...]:
+    """Findings for a period: none today (every period read is a real range of days;
+    BLDS 2015 Điều 146 fixes what ``đầu năm`` / ``cuối năm`` / ``nửa năm`` mean)."""
+    return ()
+
+
+def validate(value: Period | Source, *, year: int | None = None) -> Period:
+    """The period (a string: the one it names) when no finding is an error, else
+    :class:`~vnadmin.ValidationError`; an unreadable string raises ``ParseError``.
+
+    >>> validate("quý IV/2025").days
+    92
+    """
+    p = value if isinstance(value, Period) else parse_period(value, year=year)
+    findings = check(p)
+    if findings:
+        raise ValidationError(findings)
+    return p
+
+
+def is_valid(value: object, *, year: int | None = None) -> bool:
+    """True if ``value`` is (or names) a period. Never raises.
+
+    >>> is_valid("quý IV/2025"), is_valid("quý V/2025"), is_valid(3)
+    (True, False, False)
+    """
+    if not isinstance(value, (str, NormalizedText, Period)):
+        return False
+    try:
+        validate(value, year=year)
+    except (ParseError, ValidationError):
+        return False
+    return True
+
+
+#: ``parse(text) -> Period`` (:func:`parse_period`).
+parse = parse_period
+#: ``find(source) -> tuple[Period, ...]`` (:func:`find_periods`).
+find = find_periods
+#: ``format(period) -> str`` (:func:`format_period`).
+format = format_period

@@ -518,5 +518,16 @@ def _shift_place_date(
     def shift(span: tuple[int, int]) -> tuple[int, int]:
         return nt.to_original(nstart + span[0], nstart + span[1])
 
-    place_span = shift(pd.place_span) if pd.place_span is not None else None
-    return attrs.evolve(pd, place_span=place_span, date_span=shift(pd.date_span), text=original)
+    def shift_or_none(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None else shift(span)
+
+    span = shift(pd.span)
+    return attrs.evolve(
+        pd,
+        place_span=shift_or_none(pd.place_span),
+        date_span=shift(pd.date_span),
+        day_span=shift_or_none(pd.day_span),
+        month_span=shift_or_none(pd.month_span),
+        span=span,
+        text=original[span[0] : span[1]],
+    )

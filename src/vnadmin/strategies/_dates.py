@@ -17,6 +17,7 @@ __all__ = [
     "dates",
     "deadline_texts",
     "deadlines",
+    "period_texts",
     "place_date_texts",
     "time_texts",
     "times",
@@ -117,6 +118,35 @@ def deadline_texts(draw: st.DrawFn) -> str:
                 f"trước ngày {min(n, 28)} hằng tháng",
                 f"trước ngày {min(n, 28)} tháng {['đầu', 'giữa', 'cuối'][n % 3]} quý",
                 f"trong quý {['I', 'II', 'III', 'IV'][n % 4]}/{d.year}",
+            ]
+        )
+    )
+
+
+@st.composite
+def period_texts(draw: st.DrawFn) -> str:
+    """Period phrases of every kind (ranges, quarters, months, years, parts of a year)."""
+    d = draw(dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)))
+    e = d + dt.timedelta(days=draw(st.integers(0, 400)))
+    n = draw(st.integers(1, 12))
+    q1 = draw(st.integers(1, 4))
+    q2 = draw(st.integers(q1, 4))
+    roman = ["I", "II", "III", "IV"]
+    quarters = ", ".join(roman[q - 1] for q in range(q1, q2 + 1))
+    return draw(
+        st.sampled_from(
+            [
+                f"từ ngày {d:%d/%m/%Y} đến hết ngày {e:%d/%m/%Y}",
+                f"từ ngày {d.day}/{d.month}/{d.year} đến ngày {e.day}/{e.month}/{e.year}",
+                f"{n} tháng đầu năm {d.year}",
+                f"{n:02d} tháng cuối năm {d.year}",
+                f"nửa đầu năm {d.year}",
+                f"quý {quarters}/{d.year}",
+                f"quý {roman[q1 - 1]} năm {d.year}",
+                f"tháng {d.month}/{d.year}",
+                f"tháng {d.month} năm {d.year}",
+                f"năm {d.year}",
+                f"giai đoạn {d.year} - {e.year}",
             ]
         )
     )

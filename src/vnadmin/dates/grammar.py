@@ -1,0 +1,196 @@
+"""The one date grammar: every pattern that reads a date, a weekday or a time of day.
+
+Dates, place-and-date lines, times, periods, deadlines and references all read their
+dates and times through the fragments and compiled patterns of this module (NĐ
+30/2020/NĐ-CP, Phụ lục I, II.4 for the written-out form ``ngày DD tháng MM năm YYYY``).
+
+Group names of the date fragments: ``d``/``sep``/``m``/``y`` (numeric ``20/7/2025``),
+``vd``/``vm``/``vy`` (in words ``ngày 20 tháng 7 năm 2025``) and ``id``/``im``/``iy``
+(ISO ``2025-07-20``, only in :data:`FULL`). :func:`date_of_match` reads any of them.
+
+Scanning a whole text goes through :func:`scan`: a case-sensitive prefilter on the
+literal anchors of a date (one or two digits followed by a separator or by ``tháng`` /
+``Tháng`` / ``THÁNG``) finds the candidates, and the full pattern runs only there.
+
+>>> [m.group() for m in scan("Hà Nội, ngày 03 tháng 01 năm 2024; hạn 20/7/2025.")]
+['ngày 03 tháng 01 năm 2024', '20/7/2025']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+__all__ = [
+    "DATE",
+    "FULL",
+    "ISO",
+    "NUMERIC",
+    "SCAN",
+    "TIME",
+    "VERBAL",
+    "WEEKDAY_PATTERN",
+    "date_of_match",
+    "scan",
+]
+
+# --- weekdays ---------------------------------------------------------------------
+
+#: A weekday name (``thứ Hai`` … ``thứ Bảy``, ``thứ 2`` … ``thứ 7``, ``Chủ nhật``, ``CN``).
+WEEKDAY_PATTERN = r"(?:thứ[ \t]*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ[ \t]*nhật|CN)(?![^\W_])"
+WEEKDAY_FULL = re.compile(r"\s*(" + WEEKDAY_PATTERN + r")\s*", re.IGNORECASE)
+#: A weekday right after a date: ``(thứ Hai)`` or ``, thứ Hai``.
+WD_AFTER = re.compile(
+    r"[ \t]*(?:\([ \t]*(?P<a>"
+    + WEEKDAY_PATTERN
+    + r")[ \t]*\)|,[ \t]*(?P<b>"
+    + WEEKDAY_PATTERN
+    + "))",
+    re.IGNORECASE,
+)
+#: A weekday right before a date: ``thứ Năm (ngày …``, ``thứ Sáu, ngày …``.
+WD_BEFORE = re.compile(r"(?P<w>" + WEEKDAY_PATTERN + r")[ \t]*[,(]?[ \t]*$", re.IGNORECASE)
+#: A weekday in parentheses (``(thứ Hai)``).
+WD_PAREN = re.compile(r"[ \t]*\([ \t]*(?P<w>" + WEEKDAY_PATTERN + r")[ \t]*\)", re.IGNORECASE)
+
+_WD_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5}
+_WD_DIGITS = {"2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+
+
+def weekday_value(word: str) -> int:
+    """``date.weekday()`` of a weekday name matched by :data:`WEEKDAY_PATTERN`."""
+    w = " ".join(word.split()).lower()
+    if w.startswith("chủ") or w == "cn":
+        return 6
+    tail = w[3:].strip()
+    return _WD_DIGITS[tail] if tail in _WD_DIGITS else _WD_WORDS[tail]
+
+
+# --- dates ------------------------------------------------------------------------
+
+#: ``20/7/2025``, ``20-7-2025``, ``20.7.2025`` (one separator throughout).
+NUMERIC = (
+    r"(?<![\w/.\-])(?P<d>\d{1,2})[ \t]*(?P<sep>[/.\-])[ \t]*(?P<m>\d{1,2})"
+    r"[ \t]*(?P=sep)[ \t]*(?P<y>\d{4})(?!\d)"
+)
+#: ``20 tháng 7 năm 2025`` (after an optional ``ngày``).
+VERBAL = r"(?P<vd>\d{1,2})\s*tháng\s*(?P<vm>\d{1,2})\s*(?:,\s*)?năm\s*(?P<vy>\d{4})(?!\d)"
+#: ``2025-07-20``.
+ISO = r"(?<![\w/.\-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d\w])"
+#: A date in running text, with an optional leading ``ngày`` (group ``ngay``).
+DATE = r"(?:(?P<ngay>ngày)\s*)?(?:" + NUMERIC + "|" + VERBAL + ")"
+
+SCAN = re.compile(DATE, re.IGNORECASE)
+#: One whole date phrase (what :func:`vnadmin.dates.parse_date` accepts).
+FULL = re.compile(
+    r"\s*(?:ngày\s*)?(?:" + NUMERIC + "|" + VERBAL + "|" + ISO + r")\s*(?:[.,;]\s*)?",
+    re.IGNORECASE,
+)
+# The literal anchors every match of SCAN holds where its date starts: one or two
+# digits, then a separator or "tháng" (in the cases documents use). Case-sensitive, so
+# the engine skips straight to digits.
+_ANCHOR = re.compile(r"\d{1,2}\s*(?:[/.\-]|tháng|Tháng|THÁNG)")
+_NGAY = frozenset({"ngày", "Ngày", "NGÀY"})
+
+
+def scan(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of :data:`SCAN` in ``s[pos:endpos]``, left to right, not overlapping
+    (what ``SCAN.finditer`` gives for the usual cases of ``ngày``/``tháng``), found
+    through the case-sensitive prefilter."""
+    end = len(s) if endpos is None else endpos
+    search = _ANCHOR.search
+    match = SCAN.match
+    while True:
+        hit = search(s, pos, end)
+        if hit is None:
+            return
+        at = hit.start()
+        m = None
+        back = at
+        while back > pos and s[back - 1].isspace():
+            back -= 1
+        if back - 4 >= pos and s[back - 4 : back] in _NGAY:
+            m = match(s, back - 4, end)
+        if m is None:
+            m = match(s, at, end)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def date_of_match(m: re.Match[str]) -> dt.date | None:
+    """The date a match of a date pattern names, or ``None`` if there is no such day.
+
+    The pattern names its parts as this module's fragments do (``d``/``m``/``y``,
+    ``vd``/``vm``/``vy`` and, optionally, ``id``/``im``/``iy``).
+    """
+    if m.group("d") is not None:
+        ymd = m.group("y", "m", "d")
+    elif "iy" in m.re.groupindex and m.group("iy") is not None:
+        ymd = m.group("iy", "im", "id")
+    else:
+        ymd = m.group("vy", "vm", "vd")
+    try:
+        return dt.date(int(ymd[0]), int(ymd[1]), int(ymd[2]))
+    except ValueError:
+        return None
+
+
+# --- place-and-date line ----------------------------------------------------------
+
+_BLANK = r"[._…]+"
+#: ``<place>, ngày DD tháng MM năm YYYY`` with blanks allowed (``ngày …… tháng 3``).
+PLACE_DATE = re.compile(
+    r"\s*(?P<place>[^\W\d_][^,\n]{0,79}?)\s*(?:(?P<comma>,)\s*)?"
+    r"(?P<date>(?P<ngay>ngày)(?:\s*(?P<vd>\d{1,2}|" + _BLANK + r"))?"
+    r"\s*tháng(?:\s*(?P<vm>\d{1,2}|" + _BLANK + r"))?"
+    r"\s*(?:,\s*)?năm(?:\s*(?P<vy>\d{4}|\d{0,3}" + _BLANK + r"))?)"
+    r"\s*(?:[.]\s*)?",
+    re.IGNORECASE,
+)
+#: ``<place>, 05/01/2020`` (a numeric issuing date, against D104).
+PLACE_NUMERIC = re.compile(
+    r"\s*(?P<place>[^\W\d_][^,\n]{0,79}?)\s*(?:(?P<comma>,)\s*)?(?P<date>(?:ngày\s*)?"
+    + NUMERIC
+    + r")\s*(?:[.]\s*)?",
+    re.IGNORECASE,
+)
+
+# --- times of day -----------------------------------------------------------------
+
+#: ``14 giờ 00``, ``10 giờ 00 phút``, ``14h00``, ``14h``, ``7h30'``, ``14g30``,
+#: ``18h giờ 00 phút`` (groups ``h``, ``gio``/``hh``/``g``, ``mi``, ``unit``).
+TIME = (
+    r"(?<![\w.,/:])(?P<h>\d{1,2})[ \t]*"
+    r"(?:(?P<gio>giờ)|(?P<hh>h)(?:[ \t]*giờ)?|(?P<g>g)(?=[ \t]*\d))"
+    r"(?:[ \t]*(?P<mi>\d{1,2})(?!\d)(?:[ \t]*(?P<unit>phút|p(?![^\W\d_])|'))?)?"
+    r"(?![^\W\d_])"
+)
+TIME_RE = re.compile(TIME, re.IGNORECASE)
+#: A whole time phrase (``lúc 14 giờ``, ``14:30``).
+TIME_FULL = re.compile(
+    r"\s*(?:(?:vào\s*)?(?:lúc|hồi)\s*)?(?:" + TIME + r"|(?P<ch>\d{1,2}):(?P<cm>\d{2}))\s*",
+    re.IGNORECASE,
+)
+_TIME_ANCHOR = re.compile(r"\d{1,2}[ \t]*(?:giờ|Giờ|GIỜ|[hHgG])")
+
+
+def scan_times(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of :data:`TIME_RE` in ``s[pos:endpos]`` through a case-sensitive
+    prefilter on their anchors (digits, then ``giờ`` or ``h``/``g``)."""
+    end = len(s) if endpos is None else endpos
+    search = _TIME_ANCHOR.search
+    match = TIME_RE.match
+    while True:
+        hit = search(s, pos, end)
+        if hit is None:
+            return
+        m = match(s, hit.start(), end)
+        if m is None:
+            pos = hit.start() + 1
+            continue
+        yield m
+        pos = m.end()

@@ -1,0 +1,246 @@
+"""The date rules D101–D108, D112 and the check / validate / is_valid verbs of dates.
+
+* D101–D103: the leading zeros of ``ngày DD tháng MM`` (NĐ 30/2020/NĐ-CP, Phụ lục I, II.4);
+* D104: a numeric issuing date; D107: no comma after the place; D108: a blank part
+  (NĐ 30, Phụ lục I, II.4);
+* D105: a stated weekday that contradicts the date; D106: no such day (BLDS 2015 Điều 145);
+* D112: a lower-case weekday word (NĐ 30, Phụ lục II).
+"""
+
+from __future__ import annotations
+
+from vnadmin.dates.finder import Raw, mention, scan_raw
+from vnadmin.dates.model import WEEKDAY_EN, WEEKDAY_NAMES, DateForm, DateMention, PlaceDate
+from vnadmin.dates.parser import _fail, parse_place_date
+from vnadmin.errors import ParseError, ValidationError
+from vnadmin.findings import Finding, Severity, rule
+from vnadmin.text import NormalizedText, Source, as_normalized
+
+__all__ = [
+    "check",
+    "check_dates",
+    "check_place_date",
+    "is_valid",
+    "is_valid_place_date",
+    "validate",
+    "validate_place_date",
+]
+
+D101 = rule("D101")
+D102 = rule("D102")
+D103 = rule("D103")
+D104 = rule("D104")
+D105 = rule("D105")
+D106 = rule("D106")
+D107 = rule("D107")
+D108 = rule("D108")
+D112 = rule("D112")
+
+
+def _form_findings(
+    day_text: str | None,
+    day_span: tuple[int, int],
+    month_text: str | None,
+    month_span: tuple[int, int],
+    severity: Severity | None,
+) -> list[Finding]:
+    """D101–D103 on the day and month digits (spans already in original offsets)."""
+    out: list[Finding] = []
+    if day_text and day_text.isdigit() and len(day_text) == 1 and int(day_text) > 0:
+        out.append(D101.finding(day_span, severity=severity, day=int(day_text)))
+    if month_text and month_text.isdigit():
+        month = int(month_text)
+        if month in (1, 2) and len(month_text) == 1:
+            out.append(D102.finding(month_span, severity=severity, month=month))
+        elif 3 <= month <= 12 and month_text.startswith("0"):
+            out.append(D103.finding(month_span, severity=severity, month=month))
+    return out
+
+
+def _mention_findings(m: DateMention, form_severity: Severity | None) -> list[Finding]:
+    out: list[Finding] = []
+    if m.form is DateForm.WORDS:
+        out.extend(
+            _form_findings(m.day_text, m.day_span, m.month_text, m.month_span, form_severity)
+        )
+    if m.weekday is None or m.weekday_span is None:
+        return out
+    value, stated, wspan = m.value, m.weekday, m.weekday_span
+    if stated != value.weekday():
+        out.append(
+            D105.finding(
+                (m.span[0], wspan[1]) if wspan[0] > m.span[0] else (wspan[0], m.span[1]),
+                date=f"{value:%d/%m/%Y}",
+                actual=WEEKDAY_NAMES[value.weekday()],
+                stated=WEEKDAY_NAMES[stated],
+                actual_en=WEEKDAY_EN[value.weekday()],
+                stated_en=WEEKDAY_EN[stated],
+            )
+        )
+    word = m.weekday_text or ""
+    good = WEEKDAY_NAMES[stated]
+    if (
+        word[:1].islower()
+        and word.lower().startswith("thứ")
+        and not word[-1].isdigit()
+        and word != good
+    ):
+        out.append(D112.finding(wspan, good=good))
+    return out
+
+
+def _phrase_findings(
+    nt: NormalizedText, found: list[Raw], form_severity: Severity | None
+) -> list[Finding]:
+    out: list[Finding] = []
+    for r in found:
+        value = r.value
+        if value is None:
+            span = nt.to_original(r.start, r.end)
+            out.append(D106.finding(span, written=nt.original[span[0] : span[1]]))
+            continue
+        out.extend(_mention_findings(mention(nt, r, value), form_severity))
+    return out
+
+
+def check(value: DateMention | Source) -> tuple[Finding, ...]:
+    """Findings for one date: D101–D103 on a date in words, D105 for a stated weekday
+    that contradicts it, D112 for a lower-case weekday word.
+
+    A string is read as one date phrase (a date with an optional weekday; it must hold
+    a date, else :class:`~vnadmin.ParseError`), and an impossible date in it gives D106.
+
+    >>> [f.rule for f in check("ngày 3 tháng 1 năm 2024")]
+    ['D101', 'D102']
+    >>> [f.rule for f in check("29/9/2025 (thứ Ba)")]
+    ['D105']
+    """
+    if isinstance(value, DateMention):
+        return tuple(_mention_findings(value, None))
+    nt = as_normalized(value)
+    found = scan_raw(nt)
+    if not found:
+        _fail(nt)
+    return tuple(_phrase_findings(nt, found, None))
+
+
+def check_dates(text: Source) -> tuple[Finding, ...]:
+    """Findings for every date in running text (find, then check each); never raises.
+
+    Reports impossible dates (D106), stated weekdays that contradict the date (D105),
+    lower-case weekday words (D112) and, at ``INFO`` severity for dates in running
+    text, the NĐ 30 leading-zero forms of written-out dates (D101–D103).
+
+    >>> [f.rule for f in check_dates("ngày 29/9/2025 (thứ Ba) và 31/02/2025")]
+    ['D105', 'D106']
+    """
+    nt = as_normalized(text)
+    return tuple(_phrase_findings(nt, scan_raw(nt), Severity.INFO))
+
+
+def _raise_errors(findings: tuple[Finding, ...]) -> None:
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        raise ValidationError(findings)
+
+
+def validate(value: DateMention | Source) -> DateMention:
+    """``value`` (a string: the date it holds) when no finding is an error; else
+    :class:`~vnadmin.ValidationError` carrying every finding (D105, D106 are errors).
+
+    >>> validate("29/9/2025 (thứ Hai)").weekday
+    0
+    >>> validate("29/9/2025 (thứ Ba)")
+    Traceback (most recent call last):
+    ...
+    vnadmin.errors.ValidationError: 29/09/2025 is a Monday, not Tuesday.
+    """
+    findings = check(value)
+    _raise_errors(findings)
+    if isinstance(value, DateMention):
+        return value
+    nt = as_normalized(value)
+    r = scan_raw(nt)[0]
+    day = r.value
+    assert day is not None  # an impossible date gave D106, an error
+    return mention(nt, r, day)
+
+
+def is_valid(value: object) -> bool:
+    """True if ``value`` (a :class:`DateMention` or a date phrase) holds a date and no
+    ERROR finding (an impossible date, a wrong weekday). Never raises.
+
+    >>> is_valid("29/9/2025 (thứ Hai)"), is_valid("29/9/2025 (thứ Ba)"), is_valid(None)
+    (True, False, False)
+    """
+    if not isinstance(value, (str, NormalizedText, DateMention)):
+        return False
+    try:
+        findings = check(value)
+    except ParseError:
+        return False
+    return all(f.severity is not Severity.ERROR for f in findings)
+
+
+# --- the place-and-date line ------------------------------------------------------
+
+
+def check_place_date(value: PlaceDate | Source) -> tuple[Finding, ...]:
+    """Findings for an issuing line (D101–D104, D107, D108; NĐ 30, Phụ lục I, II.4);
+    a string that cannot be read raises :class:`~vnadmin.ParseError`.
+
+    >>> [f.rule for f in check_place_date("Hà Nội ngày 5 tháng 01 năm 2020")]
+    ['D107', 'D101']
+    >>> check_place_date("Lạng Sơn, ngày 03 tháng 01 năm 2024")
+    ()
+    """
+    pd = value if isinstance(value, PlaceDate) else parse_place_date(value)
+    out: list[Finding] = []
+    if pd.place is None or pd.place_span is None:
+        out.append(D107.finding(pd.date_span))
+        return tuple(out)
+    if not pd.comma:
+        out.append(D107.finding(pd.place_span))
+    if pd.form is not DateForm.WORDS:  # a numeric issuing date
+        a, b = pd.date_span[0] - pd.span[0], pd.date_span[1] - pd.span[0]
+        out.append(D104.finding(pd.date_span, written=pd.text[a:b]))
+        return tuple(out)
+    missing = [
+        name for name, v in (("ngày", pd.day), ("tháng", pd.month), ("năm", pd.year)) if v is None
+    ]
+    if missing:
+        out.append(D108.finding(pd.date_span, missing=", ".join(missing)))
+    out.extend(
+        _form_findings(
+            pd.day_text, pd.day_span or (0, 0), pd.month_text, pd.month_span or (0, 0), None
+        )
+    )
+    return tuple(out)
+
+
+def validate_place_date(value: PlaceDate | Source) -> PlaceDate:
+    """The issuing line when no finding is an error, else
+    :class:`~vnadmin.ValidationError`; a string that cannot be read raises
+    :class:`~vnadmin.ParseError`.
+
+    >>> validate_place_date("Lạng Sơn, ngày 03 tháng 01 năm 2024").place
+    'Lạng Sơn'
+    """
+    pd = value if isinstance(value, PlaceDate) else parse_place_date(value)
+    _raise_errors(check_place_date(pd))
+    return pd
+
+
+def is_valid_place_date(value: object) -> bool:
+    """True if ``value`` is (or reads as) an issuing line with no ERROR finding.
+
+    >>> is_valid_place_date("Hà Nội, ngày 05 tháng 01 năm 2020"), is_valid_place_date("xin")
+    (True, False)
+    """
+    if not isinstance(value, (str, NormalizedText, PlaceDate)):
+        return False
+    try:
+        validate_place_date(value)
+    except (ParseError, ValidationError):
+        return False
+    return True
