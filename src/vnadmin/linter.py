@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from vnadmin import codes, references
-from vnadmin.dates import check_dates
-from vnadmin.dates.deadlines import check_deadlines
+from vnadmin.dates import check_dates, deadlines
+from vnadmin.dates.deadlines import event_start
 from vnadmin.document import Document, parse_document
 from vnadmin.findings import RULES, Finding, Rule, rule
 from vnadmin.recipients import check_recipients
@@ -107,7 +107,7 @@ def _tone_findings(nt: NormalizedText) -> Iterable[Finding]:
             )
 
 
-def _structure_findings(doc: Document) -> Iterable[Finding]:
+def _structure_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     for attr, vi, en in _PARTS:
         if not getattr(doc, attr):
             yield N101.finding(None, part_vi=vi, part_en=en)
@@ -124,34 +124,37 @@ def _structure_findings(doc: Document) -> Iterable[Finding]:
     yield from check_structure(doc.structure)
 
 
-def _code_findings(doc: Document) -> Iterable[Finding]:
+def _code_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     if doc.code is not None:
         yield from codes.check(doc.code, date=doc.date)
 
 
-def _reference_findings(doc: Document) -> Iterable[Finding]:
+def _reference_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     for ref in doc.references:
         yield from references.check(ref, issued=doc.date)
 
 
-def _signature_findings(doc: Document) -> Iterable[Finding]:
+def _signature_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     for block in doc.signatures:
         yield from check_signature(block)
 
 
-def _recipient_findings(doc: Document) -> Iterable[Finding]:
+def _recipient_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     if doc.recipients is not None:
         yield from check_recipients(doc.recipients, kinh_gui=doc.addressees is not None)
 
 
-def _date_findings(doc: Document) -> Iterable[Finding]:
-    yield from check_dates(doc.text)
-    yield from check_deadlines(doc.text, issued=doc.date)
+def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
+    # Impossible dates (D106) are not values, so the dates are checked over the text.
+    yield from check_dates(nt)
+    event = event_start(nt)
+    for d in doc.deadlines:
+        yield from deadlines.check(d, issued=doc.date, event=event)
 
 
 # Each rule family (the letter its ids start with) and the check that emits it; lint runs
 # only the families that a selected rule belongs to.
-_FAMILIES: dict[str, Callable[[Document], Iterable[Finding]]] = {
+_FAMILIES: dict[str, Callable[[Document, NormalizedText], Iterable[Finding]]] = {
     "N": _structure_findings,
     "C": _code_findings,
     "X": _reference_findings,
@@ -187,7 +190,7 @@ def lint(
         doc = parse_document(nt)
     families = _wanted_families(select, ignore)
     parts: list[Iterable[Finding]] = [_text_findings(nt)] if "T" in families else []
-    parts += [check(doc) for letter, check in _FAMILIES.items() if letter in families]
+    parts += [check(doc, nt) for letter, check in _FAMILIES.items() if letter in families]
     found: list[Finding] = []
     seen: set[tuple[str, tuple[int, int] | None, str]] = set()
     for f in itertools.chain.from_iterable(parts):

@@ -32,7 +32,8 @@ import attrs
 from vnadmin._regex import alternation
 from vnadmin.codes.model import CodeFamily, DocumentCode
 from vnadmin.codes.parser import scan_code
-from vnadmin.dates import PlaceDate, parse_place_date
+from vnadmin.dates import DateMention, PlaceDate, find_dates, parse_place_date
+from vnadmin.dates.deadlines import Deadline, find_deadlines
 from vnadmin.errors import VnAdminError
 from vnadmin.recipients import RecipientKind, RecipientList, find_recipients
 from vnadmin.references import Reference, find_references
@@ -197,6 +198,9 @@ class Document:
         legal_bases: the căn cứ lines (``Căn cứ Luật …;``), each as written.
         body: the content (ô 6), from after the trích yếu to the signature or Nơi nhận.
         structure: the body's Phần/Chương/Mục/Điều/khoản/điểm (:mod:`vnadmin.structure`).
+        dates: every date mentioned in the text (:func:`vnadmin.find_dates`).
+        deadlines: every deadline phrase (:func:`vnadmin.find_deadlines`), relative ones
+            anchored to the date of issue.
         spans: offsets in the caller's string of ``issuer``, ``code``,
             ``place_date``, ``type``, ``summary``, ``urgency`` and ``secrecy`` (keys
             present when found); the other parts carry their own spans.
@@ -220,6 +224,8 @@ class Document:
     legal_bases: tuple[Part, ...] = ()
     body: Part | None = None
     structure: tuple[Division, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
     spans: tuple[tuple[str, tuple[int, int]], ...] = attrs.field(default=(), eq=False)
     text: str = attrs.field(default="", eq=False, repr=False)
 
@@ -505,6 +511,8 @@ def _parse(nt: NormalizedText) -> Document:
         legal_bases=tuple(legal_bases),
         body=body,
         structure=structure or (),
+        dates=find_dates(nt),
+        deadlines=find_deadlines(nt, issued=place_date.date if place_date else None),
         spans=tuple(spans),
         text=text,
     )
