@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -34,7 +34,8 @@ from vnadmin.codes.model import CodeFamily, DocumentCode
 from vnadmin.codes.parser import scan_code
 from vnadmin.dates import DateMention, PlaceDate, find_dates, parse_place_date
 from vnadmin.dates.deadlines import Deadline, find_deadlines
-from vnadmin.errors import VnAdminError
+from vnadmin.errors import ValidationError, VnAdminError
+from vnadmin.findings import Finding, Severity
 from vnadmin.recipients import RecipientKind, RecipientList, find_recipients
 from vnadmin.references import Reference, find_references
 from vnadmin.registry import DocCategory, DocumentType, default_registry
@@ -42,7 +43,19 @@ from vnadmin.signatures import SignatureBlock, find_signatures
 from vnadmin.structure import Division, DivisionKind, parse_structure
 from vnadmin.text import NormalizedText, Source, as_normalized
 
-__all__ = ["Document", "Part", "Secrecy", "Urgency", "parse_document"]
+__all__ = [
+    "Document",
+    "Part",
+    "Secrecy",
+    "Urgency",
+    "check",
+    "format",
+    "format_document",
+    "is_valid",
+    "parse",
+    "parse_document",
+    "validate",
+]
 
 
 class Urgency(enum.Enum):
@@ -539,3 +552,94 @@ def _shift_place_date(
         span=span,
         text=original[span[0] : span[1]],
     )
+
+
+#: The verb ``parse`` of this concept: :func:`parse_document`.
+parse = parse_document
+
+
+def format_document(doc: Document) -> str:
+    """The document as plain text in NĐ 30's order of components (Điều 8): issuer, Quốc
+    hiệu and Tiêu ngữ, số and ký hiệu, place and date, type and trích yếu (or ``V/v`` for a
+    công văn), Kính gửi, the body, Nơi nhận and the signature blocks, each written by its
+    own concept's ``format``. Reading it back gives the same components.
+
+    >>> doc = parse_document("BỘ TƯ PHÁP\\nSố: 173/QĐ-BTP\\nHà Nội, ngày 29 tháng 01 năm 2015\\n"
+    ...                      "QUYẾT ĐỊNH\\nBan hành Kế hoạch\\nĐiều 1. Ban hành.")
+    >>> print(format_document(doc))
+    BỘ TƯ PHÁP
+    Số: 173/QĐ-BTP
+    Hà Nội, ngày 29 tháng 01 năm 2015
+    QUYẾT ĐỊNH
+    Ban hành Kế hoạch
+    <BLANKLINE>
+    Điều 1. Ban hành.
+    """
+    from vnadmin.dates import format_place_date
+    from vnadmin.recipients import format_recipients
+    from vnadmin.signatures import format_signature
+
+    lines: list[str] = []
+    if doc.issuer is not None:
+        lines += [*doc.issuer_parents, doc.issuer]
+    if doc.national_title:
+        lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    if doc.code is not None:
+        lines.append(f"Số: {doc.code}")
+    if doc.place_date is not None:
+        lines.append(format_place_date(doc.place_date))
+    for stamp in (doc.urgency, doc.secrecy):
+        if stamp is not None:
+            lines.append(stamp.value.upper())
+    if doc.type_name is not None and doc.type_name != "Công văn":
+        lines.append(doc.type_name.upper())
+        if doc.summary:
+            lines += [doc.summary, ""]  # the trích yếu ends at a blank line
+    elif doc.summary:
+        lines += [f"V/v {doc.summary}", ""]
+    if doc.addressees is not None:
+        lines.append(format_recipients(doc.addressees))
+    if doc.body is not None:
+        lines.append(doc.body.text)
+    if doc.recipients is not None:
+        lines.append(format_recipients(doc.recipients))
+    lines += [format_signature(block) for block in doc.signatures]
+    return "\n".join(lines)
+
+
+#: The verb ``format`` of this concept: :func:`format_document`.
+format = format_document
+
+
+def check(
+    document: Source | Document,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> tuple[Finding, ...]:
+    """Every finding for a document: :func:`vnadmin.lint` as a tuple."""
+    from vnadmin.linter import lint
+
+    return tuple(lint(document, select=select, ignore=ignore))
+
+
+def validate(document: Source | Document) -> Document:
+    """The parsed document, or :class:`~vnadmin.ValidationError` carrying the findings when
+    any of them is an error."""
+    doc = document if isinstance(document, Document) else parse_document(document)
+    findings = check(doc)
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise ValidationError(findings)
+    return doc
+
+
+def is_valid(document: object) -> bool:
+    """Whether :func:`validate` would accept ``document`` (a text or a Document); never
+    raises."""
+    if not isinstance(document, (str, NormalizedText, Document)):
+        return False
+    try:
+        validate(document)
+    except VnAdminError:
+        return False
+    return True
