@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from vnadmin.layout import find_headers, find_marks
 from vnadmin.recipients import find_recipients, parse_recipients
 from vnadmin.signatures import find_signatures, parse_signature
 
@@ -35,6 +36,16 @@ LISTS = {
     "flattened": "Nơi nhận: - Như trên; - VPCP; - VCCI; - Lưu: VT, QLKTTW.",
 }
 _BARE = re.compile(r"\S+")
+# The whole-text scans the finders ran before the literal prefilters of vnadmin.layout
+# (a case-insensitive regex over every character), kept here as the reference.
+_OLD_MARK = re.compile(r"(TUQ|TM|KT|TL|Q)\.|(T/M|K/T|T/L)\.?", re.IGNORECASE)
+_OLD_HEADER = re.compile(r"(nơi\s+nhận|kính\s+gửi)[ \t]*(:?)", re.IGNORECASE)
+SCANS: dict[str, Callable[[str], object]] = {
+    "mark scan, case-insensitive regex (before)": lambda t: list(_OLD_MARK.finditer(t)),
+    "mark scan, layout.find_marks (after)": lambda t: list(find_marks(t)),
+    "header scan, case-insensitive regex (before)": lambda t: list(_OLD_HEADER.finditer(t)),
+    "header scan, layout.find_headers (after)": lambda t: list(find_headers(t)),
+}
 
 
 def _bare(text: str) -> None:
@@ -86,6 +97,9 @@ def main() -> None:
         rec.append(row(f"find_recipients: {path.stem[:30]}", find_recipients, text))
     print(f"{'find_signatures: corpus median':<48} {'':>7} {'':>10} {statistics.median(sig):>8.1f}")
     print(f"{'find_recipients: corpus median':<48} {'':>7} {'':>10} {statistics.median(rec):>8.1f}")
+    whole = "\n".join(p.read_text(encoding="utf-8") for p in docs)
+    for label, fn in SCANS.items():
+        row(label, fn, whole)
 
 
 if __name__ == "__main__":

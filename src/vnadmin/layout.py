@@ -10,7 +10,7 @@ need to tell one column from the other; what they both know lives here, once:
   ``T/M``, ``K/T``, ``T/L`` (Hướng dẫn 36-HD/VPTW) — :data:`MARK`, :func:`find_marks`,
   :func:`strict_mark_at`;
 * words and lines in capitals (the titles of ô 7a/7b) — :func:`is_upper_word`,
-  :func:`starts_foreign`;
+  :func:`starts_foreign`, and the two columns sharing lines — :func:`entry_follows`;
 * capitalised name syllables (ô 7b) — :func:`is_name_word`;
 * the ``Nơi nhận`` / ``Kính gửi`` headers — :data:`HEADER`, :func:`find_headers`,
   :func:`is_noi_nhan_words`;
@@ -40,6 +40,7 @@ __all__ = [
     "HEADER",
     "MARK",
     "collapsed_span",
+    "entry_follows",
     "find_headers",
     "find_marks",
     "fold",
@@ -175,6 +176,30 @@ def starts_foreign(s: str, p: int) -> bool:
     ) or first in _TITLE_OPENERS
 
 
+def entry_follows(s: str, p: int) -> bool:
+    """Whether a dashed Nơi nhận entry starts one of the next few lines after ``p``, over
+    lines of the signature column (:func:`starts_foreign`): the two columns share lines.
+
+    >>> entry_follows("KT. BỘ TRƯỞNG\\n- Như trên;", 0), entry_follows("Căn cứ\\nĐiều 1", 0)
+    (True, False)
+    """
+    pos = p
+    n = len(s)
+    for _ in range(6):
+        eol = s.find("\n", pos)
+        if eol < 0:
+            return False
+        j = eol + 1
+        while j < n and s[j] in " \t\n":
+            j += 1
+        if j < n and s[j] == "-":
+            return True
+        if j >= n or not starts_foreign(s, j):
+            return False
+        pos = j
+    return False
+
+
 #: The header of a recipient list (NĐ 30, Phụ lục I, II.9; ô 9a, 9b), any case: group 1
 #: ``Nơi nhận`` or ``Kính gửi`` as written, group 2 the colon (``""`` when missing).
 HEADER = re.compile(r"(nơi\s+nhận|kính\s+gửi)[ \t]*(:?)", re.IGNORECASE)
@@ -239,6 +264,9 @@ def collapsed_span(s: str, a: int, b: int, i: int, j: int) -> tuple[int, int]:
     >>> s[a:b]
     'Bộ   Tư\\n pháp'
     """
+    seg = s[a:b]
+    if " ".join(seg.split()) == seg:  # nothing to collapse: offsets carry over
+        return a + i, a + max(i, j)
     if j <= i:
         pos = _collapsed_pos(s, a, b, i, end=False)
         return pos, pos

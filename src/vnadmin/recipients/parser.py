@@ -12,7 +12,14 @@ import re
 
 from vnadmin.errors import ParseError
 from vnadmin.findings import Repair
-from vnadmin.layout import HEADER, collapsed_span, fold, starts_foreign, strict_mark_at
+from vnadmin.layout import (
+    HEADER,
+    collapsed_span,
+    entry_follows,
+    fold,
+    starts_foreign,
+    strict_mark_at,
+)
 from vnadmin.recipients.model import (
     ArchiveNote,
     RecipientEntry,
@@ -87,24 +94,6 @@ def parse_recipients(text: Source) -> RecipientList:
     return lst
 
 
-def _entry_follows(s: str, p: int) -> bool:
-    """True when a ``-`` entry starts one of the next few lines after ``p``."""
-    pos = p
-    for _ in range(6):
-        eol = s.find("\n", pos)
-        if eol < 0:
-            return False
-        j = eol + 1
-        while j < len(s) and s[j] in " \t\n":
-            j += 1
-        if j < len(s) and s[j] == "-":
-            return True
-        if j >= len(s) or not starts_foreign(s, j):
-            return False
-        pos = j
-    return False
-
-
 def scan_list(
     nt: NormalizedText, start: int, header: re.Match[str] | None
 ) -> tuple[RecipientList, int]:
@@ -147,7 +136,7 @@ def scan_list(
         if not dashed:
             if archive is not None:
                 break
-            if kind is RecipientKind.NOI_NHAN and starts_foreign(s, q) and _entry_follows(s, q):
+            if kind is RecipientKind.NOI_NHAN and starts_foreign(s, q) and entry_follows(s, q):
                 # Signature text interleaved with the list (two-column layout).
                 p = s.find("\n", q)
                 continue
