@@ -27,7 +27,7 @@ from vnadmin.recipients import (
     parse_recipients,
     validate_recipients,
 )
-from vnadmin.strategies._blocks import recipient_lists
+from vnadmin.strategies import recipient_lists
 
 from .growth import growth
 

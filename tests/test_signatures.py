@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import vnadmin
 from vnadmin import signatures
+from vnadmin.layout import MARK
 from vnadmin.recipients import find_recipients
 from vnadmin.signatures import (
     Authority,
@@ -30,7 +31,7 @@ from vnadmin.signatures import (
     parse_signatures,
     validate_signature,
 )
-from vnadmin.strategies._blocks import signature_blocks
+from vnadmin.strategies import signature_blocks
 
 from .growth import growth
 
@@ -544,7 +545,7 @@ def assert_block_spans(original: str, block: SignatureBlock) -> None:
         assert at(a.title_span) == " ".join(a.title.split())
         assert a.span[1] == a.title_span[1]
         mark = at((a.span[0], a.title_span[0]))
-        assert vnadmin.layout.MARK.fullmatch(mark.replace(" ", "")), mark
+        assert MARK.fullmatch(mark.replace(" ", "")), mark
         assert _inside(a.span, block.span)
     for r in block.repairs:
         assert at(r.span) == r.before

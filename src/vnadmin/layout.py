@@ -265,8 +265,10 @@ def collapsed_span(s: str, a: int, b: int, i: int, j: int) -> tuple[int, int]:
     'Bộ   Tư\\n pháp'
     """
     seg = s[a:b]
-    if " ".join(seg.split()) == seg:  # nothing to collapse: offsets carry over
-        return a + i, a + max(i, j)
+    core = seg.lstrip()
+    if " ".join(core.split()) == core.rstrip():  # nothing to collapse inside: offsets carry over
+        lead = a + len(seg) - len(core)
+        return lead + i, lead + max(i, j)
     if j <= i:
         pos = _collapsed_pos(s, a, b, i, end=False)
         return pos, pos

@@ -29,7 +29,12 @@ from vnadmin.recipients.finder import find_recipients
 from vnadmin.recipients.formatter import format_recipients
 from vnadmin.recipients.model import ArchiveNote, RecipientEntry, RecipientKind, RecipientList
 from vnadmin.recipients.parser import parse_recipients
-from vnadmin.recipients.rules import check_recipients, is_valid, validate_recipients
+from vnadmin.recipients.rules import (
+    check_recipients,
+    is_valid,
+    is_valid_recipients,
+    validate_recipients,
+)
 
 __all__ = [
     "ArchiveNote",
@@ -43,6 +48,7 @@ __all__ = [
     "format",
     "format_recipients",
     "is_valid",
+    "is_valid_recipients",
     "parse",
     "parse_recipients",
     "validate",

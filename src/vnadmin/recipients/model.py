@@ -38,7 +38,7 @@ def purposes() -> dict[str, str]:
     return {row["word"]: row["meaning"] for row in read_table("recipient_purposes.tsv")}
 
 
-_AS_ABOVE = re.compile(r"(?i)như\s+(.+)$")
+_AS_ABOVE = re.compile(r"(?i)như\s+(\S.*)\Z", re.DOTALL)
 
 
 @attrs.frozen

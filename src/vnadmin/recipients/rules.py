@@ -12,7 +12,7 @@ from vnadmin.recipients.model import RecipientKind, RecipientList
 from vnadmin.recipients.parser import parse_recipients
 from vnadmin.text import Source
 
-__all__ = ["check_recipients", "is_valid", "validate_recipients"]
+__all__ = ["check_recipients", "is_valid", "is_valid_recipients", "validate_recipients"]
 
 R101 = rule("R101")
 R102 = rule("R102")
@@ -110,3 +110,7 @@ def is_valid(value: RecipientList | Source, *, kinh_gui: bool | None = None) -> 
         return not any(f.severity is Severity.ERROR for f in findings)
     except (VnAdminError, TypeError):
         return False
+
+
+#: :func:`is_valid` under the long name of the top-level namespace.
+is_valid_recipients = is_valid

@@ -44,7 +44,12 @@ from vnadmin.signatures.finder import find_signatures
 from vnadmin.signatures.formatter import format_signature
 from vnadmin.signatures.model import Authority, SignatureBlock, SigningMode
 from vnadmin.signatures.parser import parse_signature, parse_signatures
-from vnadmin.signatures.rules import check_signature, is_valid, validate_signature
+from vnadmin.signatures.rules import (
+    check_signature,
+    is_valid,
+    is_valid_signature,
+    validate_signature,
+)
 
 __all__ = [
     "Authority",
@@ -57,6 +62,7 @@ __all__ = [
     "format",
     "format_signature",
     "is_valid",
+    "is_valid_signature",
     "parse",
     "parse_signature",
     "parse_signatures",

@@ -13,7 +13,7 @@ from vnadmin.signatures.parser import parse_signature
 from vnadmin.signatures.titles import is_deputy, key, title_at
 from vnadmin.text import Source
 
-__all__ = ["check_signature", "is_valid", "validate_signature"]
+__all__ = ["check_signature", "is_valid", "is_valid_signature", "validate_signature"]
 
 S101 = rule("S101")
 S102 = rule("S102")
@@ -126,3 +126,7 @@ def is_valid(value: SignatureBlock | Source) -> bool:
         return not any(f.severity is Severity.ERROR for f in check_signature(value))
     except (VnAdminError, TypeError):
         return False
+
+
+#: :func:`is_valid` under the long name of the top-level namespace.
+is_valid_signature = is_valid
