@@ -538,3 +538,37 @@ def test_values_are_lean() -> None:
     assert not hasattr(lst, "__dict__")
     assert not hasattr(lst.entries[0], "__dict__")
     assert lst.archive is not None and not hasattr(lst.archive, "__dict__")
+
+
+HEADER_PIECES = st.sampled_from(
+    [
+        "N",
+        "n",
+        "K",
+        "k",
+        "ơ",
+        "Ơ",
+        "í",
+        "Í",
+        "i",
+        "I",
+        "nh",
+        "NH",
+        "ận",
+        "ẬN",
+        "gửi",
+        "GỬI",
+        " ",
+        "\n",
+        ":",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(HEADER_PIECES, max_size=40).map("".join))
+def test_header_prefilter_finds_what_the_full_scan_finds(text: str) -> None:
+    from vnadmin.layout import HEADER, find_headers
+
+    assert [m.span() for m in find_headers(text)] == [m.span() for m in HEADER.finditer(text)]

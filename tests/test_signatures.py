@@ -676,3 +676,17 @@ def test_values_are_lean() -> None:
     assert all(
         not (isinstance(v, str) and len(v) > 200) for v in attrs.astuple(block, recurse=True)
     )
+
+
+MARK_PIECES = st.sampled_from(
+    ["T", "t", "K", "k", "Q", "q", "U", "u", "M", "m", "L", "l", "/", ".", " ", "\n", "A", "Đ", "1"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(MARK_PIECES, max_size=40).map("".join))
+def test_mark_prefilter_finds_what_the_full_scan_finds(text: str) -> None:
+    from vnadmin.layout import find_marks, mark_ok_at
+
+    expected = [m.span() for m in MARK.finditer(text) if mark_ok_at(text, m)]
+    assert [m.span() for m in find_marks(text)] == expected

@@ -203,8 +203,9 @@ def entry_follows(s: str, p: int) -> bool:
 #: The header of a recipient list (NĐ 30, Phụ lục I, II.9; ô 9a, 9b), any case: group 1
 #: ``Nơi nhận`` or ``Kính gửi`` as written, group 2 the colon (``""`` when missing).
 HEADER = re.compile(r"(nơi\s+nhận|kính\s+gửi)[ \t]*(:?)", re.IGNORECASE)
-# The literal prefilter of a header: the first two letters of "Nơi" / "Kính" in either case.
-_HEADER_HIT = re.compile(r"[NnKk][ơƠíÍ]")
+# The literal prefilter of a header: the second letter of "Nơi" / "Kính" (rare letters,
+# scanned for in C), then its first letter behind it, in either case.
+_HEADER_HIT = re.compile(r"[ơƠíÍ](?<=[NnKk].)")
 
 
 def find_headers(s: str, start: int = 0) -> Iterator[re.Match[str]]:
@@ -215,12 +216,13 @@ def find_headers(s: str, start: int = 0) -> Iterator[re.Match[str]]:
     """
     pos = start
     while True:
-        hit = _HEADER_HIT.search(s, pos)
+        hit = _HEADER_HIT.search(s, pos + 1)
         if hit is None:
             return
-        m = HEADER.match(s, hit.start())
+        at = hit.start() - 1
+        m = HEADER.match(s, at)
         if m is None:
-            pos = hit.start() + 1
+            pos = at + 1
             continue
         yield m
         pos = m.end()
