@@ -12,6 +12,8 @@ need to tell one column from the other; what they both know lives here, once:
 * words and lines in capitals (the titles of ô 7a/7b) — :func:`is_upper_word`,
   :func:`starts_foreign`, and the two columns sharing lines — :func:`entry_follows`;
 * capitalised name syllables (ô 7b) — :func:`is_name_word`;
+* the tokens of the block region (:func:`tokens`, notes in brackets :func:`is_note`) and
+  the Nơi nhận entries that share a line with the signature column (:func:`skip_entry`);
 * the ``Nơi nhận`` / ``Kính gửi`` headers — :data:`HEADER`, :func:`find_headers`,
   :func:`is_noi_nhan_words`;
 * one comparison key (:func:`fold`) and the mapping of whitespace-collapsed fields back to
@@ -39,6 +41,7 @@ from vnadmin.text import canonical_tones
 __all__ = [
     "HEADER",
     "MARK",
+    "Tok",
     "collapsed_span",
     "entry_follows",
     "find_headers",
@@ -46,10 +49,13 @@ __all__ = [
     "fold",
     "is_name_word",
     "is_noi_nhan_words",
+    "is_note",
     "is_upper_word",
     "mark_ok_at",
+    "skip_entry",
     "starts_foreign",
     "strict_mark_at",
+    "tokens",
     "trim",
 ]
 
@@ -198,6 +204,37 @@ def entry_follows(s: str, p: int) -> bool:
             return False
         pos = j
     return False
+
+
+_TOKEN = re.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]|[^\s()\[\]]+|[()\[\]]")
+
+#: A token of the block region: (start, end, text) in the normalised text.
+Tok = tuple[int, int, str]
+
+
+def tokens(s: str, start: int, end: int) -> list[Tok]:
+    """The tokens of ``s[start:end]``: notes in brackets (``(Đã ký)``), words, lone brackets.
+
+    >>> [t for _, _, t in tokens("KT. BỘ TRƯỞNG (Đã ký) Lê A", 0, 26)]
+    ['KT.', 'BỘ', 'TRƯỞNG', '(Đã ký)', 'Lê', 'A']
+    """
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s, start, end)]
+
+
+def is_note(tok: str) -> bool:
+    """A placeholder or seal note in brackets (``(Đã ký)``, ``[ký số]``)."""
+    return tok[:1] in "([" and len(tok) > 1
+
+
+def skip_entry(s: str, toks: list[Tok], i: int) -> int:
+    """The index of the first token after the Nơi nhận entry starting at ``toks[i]`` when
+    the entry shares its line with the signature column: the entry runs to its ``;`` or
+    ``.``, or to the end of the line.
+    """
+    n = len(toks)
+    while i < n and not toks[i][2].endswith((";", ".")) and s[toks[i][1] : toks[i][1] + 1] != "\n":
+        i += 1
+    return i + 1
 
 
 #: The header of a recipient list (NĐ 30, Phụ lục I, II.9; ô 9a, 9b), any case: group 1

@@ -11,10 +11,19 @@ import re
 from collections.abc import Iterable, Sequence
 
 from vnadmin.errors import ParseError
-from vnadmin.layout import MARK, find_marks, is_name_word, is_noi_nhan_words, is_upper_word
+from vnadmin.layout import (
+    MARK,
+    find_marks,
+    is_name_word,
+    is_noi_nhan_words,
+    is_note,
+    is_upper_word,
+    skip_entry,
+    tokens,
+)
 from vnadmin.recipients.model import RecipientKind, RecipientList
 from vnadmin.signatures.model import SignatureBlock
-from vnadmin.signatures.parser import Piece, is_note, read_block, tokens
+from vnadmin.signatures.parser import Piece, read_block
 from vnadmin.signatures.titles import clean_word, is_degree, title_at
 from vnadmin.text import NormalizedText, Source, as_normalized
 
@@ -128,13 +137,7 @@ def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] 
             if cur_start is not None:
                 pieces.append((cur_start, cur_end))
                 cur_start = None
-            while (
-                i < n
-                and not toks[i][2].endswith((";", "."))
-                and "\n" not in s[toks[i][1] : toks[i][1] + 1]
-            ):
-                i += 1
-            i += 1
+            i = skip_entry(s, toks, i)
             continue
         if i + 1 < n and is_noi_nhan_words(t, toks[i + 1][2]):
             # A Nơi nhận header between the lines of the block (two-column layout).

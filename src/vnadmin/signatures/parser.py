@@ -14,29 +14,15 @@ from collections.abc import Sequence
 
 from vnadmin.errors import ParseError
 from vnadmin.findings import Repair
-from vnadmin.layout import MARK, is_name_word, is_upper_word, trim
+from vnadmin.layout import MARK, Tok, is_name_word, is_note, is_upper_word, tokens, trim
 from vnadmin.signatures.model import Authority, SignatureBlock, SigningMode
 from vnadmin.signatures.titles import clean_word, is_degree, is_rank, title_at
 from vnadmin.text import NormalizedText, Source, as_normalized
 
 __all__ = ["parse_signature", "parse_signatures", "read_block"]
 
-_TOKEN = re.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]|[^\s()\[\]]+|[()\[\]]")
-
-#: A token: (start, end, text) in the normalised text.
-Tok = tuple[int, int, str]
 #: A piece of the normalised text to read: (start, end).
 Piece = tuple[int, int]
-
-
-def tokens(s: str, start: int, end: int) -> list[Tok]:
-    """The tokens of ``s[start:end]``: notes in brackets, words, lone brackets."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s, start, end)]
-
-
-def is_note(tok: str) -> bool:
-    """A placeholder or seal note in brackets (``(Đã ký)``, ``[ký số]``)."""
-    return tok[:1] in "([" and len(tok) > 1
 
 
 def mode_of(m: re.Match[str]) -> tuple[SigningMode, bool]:
