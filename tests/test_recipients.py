@@ -442,7 +442,9 @@ def assert_list_spans(original: str, lst: RecipientList) -> None:
         return _norm(original[span[0] : span[1]])
 
     whole = at(lst.span)
-    assert whole
+    assert whole.lower().startswith(("nơi nhận", "kính gửi", "-", "lưu")), whole
+    if lst.kind is RecipientKind.KINH_GUI:
+        assert whole.lower().startswith(("kính gửi", "-"))
     for e in lst.entries:
         assert at(e.text_span) == e.text
         assert _inside(e.text_span, e.span)

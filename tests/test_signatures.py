@@ -533,7 +533,10 @@ def assert_block_spans(original: str, block: SignatureBlock) -> None:
     assert block.span[0] < block.span[1]
     if block.signer_name:
         assert at(block.name_span) == block.signer_name
+        assert block.name_span[1] == block.span[1]  # the block ends with the name
         assert _inside(block.name_span, block.span)
+    if block.chain:
+        assert block.chain[0].span[0] == block.span[0]  # and starts with its first mark
     if block.signer_title:
         assert at(block.signer_title_span) == " ".join(block.signer_title.split())
         assert _inside(block.signer_title_span, block.span)
