@@ -41,6 +41,7 @@ from vnadmin.text import canonical_tones
 __all__ = [
     "HEADER",
     "MARK",
+    "LazyTokens",
     "Tok",
     "collapsed_span",
     "entry_follows",
@@ -226,13 +227,48 @@ def is_note(tok: str) -> bool:
     return tok[:1] in "([" and len(tok) > 1
 
 
-def skip_entry(s: str, toks: list[Tok], i: int) -> int:
+class LazyTokens:
+    """The tokens of ``s[start:end]`` (as :func:`tokens`), read only as far as asked.
+
+    A locator that looks at a few tokens after each candidate start does not tokenise
+    the whole window behind it.
+    """
+
+    __slots__ = ("_it", "items")
+
+    def __init__(self, s: str, start: int, end: int) -> None:
+        self.items: list[Tok] = []
+        self._it = _TOKEN.finditer(s, start, end)
+
+    def has(self, k: int) -> bool:
+        """Whether token ``k`` exists (reading up to it)."""
+        items = self.items
+        while len(items) <= k:
+            m = next(self._it, None)
+            if m is None:
+                return False
+            items.append((m.start(), m.end(), m.group()))
+        return True
+
+    def __getitem__(self, k: int) -> Tok:
+        return self.items[k]
+
+    def window(self, a: int, b: int) -> list[Tok]:
+        """Tokens ``a`` to ``b - 1`` (fewer at the end of the text)."""
+        self.has(b - 1)
+        return self.items[a:b]
+
+
+def skip_entry(s: str, toks: LazyTokens, i: int) -> int:
     """The index of the first token after the Nơi nhận entry starting at ``toks[i]`` when
     the entry shares its line with the signature column: the entry runs to its ``;`` or
     ``.``, or to the end of the line.
     """
-    n = len(toks)
-    while i < n and not toks[i][2].endswith((";", ".")) and s[toks[i][1] : toks[i][1] + 1] != "\n":
+    while (
+        toks.has(i)
+        and not toks[i][2].endswith((";", "."))
+        and s[toks[i][1] : toks[i][1] + 1] != "\n"
+    ):
         i += 1
     return i + 1
 

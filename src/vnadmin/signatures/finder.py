@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 from vnadmin.errors import ParseError
 from vnadmin.layout import (
     MARK,
+    LazyTokens,
     find_marks,
     is_name_word,
     is_noi_nhan_words,
     is_note,
     is_upper_word,
     skip_entry,
-    tokens,
 )
 from vnadmin.recipients.model import RecipientKind, RecipientList
 from vnadmin.signatures.model import SignatureBlock
@@ -120,14 +120,13 @@ def _find(
 
 def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] | None:
     """Extent of a block starting at ``pos``: pieces of (start, end) to read."""
-    toks = tokens(s, pos, min(len(s), pos + 800))
+    toks = LazyTokens(s, pos, min(len(s), pos + 800))
     pieces: list[Piece] = []
     i = 0
-    n = len(toks)
     title_words = 0
     cur_start: int | None = None
     cur_end = pos
-    while i < n:
+    while toks.has(i):
         a, b, t = toks[i]
         line_start = a == 0 or "\n" in s[cur_end:a] or (not pieces and cur_start is None)
         if (t == "-" and line_start and "\n" in s[max(pos, a - 200) : a + 1]) or (
@@ -139,7 +138,7 @@ def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] 
                 cur_start = None
             i = skip_entry(s, toks, i)
             continue
-        if i + 1 < n and is_noi_nhan_words(t, toks[i + 1][2]):
+        if toks.has(i + 1) and is_noi_nhan_words(t, toks[i + 1][2]):
             # A Nơi nhận header between the lines of the block (two-column layout).
             if cur_start is not None:
                 pieces.append((cur_start, cur_end))
@@ -158,7 +157,7 @@ def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] 
                 title_words == 0
                 and not marked
                 and not title_at(
-                    [clean_word(t), *[clean_word(x[2]) for x in toks[i + 1 : i + 4]]], 0
+                    [clean_word(t), *[clean_word(x[2]) for x in toks.window(i + 1, i + 4)]], 0
                 )
             ):
                 return None
@@ -169,8 +168,8 @@ def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] 
             # The name: up to the end of the line, at most 6 words.
             j = i
             while (
-                j + 1 < n
-                and j - i < 5
+                j - i < 5
+                and toks.has(j + 1)
                 and is_name_word(toks[j + 1][2])
                 and not (is_upper_word(toks[j + 1][2]) and len(toks[j + 1][2]) > 1)
                 and "\n" not in s[toks[j][1] : toks[j + 1][0]]
