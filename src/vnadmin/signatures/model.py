@@ -117,7 +117,9 @@ class SignatureBlock:
         repairs: changes made to read the block (``KT.CHỦ`` → ``KT. CHỦ``).
 
     Every span slices the caller's string to text that normalises to its field
-    (the block read in place, even when its lines are interleaved with a Nơi nhận list).
+    (the block read in place, even when its lines are interleaved with a Nơi nhận list),
+    except for a title whose words continue after a Nơi nhận entry that shares the line:
+    its span runs from its first word to its last, the entry between.
     """
 
     chain: tuple[Authority, ...] = ()
