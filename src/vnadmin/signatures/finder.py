@@ -1,0 +1,198 @@
+"""Locating signature blocks in a whole document: :func:`find_signatures`.
+
+The block stands at the end of the content, level with the Nơi nhận list (NĐ 30/2020/NĐ-CP,
+Phụ lục I, II.7 and II.9; ô 7a–7c beside ô 9b), so the finder starts from the signing
+marks, from the end of each Nơi nhận list and from the closing ``./.``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from vnadmin.errors import ParseError
+from vnadmin.layout import (
+    MARK,
+    LazyTokens,
+    find_marks,
+    is_name_word,
+    is_noi_nhan_words,
+    is_note,
+    is_upper_word,
+    skip_entry,
+)
+from vnadmin.recipients.model import RecipientKind, RecipientList
+from vnadmin.signatures.model import SignatureBlock
+from vnadmin.signatures.parser import Piece, read_block
+from vnadmin.signatures.titles import clean_word, is_degree, title_at
+from vnadmin.text import NormalizedText, Source, as_normalized
+
+__all__ = ["find_signatures"]
+
+_CLOSE = re.compile(r"\./\.")
+
+
+def find_signatures(
+    source: Source,
+    *,
+    recipients: Iterable[RecipientList] | None = None,
+    every: bool = False,
+) -> tuple[SignatureBlock, ...]:
+    """Find the signature block(s) of a whole document; never raises.
+
+    Looks for signing marks (``TM.``, ``KT.``, ``TL.``, ``TUQ.``, ``Q.``,
+    ``T/M`` …) followed by titles in capitals and a name, and for unmarked
+    blocks (``BỘ TRƯỞNG`` + name) right after the Nơi nhận list or the
+    closing ``./.``. Nơi nhận entries interleaved on the same lines are
+    skipped. When the document has a Nơi nhận list, only the blocks next to
+    the first one are returned (forms in annexes carry template blocks);
+    ``every=True`` returns every block found. Spans point into the caller's string.
+
+    ``recipients``: the lists :func:`~vnadmin.recipients.find_recipients` already found
+    in the same ``source`` (pass the same :class:`~vnadmin.text.NormalizedText`); the
+    Nơi nhận lists are then not searched again.
+
+    >>> doc = "Nơi nhận:\\n- Như trên;\\n- Lưu: VT, TH.\\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Văn A PHỤ LỤC"
+    >>> [(b.title_lines(), b.signer_name) for b in find_signatures(doc)]
+    [(('KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG'), 'Lê Văn A')]
+    >>> from vnadmin import normalize_text, find_recipients
+    >>> nt = normalize_text(doc)
+    >>> find_signatures(nt, recipients=find_recipients(nt)) == find_signatures(doc)
+    True
+    """
+    try:
+        nt = as_normalized(source)
+        if recipients is None:
+            from vnadmin.recipients.finder import noi_nhan_bounds
+
+            bounds = noi_nhan_bounds(nt)
+        else:
+            bounds = [
+                (nt.from_original(r.span[0]), nt.from_original(r.span[1]))
+                for r in recipients
+                if r.kind is RecipientKind.NOI_NHAN
+            ]
+        return _find(nt, bounds, every)
+    except Exception:  # pragma: no cover - defensive: the locator never raises
+        return ()
+
+
+def _find(
+    nt: NormalizedText, lists: Sequence[tuple[int, int]], every: bool
+) -> tuple[SignatureBlock, ...]:
+    s = nt.text
+    starts: list[tuple[int, bool]] = [(m.start(), True) for m in find_marks(s)]
+    for _, end in lists:
+        starts.append((end, False))
+    for m in _CLOSE.finditer(s):
+        starts.append((m.end(), False))
+    starts.sort()
+    found: list[tuple[int, int, SignatureBlock]] = []
+    consumed = -1
+    for pos, marked in starts:
+        if pos < consumed:
+            continue
+        scanned = _scan_block(s, pos, marked)
+        if scanned is None:
+            continue
+        b_start, b_end, pieces = scanned
+        try:
+            block = read_block(nt, pieces)
+        except ParseError:
+            consumed = b_end
+            continue
+        found.append((b_start, b_end, block))
+        consumed = b_end
+    if every or not lists:
+        return tuple(b for _, _, b in found)
+    l_start, l_end = lists[0]
+    out: list[SignatureBlock] = []
+    last_end = -1
+    for b_start, b_end, block in found:
+        near = l_start - 600 <= b_start <= l_end + 300 or b_start - l_end <= 300 < b_end - l_start
+        if near or (out and 0 <= b_start - last_end <= 80):
+            out.append(block)
+            last_end = b_end
+        elif out:
+            break
+    return tuple(out) if out else tuple(b for _, _, b in found)
+
+
+def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] | None:
+    """Extent of a block starting at ``pos``: pieces of (start, end) to read."""
+    toks = LazyTokens(s, pos, min(len(s), pos + 800))
+    pieces: list[Piece] = []
+    i = 0
+    title_words = 0
+    cur_start: int | None = None
+    cur_end = pos
+    while toks.has(i):
+        a, b, t = toks[i]
+        line_start = a == 0 or "\n" in s[cur_end:a] or (not pieces and cur_start is None)
+        if (t == "-" and line_start and "\n" in s[max(pos, a - 200) : a + 1]) or (
+            t.startswith("-") and line_start and title_words and "\n" in s[cur_end:a]
+        ):
+            # A recipient entry interleaved with the block: skip to ; or . on this line.
+            if cur_start is not None:
+                pieces.append((cur_start, cur_end))
+                cur_start = None
+            i = skip_entry(s, toks, i)
+            continue
+        if toks.has(i + 1) and is_noi_nhan_words(t, toks[i + 1][2]):
+            # A Nơi nhận header between the lines of the block (two-column layout).
+            if cur_start is not None:
+                pieces.append((cur_start, cur_end))
+                cur_start = None
+            i += 2
+            continue
+        m = MARK.fullmatch(t) or MARK.match(t)
+        if (
+            (m and (m.group(1) is None or m.group(1).isupper() or m.group(2)))
+            or is_note(t)
+            or t.lower() in ("đã", "ký", "ký.")
+        ):
+            pass
+        elif is_upper_word(t) and (len(t.strip(",.;:&-")) > 1 or t in ("&", ",", "-")):
+            if (
+                title_words == 0
+                and not marked
+                and not title_at(
+                    [clean_word(t), *[clean_word(x[2]) for x in toks.window(i + 1, i + 4)]], 0
+                )
+            ):
+                return None
+            title_words += 1
+        elif t in ("&", "-", ","):
+            pass
+        elif is_name_word(t) and title_words:
+            # The name: up to the end of the line, at most 6 words.
+            j = i
+            while (
+                j - i < 5
+                and toks.has(j + 1)
+                and is_name_word(toks[j + 1][2])
+                and not (is_upper_word(toks[j + 1][2]) and len(toks[j + 1][2]) > 1)
+                and "\n" not in s[toks[j][1] : toks[j + 1][0]]
+            ):
+                j += 1
+            if cur_start is None:
+                cur_start = a
+            cur_end = toks[j][1]
+            pieces.append((cur_start, cur_end))
+            return pieces[0][0], cur_end, pieces
+        elif is_degree(t) and title_words:
+            pass
+        else:
+            break
+        if cur_start is None:
+            cur_start = a
+        cur_end = b
+        i += 1
+    if title_words and cur_start is not None:
+        pieces.append((cur_start, cur_end))
+    if not pieces or not title_words:
+        return None
+    # A block without a name: accept only with a mark.
+    if marked:
+        return pieces[0][0], pieces[-1][1], pieces
+    return None
