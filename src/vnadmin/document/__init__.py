@@ -473,13 +473,14 @@ def _parse(nt: NormalizedText) -> Document:
         doc_type = code.doc_type
         type_name = doc_type.name
     recipients = addressees = None
-    for lst in find_recipients(text):
+    lists = find_recipients(nt)
+    for lst in lists:
         if lst.kind is RecipientKind.NOI_NHAN and recipients is None:
             recipients = lst
         elif lst.kind is RecipientKind.KINH_GUI and addressees is None:
             addressees = lst
     references = tuple(r for r in find_references(nt) if code is None or r.code != code)
-    signatures = find_signatures(text)
+    signatures = find_signatures(nt, recipients=lists)
     # The body: after the trích yếu (or whatever header was read) up to the signature or
     # the Nơi nhận, whichever comes first.
     header_end = cursor
