@@ -169,3 +169,18 @@ def test_tone_style_agrees_with_comparing_both_styles(word: str) -> None:
     nfc = unicodedata.normalize("NFC", word)
     expected = None if old == new else "old" if nfc == old else "new" if nfc == new else None
     assert tone_style(word) == expected
+
+
+@given(st.lists(SYLLABLE | st.sampled_from([" ", ", ", "\n", "1", "Uỷ", "hoà"]), max_size=12))
+def test_toned_words_are_exactly_the_words_with_a_style(pieces: list[str]) -> None:
+    import re
+
+    from vnadmin.text import toned_words
+
+    text = normalize_text("".join(pieces)).text
+    styled = {
+        m.span() for m in re.finditer(r"[^\W\d_]+", text) if tone_style(m.group()) is not None
+    }
+    found = set(toned_words(text))
+    assert styled <= found
+    assert all(re.fullmatch(r"[^\W\d_]+", text[a:b]) for a, b in found)

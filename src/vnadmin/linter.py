@@ -21,6 +21,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import Literal
 
 from vnadmin import codes, references
 from vnadmin.dates import check_dates, deadlines
@@ -31,7 +32,14 @@ from vnadmin.recipients import check_recipients
 from vnadmin.registry import DocCategory
 from vnadmin.signatures import check_signature
 from vnadmin.structure import check_structure
-from vnadmin.text import NormalizedText, Source, as_normalized, normalize_text, tone_style
+from vnadmin.text import (
+    NormalizedText,
+    Source,
+    as_normalized,
+    normalize_text,
+    tone_style,
+    toned_words,
+)
 
 __all__ = ["lint", "rules"]
 
@@ -88,23 +96,25 @@ def _text_findings(nt: NormalizedText) -> Iterable[Finding]:
 
 
 def _tone_findings(nt: NormalizedText) -> Iterable[Finding]:
-    """T103: words whose tone placement is the minority style. Each distinct word is
-    classified once (a document repeats a few thousand words tens of thousands of times)."""
-    words = Counter(_WORD.findall(nt.text))
-    styles = {w: st for w in words if (st := tone_style(w)) is not None}
+    """T103: words whose tone placement is the minority style. Only words ending in a toned
+    oa / oe / uy can show a style; each distinct one is classified once."""
+    text = nt.text
+    found = [(a, b, text[a:b]) for a, b in toned_words(text)]
+    styles: dict[str, Literal["old", "new"] | None] = {}
     counts = Counter({"old": 0, "new": 0})
-    for w, st in styles.items():
-        counts[st] += words[w]
+    for _, _, word in found:
+        if word not in styles:
+            styles[word] = tone_style(word)
+        style = styles[word]
+        if style is not None:
+            counts[style] += 1
     if not counts["old"] or not counts["new"]:
         return
     major = "old" if counts["old"] >= counts["new"] else "new"
-    minority = {w for w, st in styles.items() if st != major}
-    for m in _WORD.finditer(nt.text):
-        word = m.group()
-        if word in minority:
-            yield T103.finding(
-                nt.to_original(m.start(), m.end()), word=word, style=styles[word], major=major
-            )
+    for a, b, word in found:
+        style = styles[word]
+        if style is not None and style != major:
+            yield T103.finding(nt.to_original(a, b), word=word, style=style, major=major)
 
 
 def _structure_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:

@@ -31,6 +31,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Literal, TypeAlias
 
 import attrs
@@ -91,9 +92,9 @@ _UNITS = re.compile(
     + "])",
     re.DOTALL,
 )
-# An invisible character between a letter and its marks joins the letter's cluster: such
-# text (rare) takes the general path.
-_HIDDEN_MARK = re.compile("[" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]")
+# An invisible character between a letter and its marks joins the letter's cluster, and a
+# mark after "\r" stands alone: such text (rare) takes the general path.
+_HIDDEN_MARK = re.compile("[\r" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]")
 _SAMPLE = 2000
 _DENSE = 50  # "dense": at least one dirty character in 50 of the sample
 _TRANSLATE = str.maketrans({**_REPLACE, **dict.fromkeys(_INVISIBLE), "\r": "\n"})
@@ -464,12 +465,31 @@ def fold(text: str) -> str:
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _VOWELS = frozenset("aăâeêioôơuưy")
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _PAIRS = ("oa", "oe", "uy")
 # A word whose tone placement can differ between the styles ends in oa / oe / uy with the
 # tone mark on one of the two letters (NFC).
-_TONED_PAIR = re.compile(
-    "(?:[òóỏõọÒÓỎÕỌ][aeAE]|[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[ùúủũụÙÚỦŨỤ][yY]|[uU][ỳýỷỹỵỲÝỶỸỴ])$"
+_TONED_PAIR_ALTERNATIVES = (
+    "[òóỏõọÒÓỎÕỌ][aeAE]|[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[ùúủũụÙÚỦŨỤ][yY]|[uU][ỳýỷỹỵỲÝỶỸỴ]"
 )
+_TONED_PAIR = re.compile(f"(?:{_TONED_PAIR_ALTERNATIVES})$")
+# The same ending at the end of a word of running text.
+_TONED_WORD_END = re.compile(rf"(?:{_TONED_PAIR_ALTERNATIVES})(?![^\W\d_])")
+
+
+def toned_words(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the words of ``text`` (NFC) whose tone placement can show a style: those
+    ending in oa / oe / uy with a tone mark on the pair. Every other word is neutral
+    (:func:`tone_style` gives ``None``), so a scan for styles needs only these.
+
+    >>> [("Uỷ ban hoà giải".__getitem__(slice(*s))) for s in toned_words("Uỷ ban hoà giải")]
+    ['Uỷ', 'hoà']
+    """
+    for m in _TONED_WORD_END.finditer(text):
+        start = m.start()
+        while start > 0 and _LETTER.match(text, start - 1):
+            start -= 1
+        yield start, m.end()
 
 
 def _tone_word(word: str, style: str) -> str:
