@@ -12,6 +12,7 @@ import vnadmin
 from vnadmin.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DOC = EXAMPLES / "thong-bao-ket-luan-2024.txt"
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -92,13 +93,26 @@ def test_python_dash_m() -> None:
     assert proc.returncode == 0 and "party" in proc.stdout
 
 
+def test_closed_pipe_exits_without_traceback(tmp_path: Path) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("30/2020/NĐ-CP\n" * 500, encoding="utf-8")  # ~700 kB of JSON
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vnadmin", "code", "--format", "json", "-f", str(codes)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(1) == b"["
+    proc.stdout.close()  # the rest cannot fit in the pipe's buffer
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and "Broken pipe" not in err
+
+
 def test_import_does_not_pull_cattrs_or_hypothesis() -> None:
     code = "import sys, vnadmin; print('cattrs' in sys.modules, 'hypothesis' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["False", "False"]
-
-
-DOC = EXAMPLES / "thong-bao-ket-luan-2024.txt"
 
 
 def test_lint_table_and_exit_status(tmp_path: Path) -> None:

@@ -25,14 +25,18 @@ if TYPE_CHECKING:
 
     from hypothesis.strategies import SearchStrategy
 
-# module defining the type -> ((type name, strategy in vnadmin.strategies), ...)
+# module -> ((type name, strategy in vnadmin.strategies), ...): the module defining the
+# type and the package re-exporting it (registering the same class twice is harmless).
 _TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "vnadmin.codes.model": (("DocumentCode", "document_codes"),),
     "vnadmin.signatures": (("SignatureBlock", "signature_blocks"),),
+    "vnadmin.signatures.model": (("SignatureBlock", "signature_blocks"),),
     "vnadmin.recipients": (("RecipientList", "recipient_lists"),),
+    "vnadmin.recipients.model": (("RecipientList", "recipient_lists"),),
     "vnadmin.dates.deadlines": (("Deadline", "deadlines"),),
     "vnadmin.calendar": (("Holiday", "holidays"),),
     "vnadmin.document": (("Document", "parsed_documents"),),
+    "vnadmin.document.model": (("Document", "parsed_documents"),),
 }
 
 _lock = threading.Lock()

@@ -9,7 +9,9 @@
 * ``vnadmin calendar YEAR``: the public-sector holidays and make-up days.
 
 Every command takes ``--format table|json``; ``-`` reads stdin; UTF-8 and UTF-16
-files are read. Unreadable or undecodable input gives a message and exit status 2.
+files are read. Unreadable or undecodable input gives a message and exit status 2 (so
+does any other :class:`~vnadmin.VnAdminError`); a closed pipe (``| head``) exit status 1,
+without a traceback.
 
 JSON is written through :mod:`vnadmin.serialization` (enums by value, ISO dates, spans as
 ``[start, end]``), so :func:`vnadmin.from_dict` reads the values back: ``parse`` writes
@@ -24,7 +26,9 @@ object per input: ``input``, ``valid``, ``canonical``, ``code`` (the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -276,9 +280,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parser.error("give at least one CODE or -f FILE")
     try:
         status: int = args.func(args, out)
-    except InputError as exc:
+    except VnAdminError as exc:  # unreadable input (InputError), or any error of the library
         sys.stderr.write(f"vnadmin: error: {exc}\n")
         return 2
+    except BrokenPipeError:  # `vnadmin lint --format json doc.txt | head`
+        # stdout is flushed again at exit: point it at /dev/null so that cannot fail too
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status
 
 
