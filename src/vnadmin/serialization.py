@@ -4,9 +4,8 @@ The one JSON dialect of vnadmin (the ``vnadmin`` command writes it too): dates a
 date-times are ISO 8601 strings; enums are written by VALUE, the readable and stable
 form (``"normative"``, ``"warning"``, ``"KT"``, ``"Nơi nhận"``); spans are
 ``[start, end]`` lists; tuples become lists. ``from_json(to_json(x), type(x)) == x``
-for every model, on every attrs and cattrs version the declared floors admit (the
-hooks below are the ones cattrs itself has kept stable since 23.2: class hooks for
-dates, a predicate hook for enums; ``.ci/min-versions`` runs the suite at the floors).
+for every model, on every attrs and cattrs version the declared floors admit
+(``.ci/min-versions`` runs the suite at the floors).
 A :class:`~vnadmin.ParseError` is written as its ``message``, ``input``, ``span``,
 ``reason`` and ``expected``.
 
@@ -52,8 +51,9 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.datetime, lambda v, _: dt.datetime.fromisoformat(v))
     conv.register_unstructure_hook(dt.time, lambda t: t.isoformat())
     conv.register_structure_hook(dt.time, lambda v, _: dt.time.fromisoformat(v))
-    # Enums by value. cattrs' own enum hooks do the same, and on cattrs 23.2-25.3 they
-    # win over a predicate hook registered here: the two must agree, so values it is.
+    # Enums by value. On cattrs 23.2-25.3 the built-in enum *structure* hook (by value)
+    # wins over a predicate hook registered here while the unstructure hook is ours: the
+    # two directions agree on every version only if both use values.
     conv.register_unstructure_hook_func(_is_enum, _enum_value)
     conv.register_structure_hook_func(_is_enum, _enum_member)
     conv.register_unstructure_hook(ParseError, _parse_error_dict)
