@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import vnadmin
 from vnadmin.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DOC = EXAMPLES / "thong-bao-ket-luan-2024.txt"
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -32,11 +34,25 @@ def test_code_invalid_exit_1_and_findings() -> None:
 
 
 def test_code_json() -> None:
-    status, text = run("code", "--format", "json", "1302/UBDT-DTTS", "hello")
+    status, text = run("code", "--format", "json", "1302/UBDT-DTTS", "hello", "08 /2015/NĐ-CP")
     data = json.loads(text)
     assert status == 1
-    assert data[0]["family"] == "cong_van" and data[0]["units"] == ["DTTS"]
-    assert data[1]["valid"] is False and data[1]["error"]["reason"] == "no_number"
+    ok, junk, spaced = data
+    assert ok["valid"] is True and ok["canonical"] == "1302/UBDT-DTTS" and ok["error"] is None
+    assert ok["code"]["family"] == "cong_van" and ok["code"]["units"] == ["DTTS"]
+    assert junk["valid"] is False and junk["code"] is None and junk["findings"] == []
+    assert junk["error"]["reason"] == "no_number" and junk["error"]["span"] == [0, 5]
+    assert spaced["valid"] is False and spaced["findings"][0]["severity"] == "error"
+
+
+def test_code_json_is_the_serialization_dialect() -> None:
+    _, text = run("code", "--format", "json", "08 /2015/NĐ-CP")
+    (entry,) = json.loads(text)
+    code = vnadmin.parse_code("08 /2015/NĐ-CP")
+    assert entry["code"] == json.loads(vnadmin.to_json(code))
+    assert vnadmin.from_dict(entry["code"], vnadmin.DocumentCode) == code
+    findings = [vnadmin.from_dict(f, vnadmin.Finding) for f in entry["findings"]]
+    assert tuple(findings) == vnadmin.codes.check(code)
 
 
 def test_code_file_utf16(tmp_path: Path) -> None:
@@ -77,13 +93,26 @@ def test_python_dash_m() -> None:
     assert proc.returncode == 0 and "party" in proc.stdout
 
 
+def test_closed_pipe_exits_without_traceback(tmp_path: Path) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("30/2020/NĐ-CP\n" * 500, encoding="utf-8")  # ~700 kB of JSON
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vnadmin", "code", "--format", "json", "-f", str(codes)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(1) == b"["
+    proc.stdout.close()  # the rest cannot fit in the pipe's buffer
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and "Broken pipe" not in err
+
+
 def test_import_does_not_pull_cattrs_or_hypothesis() -> None:
     code = "import sys, vnadmin; print('cattrs' in sys.modules, 'hypothesis' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["False", "False"]
-
-
-DOC = EXAMPLES / "thong-bao-ket-luan-2024.txt"
 
 
 def test_lint_table_and_exit_status(tmp_path: Path) -> None:
@@ -102,6 +131,9 @@ def test_lint_json_select_ignore_and_vietnamese() -> None:
     data = json.loads(text)
     assert status == 0 and data and {d["rule"][0] for d in data} <= {"N", "T"}
     assert all({"line", "column", "message_vi", "article"} <= set(d) for d in data)
+    assert {d["severity"] for d in data} <= {"error", "warning", "info"}
+    found = vnadmin.lint(DOC.read_text(encoding="utf-8"), select=["N", "T"])
+    assert [vnadmin.from_dict(d, vnadmin.Finding) for d in data] == list(found)
     _, text = run("lint", str(DOC), "--ignore", "N101")
     assert "N101" not in text
     _, text = run("lint", str(DOC), "--lang", "vi", "--select", "N101")
@@ -113,14 +145,18 @@ def test_parse_refs_calendar() -> None:
     data = json.loads(text)
     assert status == 0 and data["type_name"] == "Thông báo"
     assert data["signatures"][0]["signer_name"] == "Vũ Quang Khánh"
+    doc = vnadmin.parse_document(DOC.read_text(encoding="utf-8"))
+    assert vnadmin.from_json(text, vnadmin.Document) == doc
     status, text = run("refs", str(DOC))
     assert status == 0 and "1822/QĐ-UBND" in text and "1302/UBDT-DTTS" in text
     status, text = run("refs", str(DOC), "--format", "json")
     assert json.loads(text)[0]["code"]["number"] == 1822
+    assert json.loads(text) == json.loads(vnadmin.to_json(list(doc.references)))
     status, text = run("calendar", "2026")
     assert status == 0 and "2026-01-10" in text and "12729/VPCP-KGVX" in text
     status, text = run("calendar", "2025", "--format", "json")
     assert any(h["date"] == "2025-01-29" for h in json.loads(text))
+    assert {h["kind"] for h in json.loads(text)} <= {k.value for k in vnadmin.DayKind}
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -185,11 +185,11 @@ def test_calendar_json_round_trip() -> None:
         assert vnadmin.from_json(vnadmin.to_json(h), vnadmin.Holiday) == h
 
 
-def test_json_uses_iso_dates_and_enum_names() -> None:
+def test_json_uses_iso_dates_and_enum_values() -> None:
     doc = parse_document((DATA / "texts" / "quyet-dinh_173-QD-BTP.txt").read_text(encoding="utf-8"))
     data = json.loads(vnadmin.to_json(doc))
     assert data["place_date"]["date"] == "2015-01-29"
-    assert data["code"]["family"] == "ADMINISTRATIVE"
+    assert data["code"]["family"] == "administrative"
     assert data["signatures"][0]["chain"][0]["mode"] == "KT"
 
 

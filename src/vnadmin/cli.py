@@ -9,17 +9,32 @@
 * ``vnadmin calendar YEAR``: the public-sector holidays and make-up days.
 
 Every command takes ``--format table|json``; ``-`` reads stdin; UTF-8 and UTF-16
-files are read. Unreadable or undecodable input gives a message and exit status 2.
+files are read. Unreadable or undecodable input gives a message and exit status 2 (so
+does any other :class:`~vnadmin.VnAdminError`); a closed pipe (``| head``) exit status 1,
+without a traceback.
+
+JSON is written through :mod:`vnadmin.serialization` (enums by value, ISO dates, spans as
+``[start, end]``), so :func:`vnadmin.from_dict` reads the values back: ``parse`` writes
+``to_dict(document)``; ``refs`` and ``calendar`` a list of values; ``lint`` one object per
+finding, ``file``, ``line`` and ``column`` added to the finding's own fields; ``code`` one
+object per input: ``input``, ``valid``, ``canonical``, ``code`` (the
+:class:`~vnadmin.DocumentCode`), ``findings`` and ``error`` (a
+:class:`~vnadmin.ParseError` as ``message``, ``input``, ``span``, ``reason``,
+``expected``; ``null`` when the code was read).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 from vnadmin import __version__, codes
 from vnadmin.codes.model import DocumentCode
@@ -49,51 +64,43 @@ def read_text(path: str) -> str:
         ) from None
 
 
-def _finding_json(f: Finding) -> dict[str, Any]:
-    return {
-        "rule": f.rule,
-        "severity": f.severity.value,
-        "message_vi": f.message_vi,
-        "message_en": f.message_en,
-        "article": f.article,
-        "span": list(f.span) if f.span else None,
-    }
+def _data(value: object) -> Any:
+    """``value`` (vnadmin values, lists and dicts of them) as :func:`vnadmin.to_dict` data."""
+    from vnadmin.serialization import to_dict
+
+    return to_dict(value)
 
 
-def _code_json(text: str, code: DocumentCode | None, error: ParseError | None) -> dict[str, Any]:
-    if code is None:
-        assert error is not None
+def _dump(value: object, out: TextIO) -> None:
+    """Write ``value`` in the one JSON dialect of :mod:`vnadmin.serialization`."""
+    json.dump(_data(value), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+@attrs.frozen
+class _CodeResult:
+    input: str
+    code: DocumentCode | None
+    error: ParseError | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.code is not None and not any(
+            f.severity is Severity.ERROR for f in self.findings
+        )
+
+    def as_data(self) -> dict[str, object]:
+        """``{"input", "valid", "canonical", "code", "findings", "error"}``: the code,
+        the findings and the error as :func:`vnadmin.to_dict` writes them."""
         return {
-            "input": text,
-            "valid": False,
-            "error": {
-                "reason": error.reason,
-                "message": error.message,
-                "span": list(error.span),
-                "expected": error.expected,
-            },
+            "input": self.input,
+            "valid": self.valid,
+            "canonical": str(self.code) if self.code is not None else None,
+            "code": self.code,
+            "findings": list(self.findings),
+            "error": self.error,
         }
-    findings = codes.check(code)
-    return {
-        "input": text,
-        "canonical": str(code),
-        "valid": not any(f.severity is Severity.ERROR for f in findings),
-        "family": code.family.value,
-        "number": code.number,
-        "suffix": code.suffix or None,
-        "year": code.year,
-        "type": code.type_abbr,
-        "type_name": code.doc_type.name if code.doc_type else None,
-        "issuers": list(code.issuers),
-        "units": list(code.units),
-        "term": code.term,
-        "span": list(code.span),
-        "repairs": [
-            {"kind": r.kind, "span": list(r.span), "before": r.before, "after": r.after}
-            for r in code.repairs
-        ],
-        "findings": [_finding_json(f) for f in findings],
-    }
 
 
 def _code_inputs(args: argparse.Namespace) -> Iterator[str]:
@@ -105,46 +112,50 @@ def _code_inputs(args: argparse.Namespace) -> Iterator[str]:
                 yield line
 
 
-def _print_code_table(results: Sequence[dict[str, Any]], out: TextIO) -> None:
+def _print_code_table(results: Sequence[_CodeResult], out: TextIO) -> None:
     for r in results:
-        mark = "ok " if r["valid"] else "ERR"
-        if "error" in r:
-            e = r["error"]
-            out.write(f"{mark} {r['input']}\n    cannot parse: {e['message']} ({e['reason']}),")
-            out.write(f" expected {e['expected']} at {e['span'][0]}:{e['span'][1]}\n")
+        mark = "ok " if r.valid else "ERR"
+        if r.code is None:
+            e = r.error
+            assert e is not None
+            out.write(f"{mark} {r.input}\n    cannot parse: {e.message} ({e.reason}),")
+            out.write(f" expected {e.expected} at {e.span[0]}:{e.span[1]}\n")
             continue
-        out.write(f"{mark} {r['input']}  →  {r['canonical']}\n")
-        parts = [f"family={r['family']}", f"number={r['number']}"]
-        if r["suffix"]:
-            parts.append(f"suffix={r['suffix']}")
-        if r["year"] is not None:
-            parts.append(f"year={r['year']}")
-        if r["type"]:
-            parts.append(f"type={r['type']} ({r['type_name'] or 'unknown'})")
-        if r["issuers"]:
-            parts.append("issuers=" + ",".join(r["issuers"]))
-        if r["units"]:
-            parts.append("units=" + ",".join(r["units"]))
-        if r["term"] is not None:
-            parts.append(f"term={r['term']}")
+        c = r.code
+        out.write(f"{mark} {r.input}  →  {c}\n")
+        parts = [f"family={c.family.value}", f"number={c.number}"]
+        if c.suffix:
+            parts.append(f"suffix={c.suffix}")
+        if c.year is not None:
+            parts.append(f"year={c.year}")
+        if c.type_abbr:
+            type_name = c.doc_type.name if c.doc_type else "unknown"
+            parts.append(f"type={c.type_abbr} ({type_name})")
+        if c.issuers:
+            parts.append("issuers=" + ",".join(c.issuers))
+        if c.units:
+            parts.append("units=" + ",".join(c.units))
+        if c.term is not None:
+            parts.append(f"term={c.term}")
         out.write("    " + "  ".join(parts) + "\n")
-        for f in r["findings"]:
-            out.write(f"    {f['rule']} {f['severity']}: {f['message_en']} [{f['article']}]\n")
+        for f in r.findings:
+            out.write(f"    {f.rule} {f.severity.value}: {f.message_en} [{f.article}]\n")
 
 
 def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
     results = []
     for text in _code_inputs(args):
         try:
-            results.append(_code_json(text, codes.parse(text), None))
+            code = codes.parse(text)
         except ParseError as exc:
-            results.append(_code_json(text, None, exc))
+            results.append(_CodeResult(text, None, exc, ()))
+        else:
+            results.append(_CodeResult(text, code, None, codes.check(code)))
     if args.format == "json":
-        json.dump(results, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _dump([r.as_data() for r in results], out)
     else:
         _print_code_table(results, out)
-    return 0 if all(r["valid"] for r in results) else 1
+    return 0 if all(r.valid for r in results) else 1
 
 
 def _split(values: Sequence[str] | None) -> list[str] | None:
@@ -159,46 +170,39 @@ def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
 
     select, ignore = _split(args.select), _split(args.ignore)
     failed = False
-    report: list[dict[str, Any]] = []
+    report: list[dict[str, object]] = []
     for path in args.files:
         text = read_text(path)
         for f in lint(text, select=select, ignore=ignore):
             line, col = line_col(text, f.span[0]) if f.span else (1, 1)
             failed = failed or f.severity is Severity.ERROR
             if args.format == "json":
-                report.append({"file": path, "line": line, "column": col, **_finding_json(f)})
+                report.append({"file": path, "line": line, "column": col, **_data(f)})
             else:
                 message = f.message_vi if args.lang == "vi" else f.message_en
                 out.write(
                     f"{path}:{line}:{col}: {f.rule} {f.severity.value} {message} [{f.article}]\n"
                 )
     if args.format == "json":
-        json.dump(report, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _dump(report, out)
     return 1 if failed else 0
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.document import parse_document
-    from vnadmin.serialization import to_dict
 
-    data = to_dict(parse_document(read_text(args.file)))
-    data.pop("text", None)
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    _dump(parse_document(read_text(args.file)), out)
     return 0
 
 
 def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.findings import line_col
     from vnadmin.references import find_references
-    from vnadmin.serialization import to_dict
 
     text = read_text(args.file)
     refs = find_references(text)
     if args.format == "json":
-        json.dump([to_dict(r) for r in refs], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _dump(list(refs), out)
         return 0
     for r in refs:
         line, col = line_col(text, r.span[0])
@@ -209,12 +213,10 @@ def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.calendar import holidays
-    from vnadmin.serialization import to_dict
 
     days = holidays(args.year)
     if args.format == "json":
-        json.dump([to_dict(h) for h in days], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _dump(list(days), out)
         return 0
     for h in days:
         name = h.name_vi if args.lang == "vi" else h.name_en
@@ -278,9 +280,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parser.error("give at least one CODE or -f FILE")
     try:
         status: int = args.func(args, out)
-    except InputError as exc:
+    except VnAdminError as exc:  # unreadable input (InputError), or any error of the library
         sys.stderr.write(f"vnadmin: error: {exc}\n")
         return 2
+    except BrokenPipeError:  # `vnadmin lint --format json doc.txt | head`
+        # stdout is flushed again at exit: point it at /dev/null so that cannot fail too
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status
 
 

@@ -1,8 +1,13 @@
 """JSON for every vnadmin value, through one preconfigured cattrs converter.
 
-Dates and date-times are ISO 8601 strings; enums are written by name (``"KT"``,
-``"NORMATIVE"``); spans are ``[start, end]`` lists; tuples become lists.
-``from_json(to_json(x), type(x)) == x`` for every model.
+The one JSON dialect of vnadmin (the ``vnadmin`` command writes it too): dates and
+date-times are ISO 8601 strings; enums are written by VALUE, the readable and stable
+form (``"normative"``, ``"warning"``, ``"KT"``, ``"Nơi nhận"``); spans are
+``[start, end]`` lists; tuples become lists. ``from_json(to_json(x), type(x)) == x``
+for every model, on every attrs and cattrs version the declared floors admit
+(``.ci/min-versions`` runs the suite at the floors).
+A :class:`~vnadmin.ParseError` is written as its ``message``, ``input``, ``span``,
+``reason`` and ``expected``.
 
 This module imports cattrs; ``import vnadmin`` does not (the top-level
 :func:`vnadmin.to_json` and friends import it on first use).
@@ -12,6 +17,8 @@ This module imports cattrs; ``import vnadmin`` does not (the top-level
 >>> s = vnadmin.to_json(code)
 >>> vnadmin.from_json(s, vnadmin.DocumentCode) == code
 True
+>>> vnadmin.to_dict(code)["family"]
+'normative'
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from vnadmin.errors import VnAdminError
+from vnadmin.errors import ParseError, VnAdminError
 
 __all__ = ["converter", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
@@ -44,13 +51,47 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.datetime, lambda v, _: dt.datetime.fromisoformat(v))
     conv.register_unstructure_hook(dt.time, lambda t: t.isoformat())
     conv.register_structure_hook(dt.time, lambda v, _: dt.time.fromisoformat(v))
-    conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.name
-    )
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda v, t: t[v]
-    )
+    # Enums by value. On cattrs 23.2-25.3 the built-in enum *structure* hook (by value)
+    # wins over a predicate hook registered here while the unstructure hook is ours: the
+    # two directions agree on every version only if both use values.
+    conv.register_unstructure_hook_func(_is_enum, _enum_value)
+    conv.register_structure_hook_func(_is_enum, _enum_member)
+    conv.register_unstructure_hook(ParseError, _parse_error_dict)
+    conv.register_structure_hook(ParseError, _parse_error)
     return conv
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _enum_member(value: Any, tp: type[enum.Enum]) -> enum.Enum:
+    return tp(value)
+
+
+def _parse_error_dict(exc: ParseError) -> dict[str, Any]:
+    return {
+        "message": exc.message,
+        "input": exc.input,
+        "span": list(exc.span),
+        "reason": exc.reason,
+        "expected": exc.expected,
+    }
+
+
+def _parse_error(data: Any, _: type[ParseError]) -> ParseError:
+    start, end = data["span"]
+    return ParseError(
+        str(data["message"]),
+        input=str(data["input"]),
+        span=(int(start), int(end)),
+        reason=str(data["reason"]),
+        expected=str(data["expected"]),
+    )
 
 
 def to_dict(value: object) -> Any:
@@ -130,7 +171,10 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is dict:
         return {"type": "object", "additionalProperties": _schema(args[1], defs)}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return {"type": "string", "enum": [m.name for m in tp]}
+        values = [m.value for m in tp]
+        if all(isinstance(v, str) for v in values):
+            return {"type": "string", "enum": values}
+        return {"enum": values}
     if isinstance(tp, type) and attrs.has(tp):
         name = tp.__name__
         if name not in defs:

@@ -1,7 +1,10 @@
 """Hypothesis strategies for vnadmin values, for your own property-based tests.
 
-Install with ``pip install vnadmin[hypothesis]``. Registered through
-hypothesis' entry point, so ``st.from_type(DocumentCode)`` works too.
+Install with ``pip install vnadmin[hypothesis]``. Registered through hypothesis' entry
+point (lazily: this module is imported on the first ``st.from_type`` only), so
+``st.from_type(T)`` draws these values too for ``T`` in :class:`~vnadmin.DocumentCode`,
+:class:`~vnadmin.SignatureBlock`, :class:`~vnadmin.RecipientList`,
+:class:`~vnadmin.Deadline`, :class:`~vnadmin.Holiday` and :class:`~vnadmin.Document`.
 
 >>> from hypothesis import given
 >>> from vnadmin import strategies as vst, parse_code
@@ -27,13 +30,14 @@ from vnadmin.strategies._dates import (
     dates,
     deadline_texts,
     deadlines,
+    holidays,
     period_texts,
     place_date_texts,
     time_texts,
     times,
     weekday_names,
 )
-from vnadmin.strategies._documents import DocumentDraft, documents
+from vnadmin.strategies._documents import DocumentDraft, documents, parsed_documents
 
 __all__ = [
     "DocumentDraft",
@@ -45,7 +49,9 @@ __all__ = [
     "deadlines",
     "document_codes",
     "documents",
+    "holidays",
     "issuer_abbrs",
+    "parsed_documents",
     "period_texts",
     "place_date_texts",
     "recipient_lists",

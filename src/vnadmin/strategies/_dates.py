@@ -9,6 +9,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from vnadmin import calendar
+from vnadmin.calendar import Holiday
 from vnadmin.dates import WEEKDAY_NAMES, format_date
 from vnadmin.dates.deadlines import Deadline, parse_deadline
 
@@ -17,6 +19,7 @@ __all__ = [
     "dates",
     "deadline_texts",
     "deadlines",
+    "holidays",
     "period_texts",
     "place_date_texts",
     "time_texts",
@@ -157,4 +160,13 @@ def deadlines() -> st.SearchStrategy[Deadline]:
 
     return deadline_texts().map(
         lambda t: parse_deadline(t, issued=dt.date(2025, 1, 15), received=dt.date(2025, 1, 15))
+    )
+
+
+def holidays(min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[Holiday]:
+    """Entries of the default public-sector calendar (:func:`vnadmin.holidays`) of a year
+    in ``min_year`` … ``max_year``: holidays, nghỉ bù, swapped and make-up days
+    (BLLĐ 2019, Điều 112)."""
+    return st.integers(min_year, max_year).flatmap(
+        lambda year: st.sampled_from(calendar.holidays(year))
     )

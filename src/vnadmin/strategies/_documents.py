@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 from vnadmin.codes.model import CodeFamily, DocumentCode
 from vnadmin.codes.parser import parse_code
 from vnadmin.dates import format_place_date
-from vnadmin.document import Urgency
+from vnadmin.document import Document, Urgency, parse_document
 from vnadmin.recipients import RecipientKind, RecipientList, format_recipients
 from vnadmin.signatures import SignatureBlock, format_signature
 from vnadmin.strategies._blocks import recipient_lists, signature_blocks
 from vnadmin.strategies._codes import code_texts
 
-__all__ = ["DocumentDraft", "documents"]
+__all__ = ["DocumentDraft", "documents", "parsed_documents"]
 
 _ISSUERS = (
     ("UBND", "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", "TỈNH LẠNG SƠN"),
@@ -121,3 +121,10 @@ def documents(draw: st.DrawFn) -> DocumentDraft:
             )
         ),
     )
+
+
+def parsed_documents() -> st.SearchStrategy[Document]:
+    """:class:`~vnadmin.Document` values: :func:`documents` drafts rendered in the NĐ 30
+    layout (Phụ lục I) and read back with :func:`~vnadmin.parse_document`; what
+    ``st.from_type(Document)`` draws."""
+    return documents().map(lambda draft: parse_document(draft.render()))
