@@ -395,3 +395,18 @@ def test_document_verbs() -> None:
         document.validate(bad)
     assert any(f.rule == "N102" for f in info.value.findings)
     assert document.is_valid(12345) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Căn cứ Quyết định số số 12/QĐ-UBND", ["số số"]),
+        ("Số số 12; Của của; VÀ  VÀ", ["Số số", "Của của", "VÀ  VÀ"]),
+        ("thuộc các các xã và và\tvà", ["các các", "và và"]),
+        ("bảo các cácx; tráng là lành; xsố số", []),
+        ("İİ các các", ["các các"]),  # lower case of İ is two characters
+    ],
+)
+def test_doubled_words(text: str, words: list[str]) -> None:
+    found = lint(text, select=["T104"])
+    assert [text[f.span[0] : f.span[1]] for f in found if f.span] == words

@@ -473,8 +473,16 @@ _TONED_PAIR_ALTERNATIVES = (
     "[òóỏõọÒÓỎÕỌ][aeAE]|[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[ùúủũụÙÚỦŨỤ][yY]|[uU][ỳýỷỹỵỲÝỶỸỴ]"
 )
 _TONED_PAIR = re.compile(f"(?:{_TONED_PAIR_ALTERNATIVES})$")
-# The same ending at the end of a word of running text.
-_TONED_WORD_END = re.compile(rf"(?:{_TONED_PAIR_ALTERNATIVES})(?![^\W\d_])")
+# The same ending at the end of a word of running text, as two patterns that each start
+# with one character class (the regex engine skips quickly only to such a start): the tone
+# on the first letter of the pair, or on the second.
+_TONE_ON_FIRST = re.compile(
+    "[òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ](?:(?<=[òóỏõọÒÓỎÕỌ])[aeAE]|(?<=[ùúủũụÙÚỦŨỤ])[yY])(?![^\\W\\d_])"
+)
+_TONE_ON_SECOND = re.compile(
+    "[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]"
+    "(?:(?<=[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|(?<=[uU][ỳýỷỹỵỲÝỶỸỴ]))(?![^\\W\\d_])"
+)
 
 
 def toned_words(text: str) -> Iterator[tuple[int, int]]:
@@ -485,11 +493,15 @@ def toned_words(text: str) -> Iterator[tuple[int, int]]:
     >>> [("Uỷ ban hoà giải".__getitem__(slice(*s))) for s in toned_words("Uỷ ban hoà giải")]
     ['Uỷ', 'hoà']
     """
-    for m in _TONED_WORD_END.finditer(text):
-        start = m.start()
+    ends = sorted(
+        [m.end() for m in _TONE_ON_FIRST.finditer(text)]
+        + [m.end() for m in _TONE_ON_SECOND.finditer(text)]
+    )
+    for end in ends:
+        start = end - 2
         while start > 0 and _LETTER.match(text, start - 1):
             start -= 1
-        yield start, m.end()
+        yield start, end
 
 
 def _tone_word(word: str, style: str) -> str:
