@@ -609,3 +609,27 @@ def test_is_valid_never_raises(value: object) -> None:
         result = fn(value)  # never raises
         if not isinstance(value, str) or not value.strip():
             assert result is False
+
+
+_CORPUS = sorted((Path(__file__).parent / "data" / "texts").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", _CORPUS, ids=lambda p: p.stem)
+def test_check_dates_on_found_dates_gives_the_same_findings(path: Path) -> None:
+    from vnadmin.dates import check_dates, find_dates
+
+    text = path.read_text(encoding="utf-8") + "\nngày 31/02/2025 (thứ hai)"
+    key = lambda f: (f.span, f.rule)  # noqa: E731
+    expected = sorted(check_dates(text), key=key)
+    assert sorted(check_dates(text, found=find_dates(text)), key=key) == expected
+    assert any(f.rule == "D106" for f in expected)
+
+
+@given(st.text(alphabet="0123456789/ngàytháng năm()thứHaiBa,", max_size=60))
+def test_check_dates_on_found_dates_property(text: str) -> None:
+    from vnadmin.dates import check_dates, find_dates
+
+    key = lambda f: (f.span, f.rule)  # noqa: E731
+    assert sorted(check_dates(text, found=find_dates(text)), key=key) == sorted(
+        check_dates(text), key=key
+    )

@@ -167,7 +167,7 @@ def _recipient_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
 
 def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     # Impossible dates (D106) are not values, so the dates are checked over the text.
-    yield from check_dates(nt)
+    yield from check_dates(nt, found=doc.dates)
     event = event_start(nt)
     for d in doc.deadlines:
         yield from deadlines.check(d, issued=doc.date, event=event)

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from vnadmin.dates.finder import Raw, mention, scan_raw
 from vnadmin.dates.model import WEEKDAY_EN, WEEKDAY_NAMES, DateForm, DateMention, PlaceDate
 from vnadmin.dates.parser import _fail, parse_place_date
@@ -124,18 +126,26 @@ def check(value: DateMention | Source) -> tuple[Finding, ...]:
     return tuple(_phrase_findings(nt, found, None))
 
 
-def check_dates(text: Source) -> tuple[Finding, ...]:
+def check_dates(text: Source, *, found: Sequence[DateMention] | None = None) -> tuple[Finding, ...]:
     """Findings for every date in running text (find, then check each); never raises.
 
     Reports impossible dates (D106), stated weekdays that contradict the date (D105),
     lower-case weekday words (D112) and, at ``INFO`` severity for dates in running
-    text, the NĐ 30 leading-zero forms of written-out dates (D101–D103).
+    text, the NĐ 30 leading-zero forms of written-out dates (D101–D103). ``found`` are
+    the dates :func:`find_dates` already read from ``text`` (a :class:`~vnadmin.Document`'s
+    ``dates``): they are checked as they are, and the text is scanned only for the
+    impossible dates, which are not values.
 
     >>> [f.rule for f in check_dates("ngày 29/9/2025 (thứ Ba) và 31/02/2025")]
     ['D105', 'D106']
     """
     nt = as_normalized(text)
-    return tuple(_phrase_findings(nt, scan_raw(nt), Severity.INFO))
+    if found is None:
+        return tuple(_phrase_findings(nt, scan_raw(nt), Severity.INFO))
+    out = [f for m in found for f in _mention_findings(m, Severity.INFO)]
+    out += _phrase_findings(nt, [r for r in scan_raw(nt) if r.value is None], Severity.INFO)
+    out.sort(key=lambda f: f.span or (-1, -1))
+    return tuple(out)
 
 
 def _raise_errors(findings: tuple[Finding, ...]) -> None:
