@@ -31,8 +31,8 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
-from typing import Literal, TypeAlias
+from collections.abc import Callable, Iterator
+from typing import Literal, TypeAlias, TypeVar
 
 import attrs
 
@@ -101,6 +101,8 @@ _TRANSLATE = str.maketrans({**_REPLACE, **dict.fromkeys(_INVISIBLE), "\r": "\n"}
 _NFC = functools.partial(unicodedata.normalize, "NFC")
 
 
+_T = TypeVar("_T")
+
 # --- the normalised text ----------------------------------------------------------
 
 
@@ -124,6 +126,20 @@ class NormalizedText:
     _ne: tuple[int, ...] = attrs.field(default=(), alias="ne")
     _os: tuple[int, ...] = attrs.field(default=(), alias="os")
     _oe: tuple[int, ...] = attrs.field(default=(), alias="oe")
+    # What the steps of one pipeline read from this text and share (see memo()).
+    _memos: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once per text and ``key``: a scan that two steps of the
+        pipeline both need (the dates that :func:`~vnadmin.parse_document` finds and that
+        :func:`~vnadmin.lint` checks) is done once. Bounded by the number of keys; two
+        threads may compute the same value, and either result is kept."""
+        try:
+            return self._memos[key]  # type: ignore[return-value]
+        except KeyError:
+            value = compute()
+            self._memos[key] = value
+            return value
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NormalizedText):

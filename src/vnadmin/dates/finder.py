@@ -54,7 +54,10 @@ def _raw(m: re.Match[str]) -> Raw:
 
 
 def scan_raw(nt: NormalizedText, start: int = 0, end: int | None = None) -> list[Raw]:
-    """Every date phrase in ``nt.text[start:end]``, impossible dates included."""
+    """Every date phrase in ``nt.text[start:end]``, impossible dates included (the scan of
+    the whole text is done once per text: the document parser and the lint share it)."""
+    if start == 0 and end is None:
+        return list(nt.memo("dates.scan_raw", lambda: tuple(map(_raw, g.scan(nt.text)))))
     return [_raw(m) for m in g.scan(nt.text, start, end)]
 
 
