@@ -441,7 +441,7 @@ def test_fast_path_gives_what_the_scanner_gives(s: str) -> None:
     ).map("".join)
 )
 def test_is_valid_prefilter_rejects_no_valid_code(s: str) -> None:
-    from vnadmin.codes import _maybe_valid
+    from vnadmin.codes.rules import _valid_pattern
     from vnadmin.registry import default_registry
 
     try:
@@ -449,7 +449,7 @@ def test_is_valid_prefilter_rejects_no_valid_code(s: str) -> None:
     except vnadmin.ParseError:
         return
     if not any(f.severity is vnadmin.Severity.ERROR for f in findings):
-        assert _maybe_valid(default_registry)(s) is not None
+        assert _valid_pattern(default_registry).fullmatch(s) is not None
 
 
 FOLLOWERS = st.lists(

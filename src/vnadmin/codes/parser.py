@@ -18,11 +18,12 @@ It never backtracks: each character is looked at a bounded number of times.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-from vnadmin.codes.model import CodeFamily, DocumentCode, _new, code_fields, make_code
+from vnadmin.codes.model import CodeFamily, DocumentCode, Shape, from_shape, shape_of
 from vnadmin.errors import ParseError
 from vnadmin.findings import Repair
 from vnadmin.registry import (
@@ -33,7 +34,7 @@ from vnadmin.registry import (
     Registry,
     default_registry,
 )
-from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.text import NormalizedText, Source, as_normalized, is_clean, normalize_text
 
 __all__ = ["parse_code", "parse_or_none", "scan_code"]
 
@@ -206,14 +207,20 @@ def _join_spaced_words(b: _Builder, toks: list[_Tok]) -> list[_Tok]:
 
 
 def _known(reg: Registry, word: str) -> bool:
-    key = ("known", word)
-    known = reg.cache.get(key)
-    if known is None:
-        known = reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
-        if len(reg.cache) >= _FAST_CACHE_MAX:
-            reg.cache.clear()
-        reg.cache[key] = known
-    return bool(known)
+    """Whether ``word`` is a registered abbreviation (ignoring case and dots)."""
+    return _known_memo(reg, reg._version, word)
+
+
+# Memos of the parser: bounded LRUs (least recently used entries go first, never all at
+# once), thread-safe, keyed on the registry *and its version* so that a registry that
+# changes never gets an answer memoised before the change.
+_KNOWN_MAX = 1 << 14
+_SHAPE_MAX = 1 << 16  # > 50,000 distinct ký hiệu stay memoised (benchmarks/bench_codes.py)
+
+
+@functools.lru_cache(maxsize=_KNOWN_MAX)
+def _known_memo(reg: Registry, version: int, word: str) -> bool:
+    return reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
 
 
 def scan_code(
@@ -230,7 +237,7 @@ def scan_code(
     result point into the original string. This is the building block of
     :func:`vnadmin.extract_references`.
     """
-    nt = text if isinstance(text, NormalizedText) else normalize_text(text)
+    nt = as_normalized(text)
     reg = default_registry if registry is None else registry
     if end is None:
         fast = _scan_fast(nt, pos, reg)
@@ -340,11 +347,13 @@ def _scan(
         expect_word = False
     code = _classify(b, number, suffix, number_text, year, sep, left, right)
     o = nt.to_original(pos if number is None else first.start, stop)
-    code = make_code(
-        code_fields(code),
-        source=nt.original[o[0] : o[1]],
-        span=o,
-        repairs=tuple(sorted([*_text_repairs(nt, o), *b.repairs], key=lambda r: r.span)),
+    code = from_shape(
+        shape_of(code),
+        code.number,
+        code.number_text,
+        nt.original[o[0] : o[1]],
+        o,
+        tuple(sorted([*_text_repairs(nt, o), *b.repairs], key=lambda r: r.span)),
     )
     return code, stop
 
@@ -554,34 +563,37 @@ def _state_type(reg: Registry, abbr: str) -> DocumentType | None:
 
 # A code's number, separator, optional year and ký hiệu. Which ký hiệu reads how is
 # decided once by the general scanner (on ``1/...`` or ``1/2000/...``) and memoised per
-# registry, so the fast path gives exactly what the scanner gives (tested on the corpus and
-# on generated codes) while costing one regex match and one dict hit.
+# registry version, so the fast path gives exactly what the scanner gives (tested on the
+# corpus and on generated codes) while costing one regex match and one memo hit.
 _FAST = re.compile(r"([0-9]{1,9})([/-](?:[0-9]{4}/)?[^\s/\-]\S{0,63}(?: \S{1,63}){0,4})")
 _TAIL = re.compile(r"([/-])(?:([0-9]{4})/)?(.*)", re.DOTALL)
-_FAST_CACHE_MAX = 8192
+# Spans (0, n) are shared: most parsed strings hold just the code.
+_ZERO_SPANS = tuple((0, n) for n in range(128))
 
 
-def _shape(reg: Registry, tail: str) -> dict[str, object] | None:
-    """The field values (number and provenance aside) of a code whose number is followed
-    by ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
+def _shape(reg: Registry, tail: str) -> Shape | None:
+    """The shape (every field but the number and the provenance, see
+    :data:`~vnadmin.codes.model.SHAPE_FIELDS`) of a code whose number is followed by
+    ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
     ``tail`` — repairs relative to the start of ``tail`` — or ``None`` when the scanner
-    reads it another way (it fails, or the number changes). Memoised per registry (the
-    keys, starting with a separator, are apart from the memo's other keys)."""
-    cached = reg.cache.get(tail, _MISSING)
-    if cached is not _MISSING:
-        return cached  # type: ignore[return-value]
+    reads it another way (it fails, or the number changes). Memoised."""
+    return _shape_memo(reg, reg._version, tail)
+
+
+@functools.lru_cache(maxsize=_SHAPE_MAX)
+def _shape_memo(reg: Registry, version: int, tail: str) -> Shape | None:
     m = _TAIL.fullmatch(tail)
     assert m is not None
     sep, year_text = m.group(1), m.group(2)
     synthetic = "1" + tail
-    shape = None
+    # A tail cut from normalised text is clean: no normalisation is run for it.
+    nt = NormalizedText(synthetic, synthetic) if is_clean(synthetic) else normalize_text(synthetic)
     try:
-        code, stop = _scan(normalize_text(synthetic), 0, reg, None)
+        code, stop = _scan(nt, 0, reg, None)
     except _Fail:
-        code, stop = None, 0
+        return None
     if (
-        code is not None
-        and stop == len(synthetic)
+        stop == len(synthetic)
         and code.number == 1
         and not code.suffix
         and code.year == (None if year_text is None else int(year_text))
@@ -589,15 +601,9 @@ def _shape(reg: Registry, tail: str) -> dict[str, object] | None:
         and all(r.span[0] >= 1 for r in code.repairs)
     ):
         # Repairs (``NĐCP``, ``QĐ/UBND``, ``NQ- CP``) are kept relative to the tail.
-        shape = code_fields(code)
-        shape["repairs"] = tuple(r.shifted(-1) for r in code.repairs)
-    if len(reg.cache) >= _FAST_CACHE_MAX:
-        reg.cache.clear()
-    reg.cache[tail] = shape
-    return shape
-
-
-_MISSING = object()
+        shape = shape_of(code)
+        return (*shape[:-1], tuple(r.shifted(-1) for r in code.repairs))
+    return None
 
 
 def _fast(text: str, reg: Registry) -> DocumentCode | None:
@@ -615,22 +621,20 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
     if m is None:
         return None
     number_text, tail = m.groups()
-    shape = reg.cache.get(tail, _MISSING)
-    if shape is _MISSING:
-        shape = _shape(reg, tail)
+    shape = _shape_memo(reg, reg._version, tail)
     if shape is None:
         return None
-    code: DocumentCode = _new(DocumentCode)  # see vnadmin.codes.model.make_code
-    d = code.__dict__
-    d.update(shape)  # type: ignore[call-overload]
-    d["number"] = int(number_text)
-    d["source"] = m.group()
-    d["span"] = (start, end)
-    d["number_text"] = number_text
-    if shape["repairs"]:  # type: ignore[index]
+    repairs = shape[-1]
+    if repairs:
         at = m.start(2)
-        d["repairs"] = tuple(r.shifted(at) for r in shape["repairs"])  # type: ignore[index]
-    return code
+        repairs = tuple(r.shifted(at) for r in repairs)
+    if start == 0 and end == len(text):
+        source = text  # the caller's string itself: nothing copied
+        span = _ZERO_SPANS[end] if end < 128 else (0, end)
+    else:
+        source = m.group()
+        span = (start, end)
+    return from_shape(shape, int(number_text), number_text, source, span, repairs)
 
 
 # In running text: a clean code, then what follows must end it for the scanner (no
@@ -667,30 +671,25 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
                     if w is None or _known(reg, m.group(3) + w.group()):
                         return None
     number_text, tail = m.group(1, 2)
-    shape = _shape(reg, tail)
-    if shape is None or shape["repairs"]:
+    shape = _shape_memo(reg, reg._version, tail)
+    if shape is None or shape[-1]:
         return None
     o = nt.to_original(pos, e)
     if not nt.is_identity and (o[1] - o[0] != e - pos or nt.repairs_in(*o)):
         return None
-    code = make_code(
-        shape,
-        number=int(number_text),
-        source=nt.original[o[0] : o[1]],
-        span=o,
-        number_text=number_text,
-    )
+    code = from_shape(shape, int(number_text), number_text, nt.original[o[0] : o[1]], o, ())
     return code, e
 
 
 # --- the public entry point -----------------------------------------------------------
 
 
-def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
+def parse_code(text: Source, *, registry: Registry | None = None) -> DocumentCode:
     """Parse one document code (số, ký hiệu), leniently.
 
     ``text`` holds one code, optionally preceded by ``Số:``/``số`` and
-    followed by punctuation. Raises :class:`~vnadmin.ParseError` with a
+    followed by punctuation (NĐ 30, Phụ lục I, II.3); a
+    :class:`~vnadmin.NormalizedText` is read without normalising it again. Raises :class:`~vnadmin.ParseError` with a
     ``reason`` of ``"empty"``, ``"no_number"``, ``"bad_number"``,
     ``"number_too_long"``, ``"no_separator"``, ``"no_symbol"`` or
     ``"trailing_text"``.
@@ -706,15 +705,22 @@ def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
     >>> parse_code("Số: /QĐ-UBND").is_unnumbered
     True
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_code() expects a str, not {type(text).__name__}")
     reg = default_registry if registry is None else registry
-    result = _fast(text, reg) or _parse(text, reg, explain=True)
+    if isinstance(text, str):
+        result = _fast(text, reg) or _parse(text, reg, explain=True)
+        original = text
+    elif isinstance(text, NormalizedText):
+        result = (_fast(text.text, reg) if text.is_identity else None) or _parse(
+            text, reg, explain=True
+        )
+        original = text.original
+    else:
+        raise TypeError(f"parse_code() expects a str, not {type(text).__name__}")
     if isinstance(result, DocumentCode):
         return result
     assert result is not None
     message, reason, span, expected = result
-    raise ParseError(message, input=text, span=span, reason=reason, expected=expected)
+    raise ParseError(message, input=original, span=span, reason=reason, expected=expected)
 
 
 _Failure = tuple[str, str, tuple[int, int], str]
@@ -741,9 +747,10 @@ def parse_or_none(text: str, *, registry: Registry | None = None) -> DocumentCod
     return result if isinstance(result, DocumentCode) else None
 
 
-def _parse(text: str, reg: Registry, *, explain: bool) -> DocumentCode | _Failure | None:
+def _parse(text: Source, reg: Registry, *, explain: bool) -> DocumentCode | _Failure | None:
     """The general path: normalise, then scan; a failure is described when ``explain``."""
-    nt = normalize_text(text)
+    nt = as_normalized(text)
+    text = nt.original
     s = nt.text
     if not s.strip():
         return ("empty input", "empty", (0, len(text)), "a code") if explain else None

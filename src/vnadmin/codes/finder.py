@@ -1,0 +1,74 @@
+"""Finding document codes in running text: :func:`find`.
+
+A code starts where a number starts a word and is followed by ``/`` or ``-`` (spaces
+around the separator allowed) and a letter or a year (NĐ 30, Phụ lục I, II.3), or where
+``Số:`` is followed by a placeholder for the number assigned at signing (``Số: …/QĐ-UBND``,
+NĐ 30, Điều 15). From each such place the scanner of :mod:`vnadmin.codes.parser` reads
+as far as the code goes; what it reads is kept when its parts are abbreviations (they
+start with a letter and one of them has a capital), which sets dates (``20/7/2025``) and
+fractions apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from vnadmin.codes.model import DocumentCode
+from vnadmin.codes.parser import scan_code
+from vnadmin.registry import Registry
+from vnadmin.text import Source, as_normalized
+
+__all__ = ["find", "find_codes"]
+
+# A number, a letter suffix (``30c``), the separator, then a letter or a year.
+_CANDIDATE = re.compile(
+    r"[0-9]{1,9}(?:[a-zđ]{1,2}|[A-Z])?[ \t]?[/-][ \t]?(?=[^\W\d_]|[0-9]{4}[ \t]?/)"
+)
+# ``Số:`` before a placeholder (``…``, ``....``) or a bare ``/``.
+_UNNUMBERED = re.compile(r"[Ss][ốỐ][ \t]*:[ \t]*(?=[._…]+[ \t]*/|/)")
+
+
+def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentCode, ...]:
+    """Every document code in ``source`` (a string or its
+    :class:`~vnadmin.NormalizedText`), sorted by position and not overlapping. Spans
+    and repairs point into the caller's original string. Never raises on a string.
+
+    >>> text = "Căn cứ Nghị định số 30/2020/NÐ-CP ngày 05/3/2020; Số: …/QĐ-UBND"
+    >>> [(str(c), c.span, c.source) for c in find(text)]
+    [('30/2020/NĐ-CP', (20, 33), '30/2020/NÐ-CP'), ('/QĐ-UBND', (54, 63), '…/QĐ-UBND')]
+    """
+    nt = as_normalized(source)
+    s = nt.text
+    starts = [
+        m.start() for m in _CANDIDATE.finditer(s) if not m.start() or not s[m.start() - 1].isalnum()
+    ]
+    if "ố" in s or "Ố" in s:
+        starts.extend(m.end() for m in _UNNUMBERED.finditer(s))
+        starts.sort()
+    out: list[DocumentCode] = []
+    last = 0
+    for start in starts:
+        if start < last:
+            continue
+        found = scan_code(nt, start, registry=registry)
+        if found is None:
+            continue
+        code, stop = found
+        if not _code_like(code.type_abbr, code.issuers, code.units):
+            continue
+        out.append(code)
+        last = stop
+    return tuple(out)
+
+
+#: The top-level name of :func:`find`.
+find_codes = find
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_like(type_abbr: str | None, issuers: tuple[str, ...], units: tuple[str, ...]) -> bool:
+    parts = [*issuers, *units, *([type_abbr] if type_abbr else [])]
+    if not parts:
+        return False
+    return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
