@@ -6,7 +6,7 @@ around the separator allowed) and a letter or a year (NĐ 30, Phụ lục I, II.
 NĐ 30, Điều 15). From each such place the scanner of :mod:`vnadmin.codes.parser` reads
 as far as the code goes; what it reads is kept when its parts are abbreviations (they
 start with a letter and one of them has a capital), which sets dates (``20/7/2025``) and
-fractions apart.
+fractions apart. A run the scanner has read (a code or not) is not searched again.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import functools
 import re
 
 from vnadmin.codes.model import DocumentCode
-from vnadmin.codes.parser import scan_code
-from vnadmin.registry import Registry
+from vnadmin.codes.parser import _read
+from vnadmin.registry import Registry, default_registry
 from vnadmin.text import Source, as_normalized
 
 __all__ = ["find", "find_codes"]
@@ -46,19 +46,17 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
     if "ố" in s or "Ố" in s:
         starts.extend(m.end() for m in _UNNUMBERED.finditer(s))
         starts.sort()
+    reg = default_registry if registry is None else registry
     out: list[DocumentCode] = []
     last = 0
     for start in starts:
         if start < last:
             continue
-        found = scan_code(nt, start, registry=registry)
-        if found is None:
-            continue
-        code, stop = found
-        if not _code_like(code.type_abbr, code.issuers, code.units):
-            continue
-        out.append(code)
-        last = stop
+        code, last = _read(nt, start, reg)
+        # A run the scanner read as a whole is not searched again inside (a code glued
+        # to what comes before it is not a code of its own): the work stays linear.
+        if code is not None and _code_like(code.type_abbr, code.issuers, code.units):
+            out.append(code)
     return tuple(out)
 
 

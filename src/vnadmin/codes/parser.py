@@ -119,6 +119,7 @@ class _Fail(Exception):
         self.start = start
         self.end = end
         self.message = message
+        self.stop = end
 
 
 @attrs.define
@@ -258,6 +259,16 @@ def _scan(
     b = _Builder(nt, reg)
     toks, stop = _tokenize(s, pos, n)
     toks = _join_spaced_words(b, toks)
+    try:
+        return _read_tokens(nt, pos, b, toks, stop)
+    except _Fail as fail:
+        fail.stop = toks[-1].end if toks else pos  # where the code-shaped run ends
+        raise
+
+
+def _read_tokens(
+    nt: NormalizedText, pos: int, b: _Builder, toks: list[_Tok], stop: int
+) -> tuple[DocumentCode, int]:
     # Drop separators left dangling at the end (``05/QĐ-``) — they end the code.
     dangling = bool(toks) and toks[-1].kind == "sep"
     while toks and toks[-1].kind == "sep":
@@ -679,6 +690,18 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
         return None
     code = from_shape(shape, int(number_text), number_text, nt.original[o[0] : o[1]], o, ())
     return code, e
+
+
+def _read(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCode | None, int]:
+    """:func:`scan_code` for the finder: the code read at ``pos`` (``None`` when there is
+    none) and where the code-shaped run read from ``pos`` ends (also on failure)."""
+    fast = _scan_fast(nt, pos, reg)
+    if fast is not None:
+        return fast
+    try:
+        return _scan(nt, pos, reg, None)
+    except _Fail as fail:
+        return None, max(fail.stop, pos + 1)
 
 
 # --- the public entry point -----------------------------------------------------------
