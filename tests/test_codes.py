@@ -1,8 +1,13 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import pickle
-import re
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -12,6 +17,8 @@ import vnadmin
 from vnadmin import CodeFamily, DocumentCode, ParseError, codes, parse_code
 from vnadmin import strategies as vst
 from vnadmin.registry import DocCategory
+
+from .growth import growth
 
 # (text, canonical, family, number, year, type abbr, issuers, units)
 TABLE = [
@@ -289,11 +296,22 @@ def test_values_are_frozen_hashable_picklable() -> None:
 # --- properties ---------------------------------------------------------------------
 
 
+def _valid_by_check(s: str) -> bool:
+    """What is_valid means, computed the long way: it parses and no finding is an error."""
+    try:
+        found = codes.check(s)
+    except vnadmin.ParseError:
+        return False
+    return not any(f.severity is vnadmin.Severity.ERROR for f in found)
+
+
 @given(vst.document_codes())
 def test_round_trip(code: DocumentCode) -> None:
     assert parse_code(str(code)) == code
+    assert parse_code(codes.format(code)) == code
     assert parse_code(codes.compact(code)) == code
-    assert codes.is_valid(str(code)) in (True, False)
+    assert codes.is_valid(str(code)) is _valid_by_check(str(code))
+    assert codes.is_valid(code) is _valid_by_check(str(code))
 
 
 @given(st.from_type(DocumentCode))
@@ -325,8 +343,8 @@ def test_compact_is_idempotent(s: str) -> None:
 
 
 @given(st.text())
-def test_is_valid_never_raises(s: str) -> None:
-    assert codes.is_valid(s) in (True, False)
+def test_is_valid_is_parse_then_check(s: str) -> None:
+    assert codes.is_valid(s) is _valid_by_check(s)
 
 
 @given(st.text(alphabet=st.sampled_from("0123456789/-– QĐUBNDCPabc.,&Số:\u00d0\u0301\n")))
@@ -334,53 +352,171 @@ def test_public_code_functions_raise_only_vnadmin_errors(s: str) -> None:
     for fn in (parse_code, codes.compact, codes.format, codes.validate, codes.check):
         with contextlib.suppress(vnadmin.VnAdminError):
             fn(s)
-    assert vnadmin.scan_code(s) is None or isinstance(vnadmin.scan_code(s)[0], DocumentCode)  # type: ignore[index]
+    nt = vnadmin.normalize_text(s)
+    found = vnadmin.scan_code(s)
+    if found is not None:
+        code, stop = found
+        assert 0 < stop <= len(nt.text)
+        assert s[code.span[0] : code.span[1]] == code.source
+    for code in codes.find(s):
+        assert s[code.span[0] : code.span[1]] == code.source
 
 
 # --- adversarial input: linear work ---------------------------------------------------
 
-ADVERSARIAL = [
-    "1" * 10_000,
-    "1/" * 5_000,
-    "1-" * 5_000,
-    "1/2020/" * 1_400,
-    "QĐ-" * 3_300,
-    "a1/-" * 2_500,
+UNITS = ["1", "1/", "1-", "1/2020/", "QĐ-", "a1/-", "/QĐ-UBND", "1/QĐ ", "12/QĐ-UBND ", "12/QĐ-"]
+UNITS += ["Số: …/QĐ ", "1 /", "1.", "15/QĐ- U BND ", "05/3/2020/"]
+
+
+def _quietly(fn: Callable[[str], object]) -> Callable[[str], object]:
+    def run(text: str) -> object:
+        with contextlib.suppress(vnadmin.VnAdminError):
+            return fn(text)
+        return None
+
+    return run
+
+
+@pytest.mark.parametrize("unit", UNITS)
+@pytest.mark.parametrize(
+    "fn",
+    [parse_code, codes.find, codes.is_valid, vnadmin.scan_code, codes.check],
+    ids=["parse", "find", "is_valid", "scan_code", "check"],
+)
+def test_no_superlinear_growth(unit: str, fn: Callable[[str], object]) -> None:
+    """The work (calls counted by tests/growth.py) on 10 × the text is at most ~10 ×."""
+
+    def make(n: int) -> str:
+        return unit * (n // len(unit))
+
+    run = _quietly(fn)
+    run(make(100))  # memos and compiled patterns warm
+    assert growth(make, run, 2_000) <= 1.3
+
+
+def test_long_inputs_are_not_codes() -> None:
+    for unit in UNITS:
+        for size in (10_000, 100_000):
+            s = (unit * (size // len(unit) + 1))[:size]
+            assert codes.is_valid(s) is False
+            try:
+                code = parse_code(s)  # the scanner is lenient: some runs read as a code
+            except vnadmin.ParseError as e:
+                assert 0 <= e.span[0] <= e.span[1] <= size
+            else:
+                assert s[code.span[0] : code.span[1]] == code.source
+
+
+def test_long_running_text_finds_every_code() -> None:
+    text = "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2020; " * 2_000
+    found = codes.find(text)
+    assert len(found) == 2_000
+    assert {str(c) for c in found} == {"12/QĐ-UBND"}
+
+
+# --- regexes: no catastrophic backtracking ------------------------------------------------
+
+# Inputs that make a regex with two quantifiers over the same characters side by side (or
+# nested) backtrack for ever: long runs of what the patterns repeat, then a character that
+# makes the match fail.
+_HOSTILE = [
+    "số " * 20_000 + "x",
+    " " * 50_000 + "x",
+    "Số" + " " * 50_000 + "x",
+    "Số:" + " \t" * 25_000 + "x",
+    "1" * 50_000 + "x",
+    "12/" + "QĐ." * 20_000 + "!",
+    "12/QĐ" + "." * 50_000 + "x",
+    "12/" + "A-" * 25_000 + "!",
+    "12/" + "A," * 25_000 + "!",
+    "12/" + "AB&" * 20_000 + "/!",
+    "12/Q" + "a" * 50_000 + "!",
+    "1/" * 25_000 + "!",
+    "12/QĐ-UBND" + " \n.,;:" * 10_000 + "x",
+    "Không" + " " * 50_000 + "số" + "." * 50_000 + "x",
+    "…" * 50_000 + "x",
+    "\u200b" * 50_000 + "x",
+    "Số" + "\u0301" * 50_000,
 ]
 
+_REGEX_PROBE = """
+import json, re, sys
+from vnadmin.codes import finder, parser, rules
+from vnadmin.registry import Issuer, IssuerKind, default_registry
 
-@pytest.mark.parametrize("unit", ["1", "1/", "1-", "1/2020/", "QĐ-", "a1/-", "/QĐ-UBND"])
-def test_no_superlinear_growth(unit: str) -> None:
-    """Count characters examined via a tracing str subclass is impractical; instead
-    compare the work at 10 kB and 100 kB with a bytecode-independent proxy: the
-    number of tokens produced, which bounds the scanner's work."""
-    from vnadmin.codes import parser as code_parser
+hostile = json.loads(sys.stdin.read())
+patterns = {}
+for mod in (parser, finder, rules):
+    for name, value in vars(mod).items():
+        if isinstance(value, re.Pattern):
+            patterns[f"{mod.__name__}.{name}"] = value
+patterns["rules._valid_pattern(default)"] = rules._valid_pattern(default_registry)
+odd = default_registry.copy()
+odd.add_issuer(Issuer("Xyz.q", IssuerKind.USER, "two lower-case letters"))
+patterns["rules._valid_pattern(fallback)"] = rules._valid_pattern(odd)
+# The finder's patterns scan the text; the others are matched at one offset.
+scanning = {"vnadmin.codes.finder._CANDIDATE", "vnadmin.codes.finder._UNNUMBERED"}
+out = {}
+for name, p in patterns.items():
+    for k, s in enumerate(hostile):
+        m = p.match(s)
+        f = p.fullmatch(s)
+        n = sum(1 for _ in p.finditer(s)) if name in scanning else -1
+        out[f"{name}#{k}"] = [m.end() if m else -1, f is not None, n]
+print(json.dumps(out))
+"""
 
-    def tokens(n: int) -> int:
-        text = unit * (n // len(unit))
-        toks, _ = code_parser._tokenize(text, 0, len(text))
-        with contextlib.suppress(vnadmin.VnAdminError):
-            parse_code(text)
-        return len(toks)
 
-    small, big = tokens(10_000), tokens(100_000)
-    assert big <= 11 * max(small, 1)
-
-
-def test_long_inputs_finish() -> None:
-    for text in ADVERSARIAL:
-        for size in (10_000, 100_000):
-            s = (text * (size // len(text) + 1))[:size]
-            assert codes.is_valid(s) in (True, False)
+def _probe(code: str, data: object, timeout: float) -> dict[str, list[int]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    result: dict[str, list[int]] = json.loads(proc.stdout)
+    return result
 
 
 def test_no_catastrophic_regex_patterns() -> None:
-    from vnadmin.codes import parser as code_parser
+    """Every regex of the codes package (match and fullmatch; finditer for the finder's,
+    which scan the text) on hostile inputs of 50,000 characters, in a subprocess that must finish within a bound a
+    quadratic pattern could not meet (~10^9 steps per input)."""
+    out = _probe(_REGEX_PROBE, _HOSTILE, timeout=60)
+    names = {key.split("#")[0] for key in out}
+    expected = {
+        "vnadmin.codes.parser._PREFIX",
+        "vnadmin.codes.parser._KHONG_SO",
+        "vnadmin.codes.parser._NUMBER",
+        "vnadmin.codes.parser._START",
+        "vnadmin.codes.parser._FAST",
+        "vnadmin.codes.parser._RUN",
+        "vnadmin.codes.finder._CANDIDATE",
+        "vnadmin.codes.finder._UNNUMBERED",
+        "vnadmin.codes.rules._CAPITALS",
+        "rules._valid_pattern(default)",
+        "rules._valid_pattern(fallback)",
+    }
+    assert expected <= names
+    assert len(out) == len(names) * len(_HOSTILE)
+    # No hostile input is a code; the prefix readers stop where the prefix does.
+    for name in ("rules._valid_pattern(default)", "rules._valid_pattern(fallback)"):
+        assert not any(out[f"{name}#{k}"][1] for k in range(len(_HOSTILE)))
+    assert out["vnadmin.codes.parser._PREFIX#0"][0] == 3
+    assert out["vnadmin.codes.finder._CANDIDATE#11"][2] == 0  # "1/1/…": no letter follows
+    assert out["vnadmin.codes.parser._NUMBER#4"] == [9, False, -1]
+    assert out["vnadmin.codes.parser._START#1"][0] == -1  # spaces, then no code
 
-    for name in ("_PREFIX", "_KHONG_SO", "_NUMBER"):
-        pattern: re.Pattern[str] = getattr(code_parser, name)
-        s = "số " * 20_000 + "x"
-        pattern.match(s)  # would hang on nested quantifiers
+
+def test_the_regex_probe_catches_a_quadratic_pattern() -> None:
+    """The bound above is meaningful: the hazard the brief names, two quantifiers over
+    the same characters side by side, does not finish on one hostile input."""
+    bad = "import re, sys; re.compile(r'[ \\t]*:?[ \\t\\n]*x').match(' ' * 60_000 + 'y')"
+    with pytest.raises(subprocess.TimeoutExpired):
+        _probe(bad, [], timeout=1.5)
 
 
 CODEISH = st.text(
@@ -440,16 +576,12 @@ def test_fast_path_gives_what_the_scanner_gives(s: str) -> None:
         st.sampled_from(["", ".", ";", " ", ",", "\n"]),
     ).map("".join)
 )
-def test_is_valid_prefilter_rejects_no_valid_code(s: str) -> None:
-    from vnadmin.codes.rules import _valid_pattern
-    from vnadmin.registry import default_registry
-
-    try:
-        findings = codes.check(s)
-    except vnadmin.ParseError:
-        return
-    if not any(f.severity is vnadmin.Severity.ERROR for f in findings):
-        assert _valid_pattern(default_registry).fullmatch(s) is not None
+def test_is_valid_agrees_with_check(s: str) -> None:
+    """is_valid's shortcuts (the junk regex, the memo of valid tails) give what parsing
+    and checking give."""
+    assert codes.is_valid(s) is _valid_by_check(s)
+    if not s.startswith(" "):
+        assert codes.is_valid("0" + s.lstrip("Sốso: ")) is _valid_by_check("0" + s.lstrip("Sốso: "))
 
 
 FOLLOWERS = st.lists(

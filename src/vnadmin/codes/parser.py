@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -58,30 +59,34 @@ class _Tok:
     space_before: bool = False
 
 
-def _tokenize(s: str, i: int, limit: int) -> tuple[list[_Tok], int]:
-    """Tokens of a code starting at ``s[i]``; stops at the first character that
-    cannot belong to a code. Returns the tokens and where scanning stopped."""
-    toks: list[_Tok] = []
+def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
+    """Tokens of a code starting at ``s[i]``, read lazily (the reader stops taking them
+    where the code ends, so running text after a code is not read); stops at the first
+    character that cannot belong to a code, and leaves that offset in ``end[0]``."""
+    last_kind = ""
     n = limit
     space = False
+    end[0] = i
     while i < n:
         c = s[i]
-        if c in _SPACE or (c == "\n" and toks and toks[-1].kind == "sep"):
+        if c in _SPACE or (c == "\n" and last_kind == "sep"):
             j = i
             while j < n and (s[j] in _SPACE or s[j] == "\n"):
-                if s[j] == "\n" and toks and toks[-1].kind != "sep":
+                if s[j] == "\n" and last_kind and last_kind != "sep":
                     # A line break ends a code unless it follows a separator.
                     nxt = j + 1
                     while nxt < n and s[nxt] in _SPACE:
                         nxt += 1
                     if nxt >= n or s[nxt] not in _LINEBREAK_OK:
-                        return toks, i
+                        end[0] = i
+                        return
                 j += 1
             space = True
             i = j
             continue
         if c == "/" or c == "-":
-            toks.append(_Tok("sep", c, i, i + 1, space))
+            yield _Tok("sep", c, i, i + 1, space)
+            last_kind = "sep"
             space = False
             i += 1
             continue
@@ -95,20 +100,29 @@ def _tokenize(s: str, i: int, limit: int) -> tuple[list[_Tok], int]:
                     j += 2
                 else:
                     break
-            toks.append(_Tok("word", s[i:j], i, j, space))
+            yield _Tok("word", s[i:j], i, j, space)
+            last_kind = "word"
             space = False
             i = j
             continue
-        if c in _PLACEHOLDER and not toks:
+        if c in _PLACEHOLDER and not last_kind:
             j = i
             while j < n and s[j] in _PLACEHOLDER:
                 j += 1
-            toks.append(_Tok("hole", s[i:j], i, j, space))
+            yield _Tok("hole", s[i:j], i, j, space)
+            last_kind = "hole"
             space = False
             i = j
             continue
         break
-    return toks, i
+    end[0] = i
+
+
+def _tokenize(s: str, i: int, limit: int) -> tuple[list[_Tok], int]:
+    """Every token :func:`_tokens` reads from ``s[i]``, and where it stopped."""
+    end = [i]
+    toks = list(_tokens(s, i, limit, end))
+    return toks, end[0]
 
 
 class _Fail(Exception):
@@ -180,18 +194,24 @@ class _Seg:
     end: int
 
 
-def _join_spaced_words(b: _Builder, toks: list[_Tok]) -> list[_Tok]:
+def _join_spaced_words(b: _Builder, tokens: Iterable[_Tok]) -> list[_Tok]:
     """Resolve spaces: around separators they are noise; between the number and
     letters they stand for a lost separator; between two words they are joined
-    only when the result is a known abbreviation. Otherwise the code ends."""
+    only when the result is a known abbreviation. Otherwise the code ends (and no
+    further token is read)."""
     out: list[_Tok] = []
-    for k, t in enumerate(toks):
+    src = iter(tokens)
+    k = -1  # index of ``t`` among the tokens read
+    while (t := next(src, None)) is not None:
+        k += 1
         if t.space_before and out:
             prev = out[-1]
             if t.kind == "sep" or prev.kind == "sep":
                 b.repair("space_removed", prev.end, t.start, "")
             elif k == 1 and prev.kind == "word" and prev.text.isdigit() and t.text[:1].isalpha():
-                has_slash = any(x.kind == "sep" and x.text == "/" for x in toks[k:])
+                rest = [t, *src]  # whether a '/' comes later decides the separator
+                src = iter(rest[1:])
+                has_slash = any(x.kind == "sep" and x.text == "/" for x in rest)
                 sep = "-" if has_slash else "/"
                 b.repair("separator_inserted", prev.end, t.start, sep)
                 out.append(_Tok("sep", sep, prev.end, t.start))
@@ -257,8 +277,9 @@ def _scan(
     s = nt.text
     n = len(s) if limit is None else min(limit, len(s))
     b = _Builder(nt, reg)
-    toks, stop = _tokenize(s, pos, n)
-    toks = _join_spaced_words(b, toks)
+    end = [pos]
+    toks = _join_spaced_words(b, _tokens(s, pos, n, end))
+    stop = end[0]
     try:
         return _read_tokens(nt, pos, b, toks, stop)
     except _Fail as fail:
@@ -749,13 +770,18 @@ def parse_code(text: Source, *, registry: Registry | None = None) -> DocumentCod
 _Failure = tuple[str, str, tuple[int, int], str]
 # What any code parse_code accepts must start with (checked on the raw text, so it
 # allows NFD marks, invisible characters and dash look-alikes): a cheap reject for junk.
+# (W* once: the white space before ``Số`` and after it, or before the number, is one run
+# for the engine, never two quantifiers over the same characters side by side.)
+_W = r"[\s\u200b-\u200d\u2060\ufeff]"
 _START = re.compile(
-    r"[\s\u200b-\u200d\u2060\ufeff]*"
-    r"(?:[Ss][ốoỐO\u0300-\u036f]{1,3}[^0-9/／⁄∕._…]{0,16})?[\s\u200b-\u200d\u2060\ufeff]*"
-    r"(?:[0-9][0-9\u200b-\u200d\u2060\ufeff]{0,30}(?:[a-zđ]{1,2}|[A-Z])?[\s\u200b-\u200d\u2060\ufeff]*"
+    rf"{_W}*"
+    rf"(?:[Ss][ốoỐO\u0300-\u036f]{{1,3}}[^0-9/／⁄∕._…]{{0,16}}{_W}*)?"
+    r"(?:[0-9][0-9\u200b-\u200d\u2060\ufeff]{0,30}(?:[a-zđ]{1,2}|[A-Z])?"
+    rf"{_W}*"
     r"[/／⁄∕\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]"
     r"|[0-9]{1,9}\s+[^\W\d_]"
-    r"|[._…\s]*[/／⁄∕]"
+    r"|[._…][._…\s]*[/／⁄∕]"
+    r"|[/／⁄∕]"
     r"|[Kk])"
 )
 
