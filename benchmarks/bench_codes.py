@@ -21,7 +21,6 @@ import csv
 import gc
 import random
 import re
-import statistics
 import sys
 import time
 import tracemalloc

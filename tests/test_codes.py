@@ -399,10 +399,13 @@ def test_long_inputs_are_not_codes() -> None:
         for size in (10_000, 100_000):
             s = (unit * (size // len(unit) + 1))[:size]
             assert codes.is_valid(s) is False
+            error: vnadmin.ParseError | None = None
             try:
                 code = parse_code(s)  # the scanner is lenient: some runs read as a code
             except vnadmin.ParseError as e:
-                assert 0 <= e.span[0] <= e.span[1] <= size
+                error = e
+            if error is not None:
+                assert 0 <= error.span[0] <= error.span[1] <= size
             else:
                 assert s[code.span[0] : code.span[1]] == code.source
 
@@ -642,3 +645,169 @@ def test_running_text_fast_path_gives_what_the_scanner_gives(
         slow[0].repairs,
         slow[0].number_text,
     )
+
+
+# --- find: every code in running text ------------------------------------------------------
+
+FIND_TABLE = [
+    ("", []),
+    ("Không có mã nào; ngày 05/3/2020, tỷ lệ 1/2, 3-4 ngày.", []),
+    (
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;",
+        [("30/2020/NĐ-CP", "30/2020/NĐ-CP")],
+    ),
+    (
+        "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và Chỉ thị số 35-CT/TW.",
+        [("01/QĐ-UBND", "01/QĐ-UBND"), ("02/QĐ-UBND", "02/QĐ-UBND"), ("35-CT/TW", "35-CT/TW")],
+    ),
+    ("Số: …/QĐ-UBND", [("/QĐ-UBND", "…/QĐ-UBND")]),
+    ("Số: /QĐ-UBND\nHà Nội", [("/QĐ-UBND", "/QĐ-UBND")]),
+    (
+        "theo văn bản 08 /2015/NĐ-CP và 1961/QĐUBND",
+        [("08/2015/NĐ-CP", "08 /2015/NĐ-CP"), ("1961/QĐ-UBND", "1961/QĐUBND")],
+    ),
+    ("Mẫu số 02 - Giấy đề nghị; Tầng 5-Tòa nhà A", []),
+    (
+        "số 45/qđ-ttg, 1249a/CTPH-UBDT-BTP",
+        [("45/QĐ-TTg", "45/qđ-ttg"), ("1249a/CTPH-UBDT-BTP", "1249a/CTPH-UBDT-BTP")],
+    ),
+    ("x12/QĐ-UBND", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIND_TABLE)
+def test_find(text: str, expected: list[tuple[str, str]]) -> None:
+    found = codes.find(text)
+    assert isinstance(found, tuple)
+    assert [(str(c), c.source) for c in found] == expected
+    assert [c.span for c in found] == sorted(c.span for c in found)
+    for c in found:
+        assert text[c.span[0] : c.span[1]] == c.source
+    assert vnadmin.codes.find_codes(text) == found
+
+
+def test_find_takes_normalized_text_without_normalising_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import vnadmin.text
+
+    text = "Căn cứ Nghị định 30/2020/N\u00d0-CP và Quyết định 1656/QĐ-UBND, 7/2026/TT-ABCDE"
+    nt = vnadmin.normalize_text(text)
+    calls = []
+    real = vnadmin.text._normalize
+    monkeypatch.setattr(vnadmin.text, "_normalize", lambda s: calls.append(s) or real(s))
+    found = codes.find(nt)
+    assert calls == []
+    assert [str(c) for c in found] == ["30/2020/NĐ-CP", "1656/QĐ-UBND", "07/2026/TT-ABCDE"]
+    assert text[found[0].span[0] : found[0].span[1]] == "30/2020/N\u00d0-CP"
+    codes.find(text)
+    assert len(calls) == 1
+
+
+def _texts() -> list[str]:
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "data" / "texts"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+TEXTS = _texts()
+
+
+@st.composite
+def perturbed(draw: st.DrawFn) -> tuple[str, str]:
+    """A real text and the same text with NFD, Ð, CRLF, NBSP and zero-width spaces."""
+    import unicodedata
+
+    text = draw(st.sampled_from(TEXTS))
+    out = text
+    if draw(st.booleans()):
+        out = unicodedata.normalize("NFD", out)
+    if draw(st.booleans()):
+        out = out.replace("Đ", "\u00d0")
+    if draw(st.booleans()):
+        out = out.replace("\n", "\r\n")
+    if draw(st.booleans()):
+        out = out.replace(" ", "\u00a0", draw(st.integers(0, 200)))
+    for _ in range(draw(st.integers(0, 20))):
+        at = draw(st.integers(0, len(out)))
+        if at < len(out) and unicodedata.combining(out[at]):
+            continue  # not between a letter and its marks: that changes the letter
+        out = out[:at] + "\u200b" + out[at:]
+    return text, out
+
+
+@given(perturbed())
+def test_find_spans_are_exact_on_perturbed_texts(pair: tuple[str, str]) -> None:
+    clean, noisy = pair
+    found = codes.find(noisy)
+    assert [str(c) for c in found] == [str(c) for c in codes.find(clean)]
+    for c in found:
+        a, b = c.span
+        assert noisy[a:b] == c.source
+        assert parse_code(c.source) == c  # the slice reads as the code itself
+        for r in c.repairs:
+            assert a <= r.span[0] <= r.span[1] <= b
+            assert noisy[r.span[0] : r.span[1]] == r.before
+
+
+# --- memos, memory, threads --------------------------------------------------------------
+
+
+def test_a_registry_that_changes_gets_no_stale_reading() -> None:
+    reg = vnadmin.default_registry.copy()
+    before = parse_code("12/XYZ-UBND", registry=reg)  # memoised: an unregistered type
+    assert (before.family, before.type_abbr) == (CodeFamily.ADMINISTRATIVE, "XYZ")
+    reg.add_issuer(vnadmin.Issuer("XYZ", vnadmin.IssuerKind.USER, "Ban XYZ"))
+    after = parse_code("12/XYZ-UBND", registry=reg)
+    assert (after.family, after.issuers, after.units) == (CodeFamily.CONG_VAN, ("XYZ",), ("UBND",))
+    assert parse_code("12/XYZ-UBND").family is CodeFamily.ADMINISTRATIVE
+    assert codes.find("theo 12/XYZ-UBND", registry=reg)[0].family is CodeFamily.CONG_VAN
+
+
+def test_the_memo_is_never_cleared_all_at_once() -> None:
+    """A code read once stays memoised while 9,000 others are read (the old memo was
+    cleared entirely at 8,192 entries)."""
+    from vnadmin.codes import parser as code_parser
+
+    info = code_parser._shape_memo.cache_info
+    parse_code("12/QĐ-UBND-KEEPME")
+    for k in range(9_000):
+        parse_code(f"12/QĐ-UBND-P{k}")
+    hits = info().hits
+    parse_code("12/QĐ-UBND-KEEPME")
+    assert info().hits == hits + 1
+    assert info().maxsize is not None and info().maxsize >= 50_000
+
+
+def test_parsing_from_threads_gives_what_one_thread_gives() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{n:02d}/QĐ-UBND-T{n % 97}" for n in range(1, 3_000)]
+    texts += [f"{n}/2020/NĐ-CP" for n in range(10, 500)]
+    alone = [(c, c.source, c.span) for c in map(parse_code, texts)]
+    with ThreadPoolExecutor(8) as pool:
+        runs = list(
+            pool.map(lambda _: [(c, c.source, c.span) for c in map(parse_code, texts)], range(8))
+        )
+    assert all(run == alone for run in runs)
+
+
+def test_a_parsed_code_is_small() -> None:
+    """tracemalloc counts bytes (no timing): 20,000 parsed codes with distinct numbers
+    hold at most 250 B each (a slotted value; the caller's string and the (0, n) span
+    are shared, the reading of the ký hiệu is memoised)."""
+    tails = ["/QĐ-UBND", "/2020/NĐ-CP", "/UBND-VP", "-CT/TW", "/2016/TTLT-BTC-BCT"]
+    texts = [f"{k}{tails[k % len(tails)]}" for k in range(10_000, 30_000)]
+    for t in tails:
+        parse_code("10" + t)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [parse_code(t) for t in texts]
+        used = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(kept) == 20_000 and kept[5].number == 10_005
+    assert used / len(kept) <= 250
+    assert not hasattr(kept[0], "__dict__")

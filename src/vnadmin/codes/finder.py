@@ -4,14 +4,13 @@ A code starts where a number starts a word and is followed by ``/`` or ``-`` (sp
 around the separator allowed) and a letter or a year (NĐ 30, Phụ lục I, II.3), or where
 ``Số:`` is followed by a placeholder for the number assigned at signing (``Số: …/QĐ-UBND``,
 NĐ 30, Điều 15). From each such place the scanner of :mod:`vnadmin.codes.parser` reads
-as far as the code goes; what it reads is kept when its parts are abbreviations (they
-start with a letter and one of them has a capital), which sets dates (``20/7/2025``) and
-fractions apart. A run the scanner has read (a code or not) is not searched again.
+as far as the code goes; what it reads is kept when its parts are abbreviations
+(registered, or capitals with at most one lower-case letter; NĐ 30, Phụ lục III), which
+sets dates (``20/7/2025``), fractions and numbered headings (``02 - Giấy …``) apart. A run the scanner has read (a code or not) is not searched again.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 from vnadmin.codes.model import DocumentCode
@@ -55,7 +54,7 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
         code, last = _read(nt, start, reg)
         # A run the scanner read as a whole is not searched again inside (a code glued
         # to what comes before it is not a code of its own): the work stays linear.
-        if code is not None and _code_like(code.type_abbr, code.issuers, code.units):
+        if code is not None and _code_like(code, reg):
             out.append(code)
     return tuple(out)
 
@@ -64,9 +63,20 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
 find_codes = find
 
 
-@functools.lru_cache(maxsize=4096)
-def _code_like(type_abbr: str | None, issuers: tuple[str, ...], units: tuple[str, ...]) -> bool:
-    parts = [*issuers, *units, *([type_abbr] if type_abbr else [])]
-    if not parts:
+def _code_like(code: DocumentCode, reg: Registry) -> bool:
+    """Whether what the scanner read is a code: its parts are abbreviations. Each starts
+    with a letter, one has a capital, and each is registered or written in capitals
+    with at most one lower-case letter (``GDTrH``) — not a word (``Giấy``, ``ngày``)."""
+    parts = [*code.issuers, *code.units, *([code.type_abbr] if code.type_abbr else [])]
+    if not parts or not all(p[:1].isalpha() for p in parts):
         return False
-    return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
+    cased = {r.after for r in code.repairs if r.kind == "case"}
+    capital = False
+    for p in parts:
+        if reg.issuer(p) is not None or reg.is_type(p):
+            capital = True
+            continue
+        if p in cased or sum(ch.islower() for ch in p) > 1:
+            return False
+        capital = capital or any(ch.isupper() for ch in p)
+    return capital
