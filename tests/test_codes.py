@@ -770,7 +770,7 @@ def test_the_memo_is_never_cleared_all_at_once() -> None:
     cleared entirely at 8,192 entries)."""
     from vnadmin.codes import parser as code_parser
 
-    info = code_parser._shape_memo.cache_info
+    info = code_parser.memo(vnadmin.default_registry).shape.cache_info  # type: ignore[attr-defined]
     parse_code("12/QĐ-UBND-KEEPME")
     for k in range(9_000):
         parse_code(f"12/QĐ-UBND-P{k}")

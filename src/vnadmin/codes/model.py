@@ -173,7 +173,9 @@ SHAPE_FIELDS = (
 Shape = tuple[Any, ...]
 
 
-class _Draft:
+class Draft:
+    """A mutable twin of :class:`DocumentCode` (the same slots), to fill before it becomes one."""
+
     __slots__ = DocumentCode.__slots__  # type: ignore[attr-defined]
 
 
@@ -204,7 +206,7 @@ def _from_shape_draft(
     span: tuple[int, int],
     repairs: tuple[Repair, ...],
 ) -> DocumentCode:
-    d: Any = _new(_Draft)
+    d: Any = _new(Draft)
     (
         d.family,
         d.suffix,
@@ -247,5 +249,7 @@ def _draft_works() -> bool:
     return type(probe) is DocumentCode and probe == DocumentCode(1, CodeFamily.LEGACY)
 
 
+#: Whether a :class:`Draft` may become a :class:`DocumentCode` here.
+DRAFTS = _draft_works()
 #: A new :class:`DocumentCode` from a shape, a number and its provenance.
-from_shape = _from_shape_draft if _draft_works() else _from_shape_init
+from_shape = _from_shape_draft if DRAFTS else _from_shape_init

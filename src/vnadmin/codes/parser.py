@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -228,20 +229,59 @@ def _join_spaced_words(b: _Builder, tokens: Iterable[_Tok]) -> list[_Tok]:
 
 
 def _known(reg: Registry, word: str) -> bool:
-    """Whether ``word`` is a registered abbreviation (ignoring case and dots)."""
-    return _known_memo(reg, reg._version, word)
+    """Whether ``word`` is a registered abbreviation (ignoring case and dots). Memoised."""
+    return memo(reg).known(word)
 
 
-# Memos of the parser: bounded LRUs (least recently used entries go first, never all at
-# once), thread-safe, keyed on the registry *and its version* so that a registry that
-# changes never gets an answer memoised before the change.
+def _is_known(reg: Registry, word: str) -> bool:
+    return reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
+
+
+# --- memos ---------------------------------------------------------------------------------
+#
+# The parser's memos belong to one state of one registry (a registry that changes gets
+# new ones: its version is part of the key, so no answer memoised before the change is
+# ever given after it). Each is a bounded LRU (functools.lru_cache: thread-safe, the least
+# recently used entry goes first, never all at once), keyed on the string alone.
 _KNOWN_MAX = 1 << 14
 _SHAPE_MAX = 1 << 16  # > 50,000 distinct ký hiệu stay memoised (benchmarks/bench_codes.py)
 
 
-@functools.lru_cache(maxsize=_KNOWN_MAX)
-def _known_memo(reg: Registry, version: int, word: str) -> bool:
-    return reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
+class Memo:
+    """The memos of the parser for ``registry`` at ``version``."""
+
+    __slots__ = ("known", "registry", "shape", "version")
+
+    def __init__(self, registry: Registry, version: int) -> None:
+        self.registry = registry
+        self.version = version
+        self.shape: Callable[[str], Shape | None] = functools.lru_cache(maxsize=_SHAPE_MAX)(
+            functools.partial(_read_shape, registry)
+        )
+        self.known: Callable[[str], bool] = functools.lru_cache(maxsize=_KNOWN_MAX)(
+            functools.partial(_is_known, registry)
+        )
+
+
+@functools.lru_cache(maxsize=16)
+def _memo_for(registry: Registry, version: int) -> Memo:
+    return Memo(registry, version)
+
+
+# The registry used last, its version and its memos: one identity test instead of a call.
+_last_memo: tuple[object, int, Any] = (None, -1, None)
+
+
+def memo(registry: Registry) -> Memo:
+    """The memos for ``registry`` as it is now (the last one used is at hand)."""
+    global _last_memo
+    last = _last_memo
+    if last[0] is registry and last[1] == registry._version:
+        found: Memo = last[2]
+        return found
+    found = _memo_for(registry, registry._version)
+    _last_memo = (registry, found.version, found)
+    return found
 
 
 def scan_code(
@@ -609,11 +649,10 @@ def _shape(reg: Registry, tail: str) -> Shape | None:
     ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
     ``tail`` — repairs relative to the start of ``tail`` — or ``None`` when the scanner
     reads it another way (it fails, or the number changes). Memoised."""
-    return _shape_memo(reg, reg._version, tail)
+    return memo(reg).shape(tail)
 
 
-@functools.lru_cache(maxsize=_SHAPE_MAX)
-def _shape_memo(reg: Registry, version: int, tail: str) -> Shape | None:
+def _read_shape(reg: Registry, tail: str) -> Shape | None:
     m = _TAIL.fullmatch(tail)
     assert m is not None
     sep, year_text = m.group(1), m.group(2)
@@ -653,7 +692,8 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
     if m is None:
         return None
     number_text, tail = m.groups()
-    shape = _shape_memo(reg, reg._version, tail)
+    last = _last_memo  # memo(reg), inlined: this is the hot path
+    shape = (last[2] if last[0] is reg and last[1] == reg._version else memo(reg)).shape(tail)
     if shape is None:
         return None
     repairs = shape[-1]
@@ -703,7 +743,7 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
                     if w is None or _known(reg, m.group(3) + w.group()):
                         return None
     number_text, tail = m.group(1, 2)
-    shape = _shape_memo(reg, reg._version, tail)
+    shape = memo(reg).shape(tail)
     if shape is None or shape[-1]:
         return None
     o = nt.to_original(pos, e)

@@ -12,9 +12,10 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from typing import Any
 
 from vnadmin.codes.model import CodeFamily, DocumentCode, from_shape
-from vnadmin.codes.parser import _shape_memo, parse_code, parse_or_none
+from vnadmin.codes.parser import memo, parse_code, parse_or_none
 from vnadmin.errors import ValidationError
 from vnadmin.findings import Finding, Severity, rule
 from vnadmin.registry import DocCategory, IssuerKind, Registry, default_registry
@@ -250,32 +251,39 @@ def _valid_pattern(reg: Registry) -> re.Pattern[str]:
     )
 
 
+class _Checks:
+    """What :func:`is_valid` memoises for one state of one registry: its junk pattern and,
+    per tail, whether a code with that tail is valid (a bounded LRU on the tail alone)."""
+
+    __slots__ = ("maybe", "registry", "valid", "version")
+
+    def __init__(self, registry: Registry, version: int) -> None:
+        self.registry = registry
+        self.version = version
+        self.maybe = _valid_pattern(registry).fullmatch
+        self.valid: Callable[[str], bool | None] = functools.lru_cache(maxsize=1 << 16)(
+            functools.partial(_tail_valid, registry)
+        )
+
+
 @functools.lru_cache(maxsize=16)
-def _valid_pattern_memo(reg: Registry, version: int) -> Callable[[str], re.Match[str] | None]:
-    return _valid_pattern(reg).fullmatch
+def _checks_for(registry: Registry, version: int) -> _Checks:
+    return _Checks(registry, version)
 
 
-def _never(text: str) -> re.Match[str] | None:
-    return None
+# The registry used last, its version and its memos: one identity test instead of a call.
+_last: tuple[object, int, Any, Any] = (None, -1, None, None)
 
 
-# The registry seen last and its pattern: one identity test instead of a memo call.
-_last: tuple[object, int, Callable[[str], re.Match[str] | None]] = (None, -1, _never)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _tail_valid(reg: Registry, version: int, tail: str) -> bool | None:
+def _tail_valid(reg: Registry, tail: str) -> bool | None:
     """Whether a code made of a well-written number and ``tail`` is valid (``None``: it
     depends on more than the tail — the scanner reads it another way, or the year is
-    judged against today's)."""
-    shape = _shape_memo(reg, version, tail)
+    judged against today's, C109)."""
+    shape = memo(reg).shape(tail)
     if shape is None:
         return None
-    errors = [
-        f.rule
-        for f in check(from_shape(shape, 10, "10", "", (0, 0), shape[-1]), registry=reg)
-        if f.severity is Severity.ERROR
-    ]
+    code = from_shape(shape, 10, "10", "", (0, 0), shape[-1])
+    errors = [f.rule for f in check(code, registry=reg) if f.severity is Severity.ERROR]
     if "C109" in errors:
         return None
     return not errors
@@ -294,17 +302,15 @@ def is_valid(
     if isinstance(code, str):
         reg = default_registry if registry is None else registry
         last = _last
-        if last[0] is reg and last[1] == reg._version:
-            maybe = last[2]
-        else:
-            maybe = _valid_pattern_memo(reg, reg._version)
-            _last = (reg, reg._version, maybe)
-        m = maybe(code)
+        if last[0] is not reg or last[1] != reg._version:
+            checks = _checks_for(reg, reg._version)
+            last = _last = (reg, checks.version, checks.maybe, checks.valid)
+        m = last[2](code)
         if m is None:
             return False
         number = m.group(1)
         if number is not None and date is None:
-            ok = _tail_valid(reg, reg._version, m.group(2))
+            ok = last[3](m.group(2))
             if ok is not None:
                 # C101/C102: a number below 10 has one leading zero, others none.
                 return ok and (len(number) == 2 or number[0] != "0")
