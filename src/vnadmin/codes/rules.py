@@ -22,9 +22,6 @@ from vnadmin.registry import DocCategory, IssuerKind, Registry, default_registry
 
 __all__ = ["check", "is_valid", "validate"]
 
-_PL1 = "NĐ 30, Phụ lục I, II.3"
-_LAW = "Luật 64/2025/QH15, Điều 7; Luật 80/2015/QH13, Điều 10"
-
 C101 = rule("C101")
 C102 = rule("C102")
 C103 = rule("C103")
