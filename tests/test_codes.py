@@ -704,6 +704,26 @@ def test_find_takes_normalized_text_without_normalising_again(
     assert len(calls) == 1
 
 
+def test_parse_and_scan_take_normalized_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnadmin.text
+
+    text = "Số: 30/2020/N\u00d0-CP"
+    nt = vnadmin.normalize_text(text)
+    expected = parse_code(text)
+    calls = []
+    real = vnadmin.text._normalize
+    monkeypatch.setattr(vnadmin.text, "_normalize", lambda s: calls.append(s) or real(s))
+    code = parse_code(nt)
+    assert code == expected and code.span == (4, 17) and code.source == text[4:]
+    assert code.repairs == expected.repairs
+    found = vnadmin.scan_code(nt, 4)
+    assert found is not None and found[0] == code and found[1] == len(nt.text)
+    with pytest.raises(vnadmin.ParseError) as info:
+        parse_code(vnadmin.normalize_text("Số: 30/2020/N\u00d0-CP ngày 5"))
+    assert info.value.input == "Số: 30/2020/N\u00d0-CP ngày 5"
+    assert len(calls) == 1  # only the NormalizedText built inside the ``raises`` block
+
+
 def _texts() -> list[str]:
     from pathlib import Path
 

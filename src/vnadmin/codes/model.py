@@ -49,7 +49,8 @@ class DocumentCode:
     Build one with :func:`vnadmin.parse_code`. Equality and hashing use the
     meaning (number, year, type, issuers, units, family …), not how the code
     was written: ``source``, ``span``, ``number_text`` and ``repairs`` are
-    kept for provenance only.
+    kept for provenance only. Frozen, hashable, picklable and slotted (no
+    ``__dict__``, no weak references): ~150 B, plus its own number and source.
 
     Attributes:
         number: the running number (``None`` when not yet assigned).
