@@ -791,7 +791,10 @@ def parse_code(text: Source, *, registry: Registry | None = None) -> DocumentCod
     """
     reg = default_registry if registry is None else registry
     if isinstance(text, str):
-        result = _fast(text, reg) or _parse(text, reg, explain=True)
+        code = _fast(text, reg)
+        if code is not None:
+            return code
+        result = _parse(text, reg, explain=True)
         original = text
     elif isinstance(text, NormalizedText):
         result = (_fast(text.text, reg) if text.is_identity else None) or _parse(
