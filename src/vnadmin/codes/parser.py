@@ -119,13 +119,6 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
     end[0] = i
 
 
-def _tokenize(s: str, i: int, limit: int) -> tuple[list[_Tok], int]:
-    """Every token :func:`_tokens` reads from ``s[i]``, and where it stopped."""
-    end = [i]
-    toks = list(_tokens(s, i, limit, end))
-    return toks, end[0]
-
-
 class _Fail(Exception):
     def __init__(self, reason: str, expected: str, start: int, end: int, message: str) -> None:
         super().__init__(message)
@@ -643,16 +636,13 @@ _TAIL = re.compile(r"([/-])(?:([0-9]{4})/)?(.*)", re.DOTALL)
 _ZERO_SPANS = tuple((0, n) for n in range(128))
 
 
-def _shape(reg: Registry, tail: str) -> Shape | None:
+def _read_shape(reg: Registry, tail: str) -> Shape | None:
     """The shape (every field but the number and the provenance, see
     :data:`~vnadmin.codes.model.SHAPE_FIELDS`) of a code whose number is followed by
     ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
     ``tail`` — repairs relative to the start of ``tail`` — or ``None`` when the scanner
-    reads it another way (it fails, or the number changes). Memoised."""
-    return memo(reg).shape(tail)
-
-
-def _read_shape(reg: Registry, tail: str) -> Shape | None:
+    reads it another way (it fails, or the number changes). Memoised in
+    :attr:`Memo.shape`."""
     m = _TAIL.fullmatch(tail)
     assert m is not None
     sep, year_text = m.group(1), m.group(2)
