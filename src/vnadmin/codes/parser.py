@@ -13,7 +13,11 @@ corpus README) and records each repair:
 * a leading ``Số:`` / ``số`` / ``Số``; unnumbered forms (``Số: /QĐ-UBND``,
   ``Số: …/QĐ-UBND``, ``Không số``).
 
-It never backtracks: each character is looked at a bounded number of times.
+It never backtracks: each character is looked at a bounded number of times, and
+tokens are read lazily, so reading a code in running text stops where the code ends.
+The shapes read are those of NĐ 30/2020/NĐ-CP, Phụ lục I, II.3 (see
+:class:`~vnadmin.codes.model.CodeFamily`). How each ký hiệu reads is memoised per
+registry state (:class:`Memo`), so a clean code costs one regex match and one memo hit.
 """
 
 from __future__ import annotations
