@@ -1,8 +1,13 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import pickle
-import re
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -12,6 +17,8 @@ import vnadmin
 from vnadmin import CodeFamily, DocumentCode, ParseError, codes, parse_code
 from vnadmin import strategies as vst
 from vnadmin.registry import DocCategory
+
+from .growth import growth
 
 # (text, canonical, family, number, year, type abbr, issuers, units)
 TABLE = [
@@ -289,11 +296,22 @@ def test_values_are_frozen_hashable_picklable() -> None:
 # --- properties ---------------------------------------------------------------------
 
 
+def _valid_by_check(s: str) -> bool:
+    """What is_valid means, computed the long way: it parses and no finding is an error."""
+    try:
+        found = codes.check(s)
+    except vnadmin.ParseError:
+        return False
+    return not any(f.severity is vnadmin.Severity.ERROR for f in found)
+
+
 @given(vst.document_codes())
 def test_round_trip(code: DocumentCode) -> None:
     assert parse_code(str(code)) == code
+    assert parse_code(codes.format(code)) == code
     assert parse_code(codes.compact(code)) == code
-    assert codes.is_valid(str(code)) in (True, False)
+    assert codes.is_valid(str(code)) is _valid_by_check(str(code))
+    assert codes.is_valid(code) is _valid_by_check(str(code))
 
 
 @given(st.from_type(DocumentCode))
@@ -325,8 +343,8 @@ def test_compact_is_idempotent(s: str) -> None:
 
 
 @given(st.text())
-def test_is_valid_never_raises(s: str) -> None:
-    assert codes.is_valid(s) in (True, False)
+def test_is_valid_is_parse_then_check(s: str) -> None:
+    assert codes.is_valid(s) is _valid_by_check(s)
 
 
 @given(st.text(alphabet=st.sampled_from("0123456789/-– QĐUBNDCPabc.,&Số:\u00d0\u0301\n")))
@@ -334,53 +352,174 @@ def test_public_code_functions_raise_only_vnadmin_errors(s: str) -> None:
     for fn in (parse_code, codes.compact, codes.format, codes.validate, codes.check):
         with contextlib.suppress(vnadmin.VnAdminError):
             fn(s)
-    assert vnadmin.scan_code(s) is None or isinstance(vnadmin.scan_code(s)[0], DocumentCode)  # type: ignore[index]
+    nt = vnadmin.normalize_text(s)
+    found = vnadmin.scan_code(s)
+    if found is not None:
+        code, stop = found
+        assert 0 < stop <= len(nt.text)
+        assert s[code.span[0] : code.span[1]] == code.source
+    for code in codes.find(s):
+        assert s[code.span[0] : code.span[1]] == code.source
 
 
 # --- adversarial input: linear work ---------------------------------------------------
 
-ADVERSARIAL = [
-    "1" * 10_000,
-    "1/" * 5_000,
-    "1-" * 5_000,
-    "1/2020/" * 1_400,
-    "QĐ-" * 3_300,
-    "a1/-" * 2_500,
+UNITS = ["1", "1/", "1-", "1/2020/", "QĐ-", "a1/-", "/QĐ-UBND", "1/QĐ ", "12/QĐ-UBND ", "12/QĐ-"]
+UNITS += ["Số: …/QĐ ", "1 /", "1.", "15/QĐ- U BND ", "05/3/2020/"]
+
+
+def _quietly(fn: Callable[[str], object]) -> Callable[[str], object]:
+    def run(text: str) -> object:
+        with contextlib.suppress(vnadmin.VnAdminError):
+            return fn(text)
+        return None
+
+    return run
+
+
+@pytest.mark.parametrize("unit", UNITS)
+@pytest.mark.parametrize(
+    "fn",
+    [parse_code, codes.find, codes.is_valid, vnadmin.scan_code, codes.check],
+    ids=["parse", "find", "is_valid", "scan_code", "check"],
+)
+def test_no_superlinear_growth(unit: str, fn: Callable[[str], object]) -> None:
+    """The work (calls counted by tests/growth.py) on 10 × the text is at most ~10 ×."""
+
+    def make(n: int) -> str:
+        return unit * (n // len(unit))
+
+    run = _quietly(fn)
+    run(make(100))  # memos and compiled patterns warm
+    assert growth(make, run, 2_000) <= 1.3
+
+
+def test_long_inputs_are_not_codes() -> None:
+    for unit in UNITS:
+        for size in (10_000, 100_000):
+            s = (unit * (size // len(unit) + 1))[:size]
+            assert codes.is_valid(s) is False
+            error: vnadmin.ParseError | None = None
+            try:
+                code = parse_code(s)  # the scanner is lenient: some runs read as a code
+            except vnadmin.ParseError as e:
+                error = e
+            if error is not None:
+                assert 0 <= error.span[0] <= error.span[1] <= size
+            else:
+                assert s[code.span[0] : code.span[1]] == code.source
+
+
+def test_long_running_text_finds_every_code() -> None:
+    text = "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2020; " * 2_000
+    found = codes.find(text)
+    assert len(found) == 2_000
+    assert {str(c) for c in found} == {"12/QĐ-UBND"}
+
+
+# --- regexes: no catastrophic backtracking ------------------------------------------------
+
+# Inputs that make a regex with two quantifiers over the same characters side by side (or
+# nested) backtrack for ever: long runs of what the patterns repeat, then a character that
+# makes the match fail.
+_HOSTILE = [
+    "số " * 20_000 + "x",
+    " " * 50_000 + "x",
+    "Số" + " " * 50_000 + "x",
+    "Số:" + " \t" * 25_000 + "x",
+    "1" * 50_000 + "x",
+    "12/" + "QĐ." * 20_000 + "!",
+    "12/QĐ" + "." * 50_000 + "x",
+    "12/" + "A-" * 25_000 + "!",
+    "12/" + "A," * 25_000 + "!",
+    "12/" + "AB&" * 20_000 + "/!",
+    "12/Q" + "a" * 50_000 + "!",
+    "1/" * 25_000 + "!",
+    "12/QĐ-UBND" + " \n.,;:" * 10_000 + "x",
+    "Không" + " " * 50_000 + "số" + "." * 50_000 + "x",
+    "…" * 50_000 + "x",
+    "\u200b" * 50_000 + "x",
+    "Số" + "\u0301" * 50_000,
 ]
 
+_REGEX_PROBE = """
+import json, re, sys
+from vnadmin.codes import finder, parser, rules
+from vnadmin.registry import Issuer, IssuerKind, default_registry
 
-@pytest.mark.parametrize("unit", ["1", "1/", "1-", "1/2020/", "QĐ-", "a1/-", "/QĐ-UBND"])
-def test_no_superlinear_growth(unit: str) -> None:
-    """Count characters examined via a tracing str subclass is impractical; instead
-    compare the work at 10 kB and 100 kB with a bytecode-independent proxy: the
-    number of tokens produced, which bounds the scanner's work."""
-    from vnadmin.codes import parser as code_parser
+hostile = json.loads(sys.stdin.read())
+patterns = {}
+for mod in (parser, finder, rules):
+    for name, value in vars(mod).items():
+        if isinstance(value, re.Pattern):
+            patterns[f"{mod.__name__}.{name}"] = value
+patterns["rules._valid_pattern(default)"] = rules._valid_pattern(default_registry)
+odd = default_registry.copy()
+odd.add_issuer(Issuer("Xyz.q", IssuerKind.USER, "two lower-case letters"))
+patterns["rules._valid_pattern(fallback)"] = rules._valid_pattern(odd)
+# The finder's patterns scan the text; the others are matched at one offset.
+scanning = {"vnadmin.codes.finder._CANDIDATE", "vnadmin.codes.finder._UNNUMBERED"}
+out = {}
+for name, p in patterns.items():
+    for k, s in enumerate(hostile):
+        m = p.match(s)
+        f = p.fullmatch(s)
+        n = sum(1 for _ in p.finditer(s)) if name in scanning else -1
+        out[f"{name}#{k}"] = [m.end() if m else -1, f is not None, n]
+print(json.dumps(out))
+"""
 
-    def tokens(n: int) -> int:
-        text = unit * (n // len(unit))
-        toks, _ = code_parser._tokenize(text, 0, len(text))
-        with contextlib.suppress(vnadmin.VnAdminError):
-            parse_code(text)
-        return len(toks)
 
-    small, big = tokens(10_000), tokens(100_000)
-    assert big <= 11 * max(small, 1)
-
-
-def test_long_inputs_finish() -> None:
-    for text in ADVERSARIAL:
-        for size in (10_000, 100_000):
-            s = (text * (size // len(text) + 1))[:size]
-            assert codes.is_valid(s) in (True, False)
+def _probe(code: str, data: object, timeout: float) -> dict[str, list[int]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    result: dict[str, list[int]] = json.loads(proc.stdout)
+    return result
 
 
 def test_no_catastrophic_regex_patterns() -> None:
-    from vnadmin.codes import parser as code_parser
+    """Every regex of the codes package (match and fullmatch; finditer for the finder's,
+    which scan the text) on hostile inputs of 50,000 characters, in a subprocess that must finish within a bound a
+    quadratic pattern could not meet (~10^9 steps per input)."""
+    out = _probe(_REGEX_PROBE, _HOSTILE, timeout=60)
+    names = {key.split("#")[0] for key in out}
+    expected = {
+        "vnadmin.codes.parser._PREFIX",
+        "vnadmin.codes.parser._KHONG_SO",
+        "vnadmin.codes.parser._NUMBER",
+        "vnadmin.codes.parser._START",
+        "vnadmin.codes.parser._FAST",
+        "vnadmin.codes.parser._RUN",
+        "vnadmin.codes.finder._CANDIDATE",
+        "vnadmin.codes.finder._UNNUMBERED",
+        "vnadmin.codes.rules._CAPITALS",
+        "rules._valid_pattern(default)",
+        "rules._valid_pattern(fallback)",
+    }
+    assert expected <= names
+    assert len(out) == len(names) * len(_HOSTILE)
+    # No hostile input is a code; the prefix readers stop where the prefix does.
+    for name in ("rules._valid_pattern(default)", "rules._valid_pattern(fallback)"):
+        assert not any(out[f"{name}#{k}"][1] for k in range(len(_HOSTILE)))
+    assert out["vnadmin.codes.parser._PREFIX#0"][0] == 3
+    assert out["vnadmin.codes.finder._CANDIDATE#11"][2] == 0  # "1/1/…": no letter follows
+    assert out["vnadmin.codes.parser._NUMBER#4"] == [9, False, -1]
+    assert out["vnadmin.codes.parser._START#1"][0] == -1  # spaces, then no code
 
-    for name in ("_PREFIX", "_KHONG_SO", "_NUMBER"):
-        pattern: re.Pattern[str] = getattr(code_parser, name)
-        s = "số " * 20_000 + "x"
-        pattern.match(s)  # would hang on nested quantifiers
+
+def test_the_regex_probe_catches_a_quadratic_pattern() -> None:
+    """The bound above is meaningful: the hazard the brief names, two quantifiers over
+    the same characters side by side, does not finish on one hostile input."""
+    bad = "import re, sys; re.compile(r'[ \\t]*:?[ \\t\\n]*x').match(' ' * 60_000 + 'y')"
+    with pytest.raises(subprocess.TimeoutExpired):
+        _probe(bad, [], timeout=1.5)
 
 
 CODEISH = st.text(
@@ -440,16 +579,12 @@ def test_fast_path_gives_what_the_scanner_gives(s: str) -> None:
         st.sampled_from(["", ".", ";", " ", ",", "\n"]),
     ).map("".join)
 )
-def test_is_valid_prefilter_rejects_no_valid_code(s: str) -> None:
-    from vnadmin.codes import _maybe_valid
-    from vnadmin.registry import default_registry
-
-    try:
-        findings = codes.check(s)
-    except vnadmin.ParseError:
-        return
-    if not any(f.severity is vnadmin.Severity.ERROR for f in findings):
-        assert _maybe_valid(default_registry)(s) is not None
+def test_is_valid_agrees_with_check(s: str) -> None:
+    """is_valid's shortcuts (the junk regex, the memo of valid tails) give what parsing
+    and checking give."""
+    assert codes.is_valid(s) is _valid_by_check(s)
+    if not s.startswith(" "):
+        assert codes.is_valid("0" + s.lstrip("Sốso: ")) is _valid_by_check("0" + s.lstrip("Sốso: "))
 
 
 FOLLOWERS = st.lists(
@@ -510,3 +645,189 @@ def test_running_text_fast_path_gives_what_the_scanner_gives(
         slow[0].repairs,
         slow[0].number_text,
     )
+
+
+# --- find: every code in running text ------------------------------------------------------
+
+FIND_TABLE = [
+    ("", []),
+    ("Không có mã nào; ngày 05/3/2020, tỷ lệ 1/2, 3-4 ngày.", []),
+    (
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;",
+        [("30/2020/NĐ-CP", "30/2020/NĐ-CP")],
+    ),
+    (
+        "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và Chỉ thị số 35-CT/TW.",
+        [("01/QĐ-UBND", "01/QĐ-UBND"), ("02/QĐ-UBND", "02/QĐ-UBND"), ("35-CT/TW", "35-CT/TW")],
+    ),
+    ("Số: …/QĐ-UBND", [("/QĐ-UBND", "…/QĐ-UBND")]),
+    ("Số: /QĐ-UBND\nHà Nội", [("/QĐ-UBND", "/QĐ-UBND")]),
+    (
+        "theo văn bản 08 /2015/NĐ-CP và 1961/QĐUBND",
+        [("08/2015/NĐ-CP", "08 /2015/NĐ-CP"), ("1961/QĐ-UBND", "1961/QĐUBND")],
+    ),
+    ("Mẫu số 02 - Giấy đề nghị; Tầng 5-Tòa nhà A", []),
+    (
+        "số 45/qđ-ttg, 1249a/CTPH-UBDT-BTP",
+        [("45/QĐ-TTg", "45/qđ-ttg"), ("1249a/CTPH-UBDT-BTP", "1249a/CTPH-UBDT-BTP")],
+    ),
+    ("x12/QĐ-UBND", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIND_TABLE)
+def test_find(text: str, expected: list[tuple[str, str]]) -> None:
+    found = codes.find(text)
+    assert isinstance(found, tuple)
+    assert [(str(c), c.source) for c in found] == expected
+    assert [c.span for c in found] == sorted(c.span for c in found)
+    for c in found:
+        assert text[c.span[0] : c.span[1]] == c.source
+    assert vnadmin.codes.find_codes(text) == found
+
+
+def test_find_takes_normalized_text_without_normalising_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import vnadmin.text
+
+    text = "Căn cứ Nghị định 30/2020/N\u00d0-CP và Quyết định 1656/QĐ-UBND, 7/2026/TT-ABCDE"
+    nt = vnadmin.normalize_text(text)
+    calls = []
+    real = vnadmin.text._normalize
+    monkeypatch.setattr(vnadmin.text, "_normalize", lambda s: calls.append(s) or real(s))
+    found = codes.find(nt)
+    assert calls == []
+    assert [str(c) for c in found] == ["30/2020/NĐ-CP", "1656/QĐ-UBND", "07/2026/TT-ABCDE"]
+    assert text[found[0].span[0] : found[0].span[1]] == "30/2020/N\u00d0-CP"
+    codes.find(text)
+    assert len(calls) == 1
+
+
+def test_parse_and_scan_take_normalized_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnadmin.text
+
+    text = "Số: 30/2020/N\u00d0-CP"
+    nt = vnadmin.normalize_text(text)
+    expected = parse_code(text)
+    calls = []
+    real = vnadmin.text._normalize
+    monkeypatch.setattr(vnadmin.text, "_normalize", lambda s: calls.append(s) or real(s))
+    code = parse_code(nt)
+    assert code == expected and code.span == (4, 17) and code.source == text[4:]
+    assert code.repairs == expected.repairs
+    found = vnadmin.scan_code(nt, 4)
+    assert found is not None and found[0] == code and found[1] == len(nt.text)
+    with pytest.raises(vnadmin.ParseError) as info:
+        parse_code(vnadmin.normalize_text("Số: 30/2020/N\u00d0-CP ngày 5"))
+    assert info.value.input == "Số: 30/2020/N\u00d0-CP ngày 5"
+    assert len(calls) == 1  # only the NormalizedText built inside the ``raises`` block
+
+
+def _texts() -> list[str]:
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "data" / "texts"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+TEXTS = _texts()
+
+
+@st.composite
+def perturbed(draw: st.DrawFn) -> tuple[str, str]:
+    """A real text and the same text with NFD, Ð, CRLF, NBSP and zero-width spaces."""
+    import unicodedata
+
+    text = draw(st.sampled_from(TEXTS))
+    out = text
+    if draw(st.booleans()):
+        out = unicodedata.normalize("NFD", out)
+    if draw(st.booleans()):
+        out = out.replace("Đ", "\u00d0")
+    if draw(st.booleans()):
+        out = out.replace("\n", "\r\n")
+    if draw(st.booleans()):
+        out = out.replace(" ", "\u00a0", draw(st.integers(0, 200)))
+    for _ in range(draw(st.integers(0, 20))):
+        at = draw(st.integers(0, len(out)))
+        if at < len(out) and unicodedata.combining(out[at]):
+            continue  # not between a letter and its marks: that changes the letter
+        out = out[:at] + "\u200b" + out[at:]
+    return text, out
+
+
+@given(perturbed())
+def test_find_spans_are_exact_on_perturbed_texts(pair: tuple[str, str]) -> None:
+    clean, noisy = pair
+    found = codes.find(noisy)
+    assert [str(c) for c in found] == [str(c) for c in codes.find(clean)]
+    for c in found:
+        a, b = c.span
+        assert noisy[a:b] == c.source
+        assert parse_code(c.source) == c  # the slice reads as the code itself
+        for r in c.repairs:
+            assert a <= r.span[0] <= r.span[1] <= b
+            assert noisy[r.span[0] : r.span[1]] == r.before
+
+
+# --- memos, memory, threads --------------------------------------------------------------
+
+
+def test_a_registry_that_changes_gets_no_stale_reading() -> None:
+    reg = vnadmin.default_registry.copy()
+    before = parse_code("12/XYZ-UBND", registry=reg)  # memoised: an unregistered type
+    assert (before.family, before.type_abbr) == (CodeFamily.ADMINISTRATIVE, "XYZ")
+    reg.add_issuer(vnadmin.Issuer("XYZ", vnadmin.IssuerKind.USER, "Ban XYZ"))
+    after = parse_code("12/XYZ-UBND", registry=reg)
+    assert (after.family, after.issuers, after.units) == (CodeFamily.CONG_VAN, ("XYZ",), ("UBND",))
+    assert parse_code("12/XYZ-UBND").family is CodeFamily.ADMINISTRATIVE
+    assert codes.find("theo 12/XYZ-UBND", registry=reg)[0].family is CodeFamily.CONG_VAN
+
+
+def test_the_memo_is_never_cleared_all_at_once() -> None:
+    """A code read once stays memoised while 9,000 others are read (the old memo was
+    cleared entirely at 8,192 entries)."""
+    from vnadmin.codes import parser as code_parser
+
+    info = code_parser.memo(vnadmin.default_registry).shape.cache_info  # type: ignore[attr-defined]
+    parse_code("12/QĐ-UBND-KEEPME")
+    for k in range(9_000):
+        parse_code(f"12/QĐ-UBND-P{k}")
+    hits = info().hits
+    parse_code("12/QĐ-UBND-KEEPME")
+    assert info().hits == hits + 1
+    assert info().maxsize is not None and info().maxsize >= 50_000
+
+
+def test_parsing_from_threads_gives_what_one_thread_gives() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{n:02d}/QĐ-UBND-T{n % 97}" for n in range(1, 3_000)]
+    texts += [f"{n}/2020/NĐ-CP" for n in range(10, 500)]
+    alone = [(c, c.source, c.span) for c in map(parse_code, texts)]
+    with ThreadPoolExecutor(8) as pool:
+        runs = list(
+            pool.map(lambda _: [(c, c.source, c.span) for c in map(parse_code, texts)], range(8))
+        )
+    assert all(run == alone for run in runs)
+
+
+def test_a_parsed_code_is_small() -> None:
+    """tracemalloc counts bytes (no timing): 20,000 parsed codes with distinct numbers
+    hold at most 250 B each (a slotted value; the caller's string and the (0, n) span
+    are shared, the reading of the ký hiệu is memoised)."""
+    tails = ["/QĐ-UBND", "/2020/NĐ-CP", "/UBND-VP", "-CT/TW", "/2016/TTLT-BTC-BCT"]
+    texts = [f"{k}{tails[k % len(tails)]}" for k in range(10_000, 30_000)]
+    for t in tails:
+        parse_code("10" + t)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [parse_code(t) for t in texts]
+        used = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(kept) == 20_000 and kept[5].number == 10_005
+    assert used / len(kept) <= 250
+    assert not hasattr(kept[0], "__dict__")

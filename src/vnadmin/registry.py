@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -121,6 +122,10 @@ class _TypeIssuerRule:
     article: str
 
 
+# Every state of every registry gets its own number: parsers key their memos on it, so a
+# memo never answers for a registry that has changed since (or for another registry).
+_VERSIONS = itertools.count(1)
+
 _TERMED = re.compile(r"(UBTVQH|QH)(\d{1,2})")
 _DEPARTMENT = re.compile(r"S[A-ZĐ][A-ZĐ&]{1,10}")
 
@@ -151,8 +156,7 @@ class Registry:
         self._issuers: dict[str, Issuer] = {}
         self._issuers_folded: dict[str, str] = {}
         self._type_issuers: dict[str, list[_TypeIssuerRule]] = {}
-        #: Memo of parsers keyed on registry contents; cleared whenever an entry is added.
-        self.cache: dict[object, object] = {}
+        self._version = next(_VERSIONS)
 
     @classmethod
     def load(cls) -> Registry:
@@ -205,18 +209,32 @@ class Registry:
         new._type_issuers = {k: list(v) for k, v in self._type_issuers.items()}
         return new
 
+    @property
+    def version(self) -> int:
+        """A number that changes whenever an entry is added, unique across registries.
+
+        Parsers key their memos on it (with the registry), so a registry that changes
+        never gets an answer memoised before the change.
+
+        >>> reg = default_registry.copy()
+        >>> before = reg.version
+        >>> reg.add_issuer(Issuer("TTCNTT", IssuerKind.USER, "Trung tâm CNTT"))
+        >>> reg.version != before, reg.version != default_registry.version
+        (True, True)
+        """
+        return self._version
+
     # -- adding ------------------------------------------------------------------
 
     def add_document_type(self, doc_type: DocumentType) -> None:
         """Add (or replace) a document type."""
-        self.cache.clear()
         self._types_by_name[(doc_type.name, doc_type.category)] = doc_type
-        if not doc_type.abbr:
-            return
-        self._types[(doc_type.abbr, doc_type.category)] = doc_type
-        same = self._types_by_abbr.setdefault(doc_type.abbr, [])
-        same[:] = [t for t in same if t.category is not doc_type.category] + [doc_type]
-        self._types_folded.setdefault(_key(doc_type.abbr), doc_type.abbr)
+        if doc_type.abbr:
+            self._types[(doc_type.abbr, doc_type.category)] = doc_type
+            same = self._types_by_abbr.setdefault(doc_type.abbr, [])
+            same[:] = [t for t in same if t.category is not doc_type.category] + [doc_type]
+            self._types_folded.setdefault(_key(doc_type.abbr), doc_type.abbr)
+        self._version = next(_VERSIONS)  # after the change: see _VERSIONS
 
     def add_issuer(self, issuer: Issuer) -> None:
         """Add (or replace) an issuer code, e.g. a unit code of your own.
@@ -226,9 +244,9 @@ class Registry:
         >>> reg.issuer("TTCNTT").name
         'Trung tâm Công nghệ thông tin'
         """
-        self.cache.clear()
         self._issuers[issuer.abbr] = issuer
         self._issuers_folded.setdefault(_key(issuer.abbr), issuer.abbr)
+        self._version = next(_VERSIONS)
 
     # -- lookups -----------------------------------------------------------------
 

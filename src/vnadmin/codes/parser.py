@@ -13,16 +13,23 @@ corpus README) and records each repair:
 * a leading ``Số:`` / ``số`` / ``Số``; unnumbered forms (``Số: /QĐ-UBND``,
   ``Số: …/QĐ-UBND``, ``Không số``).
 
-It never backtracks: each character is looked at a bounded number of times.
+It never backtracks: each character is looked at a bounded number of times, and
+tokens are read lazily, so reading a code in running text stops where the code ends.
+The shapes read are those of NĐ 30/2020/NĐ-CP, Phụ lục I, II.3 (see
+:class:`~vnadmin.codes.model.CodeFamily`). How each ký hiệu reads is memoised per
+registry state (:class:`Memo`), so a clean code costs one regex match and one memo hit.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import attrs
 
-from vnadmin.codes.model import CodeFamily, DocumentCode, _new, code_fields, make_code
+from vnadmin.codes.model import CodeFamily, DocumentCode, Shape, from_shape, shape_of
 from vnadmin.errors import ParseError
 from vnadmin.findings import Repair
 from vnadmin.registry import (
@@ -33,7 +40,7 @@ from vnadmin.registry import (
     Registry,
     default_registry,
 )
-from vnadmin.text import NormalizedText, normalize_text
+from vnadmin.text import NormalizedText, Source, as_normalized, is_clean, normalize_text
 
 __all__ = ["parse_code", "parse_or_none", "scan_code"]
 
@@ -57,30 +64,34 @@ class _Tok:
     space_before: bool = False
 
 
-def _tokenize(s: str, i: int, limit: int) -> tuple[list[_Tok], int]:
-    """Tokens of a code starting at ``s[i]``; stops at the first character that
-    cannot belong to a code. Returns the tokens and where scanning stopped."""
-    toks: list[_Tok] = []
+def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
+    """Tokens of a code starting at ``s[i]``, read lazily (the reader stops taking them
+    where the code ends, so running text after a code is not read); stops at the first
+    character that cannot belong to a code, and leaves that offset in ``end[0]``."""
+    last_kind = ""
     n = limit
     space = False
+    end[0] = i
     while i < n:
         c = s[i]
-        if c in _SPACE or (c == "\n" and toks and toks[-1].kind == "sep"):
+        if c in _SPACE or (c == "\n" and last_kind == "sep"):
             j = i
             while j < n and (s[j] in _SPACE or s[j] == "\n"):
-                if s[j] == "\n" and toks and toks[-1].kind != "sep":
+                if s[j] == "\n" and last_kind and last_kind != "sep":
                     # A line break ends a code unless it follows a separator.
                     nxt = j + 1
                     while nxt < n and s[nxt] in _SPACE:
                         nxt += 1
                     if nxt >= n or s[nxt] not in _LINEBREAK_OK:
-                        return toks, i
+                        end[0] = i
+                        return
                 j += 1
             space = True
             i = j
             continue
         if c == "/" or c == "-":
-            toks.append(_Tok("sep", c, i, i + 1, space))
+            yield _Tok("sep", c, i, i + 1, space)
+            last_kind = "sep"
             space = False
             i += 1
             continue
@@ -94,20 +105,22 @@ def _tokenize(s: str, i: int, limit: int) -> tuple[list[_Tok], int]:
                     j += 2
                 else:
                     break
-            toks.append(_Tok("word", s[i:j], i, j, space))
+            yield _Tok("word", s[i:j], i, j, space)
+            last_kind = "word"
             space = False
             i = j
             continue
-        if c in _PLACEHOLDER and not toks:
+        if c in _PLACEHOLDER and not last_kind:
             j = i
             while j < n and s[j] in _PLACEHOLDER:
                 j += 1
-            toks.append(_Tok("hole", s[i:j], i, j, space))
+            yield _Tok("hole", s[i:j], i, j, space)
+            last_kind = "hole"
             space = False
             i = j
             continue
         break
-    return toks, i
+    end[0] = i
 
 
 class _Fail(Exception):
@@ -118,6 +131,7 @@ class _Fail(Exception):
         self.start = start
         self.end = end
         self.message = message
+        self.stop = end
 
 
 @attrs.define
@@ -178,18 +192,24 @@ class _Seg:
     end: int
 
 
-def _join_spaced_words(b: _Builder, toks: list[_Tok]) -> list[_Tok]:
+def _join_spaced_words(b: _Builder, tokens: Iterable[_Tok]) -> list[_Tok]:
     """Resolve spaces: around separators they are noise; between the number and
     letters they stand for a lost separator; between two words they are joined
-    only when the result is a known abbreviation. Otherwise the code ends."""
+    only when the result is a known abbreviation. Otherwise the code ends (and no
+    further token is read)."""
     out: list[_Tok] = []
-    for k, t in enumerate(toks):
+    src = iter(tokens)
+    k = -1  # index of ``t`` among the tokens read
+    while (t := next(src, None)) is not None:
+        k += 1
         if t.space_before and out:
             prev = out[-1]
             if t.kind == "sep" or prev.kind == "sep":
                 b.repair("space_removed", prev.end, t.start, "")
             elif k == 1 and prev.kind == "word" and prev.text.isdigit() and t.text[:1].isalpha():
-                has_slash = any(x.kind == "sep" and x.text == "/" for x in toks[k:])
+                rest = [t, *src]  # whether a '/' comes later decides the separator
+                src = iter(rest[1:])
+                has_slash = any(x.kind == "sep" and x.text == "/" for x in rest)
                 sep = "-" if has_slash else "/"
                 b.repair("separator_inserted", prev.end, t.start, sep)
                 out.append(_Tok("sep", sep, prev.end, t.start))
@@ -206,14 +226,59 @@ def _join_spaced_words(b: _Builder, toks: list[_Tok]) -> list[_Tok]:
 
 
 def _known(reg: Registry, word: str) -> bool:
-    key = ("known", word)
-    known = reg.cache.get(key)
-    if known is None:
-        known = reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
-        if len(reg.cache) >= _FAST_CACHE_MAX:
-            reg.cache.clear()
-        reg.cache[key] = known
-    return bool(known)
+    """Whether ``word`` is a registered abbreviation (ignoring case and dots). Memoised."""
+    return memo(reg).known(word)
+
+
+def _is_known(reg: Registry, word: str) -> bool:
+    return reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
+
+
+# --- memos ---------------------------------------------------------------------------------
+#
+# The parser's memos belong to one state of one registry (a registry that changes gets
+# new ones: its version is part of the key, so no answer memoised before the change is
+# ever given after it). Each is a bounded LRU (functools.lru_cache: thread-safe, the least
+# recently used entry goes first, never all at once), keyed on the string alone.
+_KNOWN_MAX = 1 << 14
+_SHAPE_MAX = 1 << 16  # > 50,000 distinct ký hiệu stay memoised (benchmarks/bench_codes.py)
+
+
+class Memo:
+    """The memos of the parser for ``registry`` at ``version``."""
+
+    __slots__ = ("known", "registry", "shape", "version")
+
+    def __init__(self, registry: Registry, version: int) -> None:
+        self.registry = registry
+        self.version = version
+        self.shape: Callable[[str], Shape | None] = functools.lru_cache(maxsize=_SHAPE_MAX)(
+            functools.partial(_read_shape, registry)
+        )
+        self.known: Callable[[str], bool] = functools.lru_cache(maxsize=_KNOWN_MAX)(
+            functools.partial(_is_known, registry)
+        )
+
+
+@functools.lru_cache(maxsize=16)
+def _memo_for(registry: Registry, version: int) -> Memo:
+    return Memo(registry, version)
+
+
+# The registry used last, its version and its memos: one identity test instead of a call.
+_last_memo: tuple[object, int, Any] = (None, -1, None)
+
+
+def memo(registry: Registry) -> Memo:
+    """The memos for ``registry`` as it is now (the last one used is at hand)."""
+    global _last_memo
+    last = _last_memo
+    if last[0] is registry and last[1] == registry._version:
+        found: Memo = last[2]
+        return found
+    found = _memo_for(registry, registry._version)
+    _last_memo = (registry, found.version, found)
+    return found
 
 
 def scan_code(
@@ -230,7 +295,7 @@ def scan_code(
     result point into the original string. This is the building block of
     :func:`vnadmin.find_references`.
     """
-    nt = text if isinstance(text, NormalizedText) else normalize_text(text)
+    nt = as_normalized(text)
     reg = default_registry if registry is None else registry
     if end is None:
         fast = _scan_fast(nt, pos, reg)
@@ -249,8 +314,19 @@ def _scan(
     s = nt.text
     n = len(s) if limit is None else min(limit, len(s))
     b = _Builder(nt, reg)
-    toks, stop = _tokenize(s, pos, n)
-    toks = _join_spaced_words(b, toks)
+    end = [pos]
+    toks = _join_spaced_words(b, _tokens(s, pos, n, end))
+    stop = end[0]
+    try:
+        return _read_tokens(nt, pos, b, toks, stop)
+    except _Fail as fail:
+        fail.stop = toks[-1].end if toks else pos  # where the code-shaped run ends
+        raise
+
+
+def _read_tokens(
+    nt: NormalizedText, pos: int, b: _Builder, toks: list[_Tok], stop: int
+) -> tuple[DocumentCode, int]:
     # Drop separators left dangling at the end (``05/QĐ-``) — they end the code.
     dangling = bool(toks) and toks[-1].kind == "sep"
     while toks and toks[-1].kind == "sep":
@@ -340,11 +416,13 @@ def _scan(
         expect_word = False
     code = _classify(b, number, suffix, number_text, year, sep, left, right)
     o = nt.to_original(pos if number is None else first.start, stop)
-    code = make_code(
-        code_fields(code),
-        source=nt.original[o[0] : o[1]],
-        span=o,
-        repairs=tuple(sorted([*_text_repairs(nt, o), *b.repairs], key=lambda r: r.span)),
+    code = from_shape(
+        shape_of(code),
+        code.number,
+        code.number_text,
+        nt.original[o[0] : o[1]],
+        o,
+        tuple(sorted([*_text_repairs(nt, o), *b.repairs], key=lambda r: r.span)),
     )
     return code, stop
 
@@ -554,34 +632,33 @@ def _state_type(reg: Registry, abbr: str) -> DocumentType | None:
 
 # A code's number, separator, optional year and ký hiệu. Which ký hiệu reads how is
 # decided once by the general scanner (on ``1/...`` or ``1/2000/...``) and memoised per
-# registry, so the fast path gives exactly what the scanner gives (tested on the corpus and
-# on generated codes) while costing one regex match and one dict hit.
+# registry version, so the fast path gives exactly what the scanner gives (tested on the
+# corpus and on generated codes) while costing one regex match and one memo hit.
 _FAST = re.compile(r"([0-9]{1,9})([/-](?:[0-9]{4}/)?[^\s/\-]\S{0,63}(?: \S{1,63}){0,4})")
 _TAIL = re.compile(r"([/-])(?:([0-9]{4})/)?(.*)", re.DOTALL)
-_FAST_CACHE_MAX = 8192
+# Spans (0, n) are shared: most parsed strings hold just the code.
+_ZERO_SPANS = tuple((0, n) for n in range(128))
 
 
-def _shape(reg: Registry, tail: str) -> dict[str, object] | None:
-    """The field values (number and provenance aside) of a code whose number is followed
-    by ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
+def _read_shape(reg: Registry, tail: str) -> Shape | None:
+    """The shape (every field but the number and the provenance, see
+    :data:`~vnadmin.codes.model.SHAPE_FIELDS`) of a code whose number is followed by
+    ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
     ``tail`` — repairs relative to the start of ``tail`` — or ``None`` when the scanner
-    reads it another way (it fails, or the number changes). Memoised per registry (the
-    keys, starting with a separator, are apart from the memo's other keys)."""
-    cached = reg.cache.get(tail, _MISSING)
-    if cached is not _MISSING:
-        return cached  # type: ignore[return-value]
+    reads it another way (it fails, or the number changes). Memoised in
+    :attr:`Memo.shape`."""
     m = _TAIL.fullmatch(tail)
     assert m is not None
     sep, year_text = m.group(1), m.group(2)
     synthetic = "1" + tail
-    shape = None
+    # A tail cut from normalised text is clean: no normalisation is run for it.
+    nt = NormalizedText(synthetic, synthetic) if is_clean(synthetic) else normalize_text(synthetic)
     try:
-        code, stop = _scan(normalize_text(synthetic), 0, reg, None)
+        code, stop = _scan(nt, 0, reg, None)
     except _Fail:
-        code, stop = None, 0
+        return None
     if (
-        code is not None
-        and stop == len(synthetic)
+        stop == len(synthetic)
         and code.number == 1
         and not code.suffix
         and code.year == (None if year_text is None else int(year_text))
@@ -589,15 +666,9 @@ def _shape(reg: Registry, tail: str) -> dict[str, object] | None:
         and all(r.span[0] >= 1 for r in code.repairs)
     ):
         # Repairs (``NĐCP``, ``QĐ/UBND``, ``NQ- CP``) are kept relative to the tail.
-        shape = code_fields(code)
-        shape["repairs"] = tuple(r.shifted(-1) for r in code.repairs)
-    if len(reg.cache) >= _FAST_CACHE_MAX:
-        reg.cache.clear()
-    reg.cache[tail] = shape
-    return shape
-
-
-_MISSING = object()
+        shape = shape_of(code)
+        return (*shape[:-1], tuple(r.shifted(-1) for r in code.repairs))
+    return None
 
 
 def _fast(text: str, reg: Registry) -> DocumentCode | None:
@@ -615,22 +686,21 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
     if m is None:
         return None
     number_text, tail = m.groups()
-    shape = reg.cache.get(tail, _MISSING)
-    if shape is _MISSING:
-        shape = _shape(reg, tail)
+    last = _last_memo  # memo(reg), inlined: this is the hot path
+    shape = (last[2] if last[0] is reg and last[1] == reg._version else memo(reg)).shape(tail)
     if shape is None:
         return None
-    code: DocumentCode = _new(DocumentCode)  # see vnadmin.codes.model.make_code
-    d = code.__dict__
-    d.update(shape)  # type: ignore[call-overload]
-    d["number"] = int(number_text)
-    d["source"] = m.group()
-    d["span"] = (start, end)
-    d["number_text"] = number_text
-    if shape["repairs"]:  # type: ignore[index]
+    repairs = shape[-1]
+    if repairs:
         at = m.start(2)
-        d["repairs"] = tuple(r.shifted(at) for r in shape["repairs"])  # type: ignore[index]
-    return code
+        repairs = tuple(r.shifted(at) for r in repairs)
+    if start == 0 and end == len(text):
+        source = text  # the caller's string itself: nothing copied
+        span = _ZERO_SPANS[end] if end < 128 else (0, end)
+    else:
+        source = m.group()
+        span = (start, end)
+    return from_shape(shape, int(number_text), number_text, source, span, repairs)
 
 
 # In running text: a clean code, then what follows must end it for the scanner (no
@@ -667,30 +737,37 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
                     if w is None or _known(reg, m.group(3) + w.group()):
                         return None
     number_text, tail = m.group(1, 2)
-    shape = _shape(reg, tail)
-    if shape is None or shape["repairs"]:
+    shape = memo(reg).shape(tail)
+    if shape is None or shape[-1]:
         return None
     o = nt.to_original(pos, e)
     if not nt.is_identity and (o[1] - o[0] != e - pos or nt.repairs_in(*o)):
         return None
-    code = make_code(
-        shape,
-        number=int(number_text),
-        source=nt.original[o[0] : o[1]],
-        span=o,
-        number_text=number_text,
-    )
+    code = from_shape(shape, int(number_text), number_text, nt.original[o[0] : o[1]], o, ())
     return code, e
+
+
+def _read(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCode | None, int]:
+    """:func:`scan_code` for the finder: the code read at ``pos`` (``None`` when there is
+    none) and where the code-shaped run read from ``pos`` ends (also on failure)."""
+    fast = _scan_fast(nt, pos, reg)
+    if fast is not None:
+        return fast
+    try:
+        return _scan(nt, pos, reg, None)
+    except _Fail as fail:
+        return None, max(fail.stop, pos + 1)
 
 
 # --- the public entry point -----------------------------------------------------------
 
 
-def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
+def parse_code(text: Source, *, registry: Registry | None = None) -> DocumentCode:
     """Parse one document code (số, ký hiệu), leniently.
 
     ``text`` holds one code, optionally preceded by ``Số:``/``số`` and
-    followed by punctuation. Raises :class:`~vnadmin.ParseError` with a
+    followed by punctuation (NĐ 30, Phụ lục I, II.3); a
+    :class:`~vnadmin.NormalizedText` is read without normalising it again. Raises :class:`~vnadmin.ParseError` with a
     ``reason`` of ``"empty"``, ``"no_number"``, ``"bad_number"``,
     ``"number_too_long"``, ``"no_separator"``, ``"no_symbol"`` or
     ``"trailing_text"``.
@@ -706,27 +783,42 @@ def parse_code(text: str, *, registry: Registry | None = None) -> DocumentCode:
     >>> parse_code("Số: /QĐ-UBND").is_unnumbered
     True
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_code() expects a str, not {type(text).__name__}")
     reg = default_registry if registry is None else registry
-    result = _fast(text, reg) or _parse(text, reg, explain=True)
+    if isinstance(text, str):
+        code = _fast(text, reg)
+        if code is not None:
+            return code
+        result = _parse(text, reg, explain=True)
+        original = text
+    elif isinstance(text, NormalizedText):
+        result = (_fast(text.text, reg) if text.is_identity else None) or _parse(
+            text, reg, explain=True
+        )
+        original = text.original
+    else:
+        raise TypeError(f"parse_code() expects a str, not {type(text).__name__}")
     if isinstance(result, DocumentCode):
         return result
     assert result is not None
     message, reason, span, expected = result
-    raise ParseError(message, input=text, span=span, reason=reason, expected=expected)
+    raise ParseError(message, input=original, span=span, reason=reason, expected=expected)
 
 
 _Failure = tuple[str, str, tuple[int, int], str]
 # What any code parse_code accepts must start with (checked on the raw text, so it
 # allows NFD marks, invisible characters and dash look-alikes): a cheap reject for junk.
+# (W* once: the white space before ``Số`` and after it, or before the number, is one run
+# for the engine, never two quantifiers over the same characters side by side.)
+_W = r"[\s\u200b-\u200d\u2060\ufeff]"
 _START = re.compile(
-    r"[\s\u200b-\u200d\u2060\ufeff]*"
-    r"(?:[Ss][ốoỐO\u0300-\u036f]{1,3}[^0-9/／⁄∕._…]{0,16})?[\s\u200b-\u200d\u2060\ufeff]*"
-    r"(?:[0-9][0-9\u200b-\u200d\u2060\ufeff]{0,30}(?:[a-zđ]{1,2}|[A-Z])?[\s\u200b-\u200d\u2060\ufeff]*"
+    rf"{_W}*"
+    rf"(?:[Ss][ốoỐO\u0300-\u036f]{{1,3}}[^0-9/／⁄∕._…]{{0,16}}{_W}*)?"
+    r"(?:[0-9][0-9\u200b-\u200d\u2060\ufeff]{0,30}(?:[a-zđ]{1,2}|[A-Z])?"
+    rf"{_W}*"
     r"[/／⁄∕\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]"
     r"|[0-9]{1,9}\s+[^\W\d_]"
-    r"|[._…\s]*[/／⁄∕]"
+    r"|[._…][._…\s]*[/／⁄∕]"
+    r"|[/／⁄∕]"
     r"|[Kk])"
 )
 
@@ -741,9 +833,10 @@ def parse_or_none(text: str, *, registry: Registry | None = None) -> DocumentCod
     return result if isinstance(result, DocumentCode) else None
 
 
-def _parse(text: str, reg: Registry, *, explain: bool) -> DocumentCode | _Failure | None:
+def _parse(text: Source, reg: Registry, *, explain: bool) -> DocumentCode | _Failure | None:
     """The general path: normalise, then scan; a failure is described when ``explain``."""
-    nt = normalize_text(text)
+    nt = as_normalized(text)
+    text = nt.original
     s = nt.text
     if not s.strip():
         return ("empty input", "empty", (0, len(text)), "a code") if explain else None

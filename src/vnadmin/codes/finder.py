@@ -1,0 +1,82 @@
+"""Finding document codes in running text: :func:`find`.
+
+A code starts where a number starts a word and is followed by ``/`` or ``-`` (spaces
+around the separator allowed) and a letter or a year (NĐ 30, Phụ lục I, II.3), or where
+``Số:`` is followed by a placeholder for the number assigned at signing (``Số: …/QĐ-UBND``,
+NĐ 30, Điều 15). From each such place the scanner of :mod:`vnadmin.codes.parser` reads
+as far as the code goes; what it reads is kept when its parts are abbreviations
+(registered, or capitals with at most one lower-case letter; NĐ 30, Phụ lục III), which
+sets dates (``20/7/2025``), fractions and numbered headings (``02 - Giấy …``) apart. A run the scanner has read (a code or not) is not searched again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnadmin.codes.model import DocumentCode
+from vnadmin.codes.parser import _read
+from vnadmin.registry import Registry, default_registry
+from vnadmin.text import Source, as_normalized
+
+__all__ = ["find", "find_codes"]
+
+# A number, a letter suffix (``30c``), the separator, then a letter or a year.
+_CANDIDATE = re.compile(
+    r"[0-9]{1,9}(?:[a-zđ]{1,2}|[A-Z])?[ \t]?[/-][ \t]?(?=[^\W\d_]|[0-9]{4}[ \t]?/)"
+)
+# ``Số:`` before a placeholder (``…``, ``....``) or a bare ``/``.
+_UNNUMBERED = re.compile(r"[Ss][ốỐ][ \t]*:[ \t]*(?=[._…]+[ \t]*/|/)")
+
+
+def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentCode, ...]:
+    """Every document code in ``source`` (a string or its
+    :class:`~vnadmin.NormalizedText`), sorted by position and not overlapping. Spans
+    and repairs point into the caller's original string. Never raises on a string.
+
+    >>> text = "Căn cứ Nghị định số 30/2020/NÐ-CP ngày 05/3/2020; Số: …/QĐ-UBND"
+    >>> [(str(c), c.span, c.source) for c in find(text)]
+    [('30/2020/NĐ-CP', (20, 33), '30/2020/NÐ-CP'), ('/QĐ-UBND', (54, 63), '…/QĐ-UBND')]
+    """
+    nt = as_normalized(source)
+    s = nt.text
+    starts = [
+        m.start() for m in _CANDIDATE.finditer(s) if not m.start() or not s[m.start() - 1].isalnum()
+    ]
+    if "ố" in s or "Ố" in s:
+        starts.extend(m.end() for m in _UNNUMBERED.finditer(s))
+        starts.sort()
+    reg = default_registry if registry is None else registry
+    out: list[DocumentCode] = []
+    last = 0
+    for start in starts:
+        if start < last:
+            continue
+        code, last = _read(nt, start, reg)
+        # A run the scanner read as a whole is not searched again inside (a code glued
+        # to what comes before it is not a code of its own): the work stays linear.
+        if code is not None and _code_like(code, reg):
+            out.append(code)
+    return tuple(out)
+
+
+#: The top-level name of :func:`find`.
+find_codes = find
+
+
+def _code_like(code: DocumentCode, reg: Registry) -> bool:
+    """Whether what the scanner read is a code: its parts are abbreviations. Each starts
+    with a letter, one has a capital, and each is registered or written in capitals
+    with at most one lower-case letter (``GDTrH``) — not a word (``Giấy``, ``ngày``)."""
+    parts = [*code.issuers, *code.units, *([code.type_abbr] if code.type_abbr else [])]
+    if not parts or not all(p[:1].isalpha() for p in parts):
+        return False
+    cased = {r.after for r in code.repairs if r.kind == "case"}
+    capital = False
+    for p in parts:
+        if reg.issuer(p) is not None or reg.is_type(p):
+            capital = True
+            continue
+        if p in cased or sum(ch.islower() for ch in p) > 1:
+            return False
+        capital = capital or any(ch.isupper() for ch in p)
+    return capital
