@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         next_working_day,
         working_days_between,
     )
+    from vnadmin.codes.finder import find_codes
     from vnadmin.codes.model import CodeFamily, DocumentCode
     from vnadmin.codes.parser import parse_code, scan_code
     from vnadmin.dates import (
@@ -143,6 +144,7 @@ _EXPORTS: dict[str, str] = {
     "CodeFamily": "vnadmin.codes.model",
     "DocumentCode": "vnadmin.codes.model",
     "parse_code": "vnadmin.codes.parser",
+    "find_codes": "vnadmin.codes.finder",
     "scan_code": "vnadmin.codes.parser",
     "WEEKDAY_NAMES": "vnadmin.dates",
     "DateForm": "vnadmin.dates",
@@ -310,6 +312,7 @@ __all__ = [
     "codes",
     "default_registry",
     "document_json_schema",
+    "find_codes",
     "find_dates",
     "find_datetimes",
     "find_deadlines",
