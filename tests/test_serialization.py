@@ -250,3 +250,47 @@ def test_from_type_works_for_modules_imported_after_hypothesis() -> None:
         "RecipientList",
         "SignatureBlock",
     ]
+
+
+def test_a_document_is_written_lean() -> None:
+    """The document's text is written once: parts point into it (NĐ 30 documents are
+    mostly text, so their JSON stays close to the text's size)."""
+    total_text = total_json = 0
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8")
+        doc = parse_document(text)
+        data = to_dict(doc)
+        assert data["text"] == text
+        assert "text" not in (data.get("body") or {})
+        written = len(json.dumps(data, ensure_ascii=False))
+        total_text += len(text)
+        total_json += written
+        if len(text) > 15_000:
+            assert written <= 2.2 * len(text), path.name
+    assert total_json <= 1.7 * total_text
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_lean_document_json_round_trips_exactly(form: str) -> None:
+    import unicodedata
+
+    for path in TEXTS[:6]:
+        text = unicodedata.normalize(form, path.read_text(encoding="utf-8"))
+        doc = parse_document(text)
+        back = from_json(to_json(doc), Document)
+        assert back == doc
+        assert back.text == text
+        assert back.body == doc.body and back.legal_bases == doc.legal_bases
+        assert [r.text for r in back.references] == [r.text for r in doc.references]
+        assert [d.title_span for d in back.structure] == [d.title_span for d in doc.structure]
+
+
+def test_a_user_type_is_written_whole() -> None:
+    from vnadmin.registry import DocCategory, DocumentType
+
+    user = DocumentType("XX", DocCategory.ADMINISTRATIVE, "Phiếu xx", "XX slip", "user table")
+    code = attrs.evolve(vnadmin.parse_code("12/QĐ-UBND"), doc_type=user)
+    doc = Document(code=code, text="Số: 12/QĐ-UBND")
+    data = to_dict(doc)
+    assert data["code"]["doc_type"]["article"] == "user table"
+    assert from_dict(data, Document).code.doc_type == user

@@ -225,7 +225,10 @@ def test_values_are_lean() -> None:
         "heading_span",
         "span",
         "children",
+        "title_span",
     }
+    assert article.title_span is not None
+    assert "Điều 1. A\n1. x"[slice(*article.title_span)] == article.title == "A"
 
 
 def test_linear_in_work() -> None:
@@ -294,6 +297,12 @@ def _check_exact(text: str, d: Division, outer: tuple[int, int]) -> None:
     heading = structure.parse(normalize_text(text[ha:hb]).text)
     assert heading == attrs.evolve(d, children=())
     assert text[b - 1 : b].strip()  # no trailing blank
+    if d.title_span is not None:
+        ta, tb = d.title_span
+        assert ha <= ta < tb <= hb
+        assert " ".join(normalize_text(text[ta:tb]).text.split()) == " ".join(d.title.split())
+    else:
+        assert d.title == ""
     prev = a
     for child in d.children:
         assert child.span[0] >= max(prev, hb)

@@ -9,6 +9,14 @@ for every model, on every attrs and cattrs version the declared floors admit
 A :class:`~vnadmin.ParseError` is written as its ``message``, ``input``, ``span``,
 ``reason`` and ``expected``.
 
+Inside a :class:`~vnadmin.Document`, a part's own source text is not written again when it
+is exactly the document's ``text`` at the part's span (a code's ``source``, a body's or a
+reference's ``text``, a title at its ``title_span``, a day's ``day_text`` at its
+``day_span`` …): the document's text is written once, and reading the JSON back slices it
+again. A document type of the shipped registry is written as its ``category`` and
+``name``, and read back from the registry; fields at their default are left out. The round
+trip is exact, and the JSON of a document is not several times the size of its text.
+
 This module imports cattrs; ``import vnadmin`` does not (the top-level
 :func:`vnadmin.to_json` and friends import it on first use).
 
@@ -58,7 +66,117 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_enum, _enum_member)
     conv.register_unstructure_hook(ParseError, _parse_error_dict)
     conv.register_structure_hook(ParseError, _parse_error)
+    from vnadmin.document import Document
+
+    plain = cattrs.Converter(omit_if_default=True)
+    for hook_type in (dt.date, dt.datetime, dt.time):
+        plain.register_unstructure_hook(hook_type, conv.get_unstructure_hook(hook_type))
+        plain.register_structure_hook(hook_type, conv.get_structure_hook(hook_type))
+    plain.register_unstructure_hook_func(_is_enum, _enum_value)
+    plain.register_structure_hook_func(_is_enum, _enum_member)
+    conv.register_unstructure_hook(Document, lambda doc: _lean(plain.unstructure(doc), doc.text))
+    conv.register_structure_hook(Document, lambda data, cls: plain.structure(_full(data, cls), cls))
     return conv
+
+
+@functools.cache
+def _source_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
+    """The ``(field, span field)`` pairs of ``cls`` whose text is the document's at the
+    span: ``text``/``source`` at ``span``, ``X_text`` at ``X_span``, ``X`` at ``X_span``."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in attrs.fields(cls)}
+    pairs = []
+    for name in sorted(names):
+        if name in ("text", "source"):
+            span = "span"
+        elif name.endswith("_text"):
+            span = name[: -len("_text")] + "_span"
+        else:
+            span = f"{name}_span"
+        if span in names and hints[name] in (str, str | None):
+            pairs.append((name, span))
+    return tuple(pairs)
+
+
+def _walk(tp: Any, data: Any, text: str, strip: bool) -> None:
+    """Drop (``strip``) or restore, in ``data`` of type ``tp``, every source-backed field."""
+    if data is None:
+        return
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                _walk(arg, data, text, strip)
+        return
+    if origin is tuple and isinstance(data, (list, tuple)):
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            for item in data:
+                _walk(args[0], item, text, strip)
+        return
+    if not (isinstance(tp, type) and attrs.has(tp) and isinstance(data, dict)):
+        return
+    if tp.__name__ == "DocumentType":
+        _registry_entry(data, strip)
+        return
+    for name, span_name in _source_fields(tp):
+        span = data.get(span_name)
+        if not (isinstance(span, (list, tuple)) and len(span) == 2):
+            continue
+        a, b = span
+        if not (isinstance(a, int) and isinstance(b, int) and 0 <= a <= b <= len(text)):
+            continue
+        if strip and data.get(name) == text[a:b]:
+            del data[name]
+        elif not strip and name not in data:
+            data[name] = text[a:b]
+    hints = typing.get_type_hints(tp)
+    for f in attrs.fields(tp):
+        if f.name in data:
+            _walk(hints[f.name], data[f.name], text, strip)
+
+
+_FROM_REGISTRY = ("abbr", "name_en", "article")
+
+
+def _may_be_left_out(cls: Any) -> set[str]:
+    if cls.__name__ == "DocumentType":
+        return set(_FROM_REGISTRY)
+    return {name for name, _ in _source_fields(cls)}
+
+
+def _registry_entry(data: dict[str, Any], strip: bool) -> None:
+    """A document type of the shipped registry is written as its category and name only
+    (a code's type, repeated for every reference, is otherwise most of its JSON)."""
+    from vnadmin.registry import DocCategory, default_registry
+
+    try:
+        entry = default_registry.type_by_name(data["name"], DocCategory(data["category"]))
+    except (KeyError, ValueError, TypeError):
+        return
+    if entry is None:
+        return
+    if strip:
+        if all(data.get(k) == getattr(entry, k) for k in _FROM_REGISTRY):
+            for k in _FROM_REGISTRY:
+                del data[k]
+    else:
+        for k in _FROM_REGISTRY:
+            data.setdefault(k, getattr(entry, k))
+
+
+def _lean(data: dict[str, Any], text: str) -> dict[str, Any]:
+    from vnadmin.document import Document
+
+    _walk(Document, data, text, strip=True)
+    return data
+
+
+def _full(data: Any, cls: type[Any]) -> Any:
+    if isinstance(data, dict) and isinstance(data.get("text"), str):
+        data = json.loads(json.dumps(data))  # a copy: the caller's data is left as it is
+        _walk(cls, data, data["text"], strip=False)
+    return data
 
 
 def _is_enum(tp: Any) -> bool:
@@ -185,7 +303,13 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
                 "type": "object",
                 "description": (tp.__doc__ or "").strip().split("\n")[0],
                 "properties": {f.name: _schema(hints[f.name], defs) for f in fields},
-                "required": [f.name for f in fields if f.default is attrs.NOTHING],
+                # A part's own text, and a shipped type's abbr, name_en and article, are
+                # left out inside a document (see the module's docstring).
+                "required": [
+                    f.name
+                    for f in fields
+                    if f.default is attrs.NOTHING and f.name not in _may_be_left_out(tp)
+                ],
             }
         return {"$ref": f"#/$defs/{name}"}
     return {}

@@ -107,6 +107,8 @@ class Division:
             caller's string, up to the end of the title.
         span: offsets of the whole unit, up to the next unit of the same or a higher level.
         children: the units directly inside it.
+        title_span: offsets of the title in the caller's string (``None`` when there is
+            no title).
 
     Equality compares ``kind``, ``label``, ``title`` and ``children``; the spans are
     provenance only.
@@ -118,6 +120,7 @@ class Division:
     heading_span: tuple[int, int] = attrs.field(eq=False)
     span: tuple[int, int] = attrs.field(eq=False)
     children: tuple[Division, ...] = ()
+    title_span: tuple[int, int] | None = attrs.field(default=None, eq=False)
 
     def walk(self) -> Iterator[Division]:
         """This unit and every unit inside it, in document order."""
@@ -162,7 +165,18 @@ class _Open:
     title: str
     heading: tuple[int, int]
     start: int
+    title_span: tuple[int, int] | None
     children: list[Division] = attrs.Factory(list)
+
+
+def _title(nt: NormalizedText, m: re.Match[str], group: str) -> tuple[str, tuple[int, int] | None]:
+    """The title in ``group`` of ``m``, stripped, and its span in the caller's string."""
+    raw = m.group(group)
+    title = raw.strip()
+    if not title:
+        return "", None
+    a = m.start(group) + len(raw) - len(raw.lstrip())
+    return title, nt.to_original(a, a + len(title))
 
 
 def parse_structure(source: Source, start: int = 0, end: int | None = None) -> tuple[Division, ...]:
@@ -189,7 +203,15 @@ def parse_structure(source: Source, start: int = 0, end: int | None = None) -> t
         while at > node.start and s[at - 1].isspace():
             at -= 1
         span = nt.to_original(node.start, at)
-        div = Division(node.kind, node.label, node.title, node.heading, span, tuple(node.children))
+        div = Division(
+            node.kind,
+            node.label,
+            node.title,
+            node.heading,
+            span,
+            tuple(node.children),
+            node.title_span,
+        )
         (stack[-1].children if stack else top).append(div)
 
     for m in _HEADING.finditer(s, a, b):
@@ -202,12 +224,12 @@ def parse_structure(source: Source, start: int = 0, end: int | None = None) -> t
             continue
         while stack and _RANK[stack[-1].kind] >= _RANK[kind]:
             close(m.start())
-        title = m.group("title").strip()
+        title, title_span = _title(nt, m, "title")
         heading_end = m.end("title")
         if not title and kind in (DivisionKind.PART, DivisionKind.CHAPTER, DivisionKind.SECTION):
             t = _TITLE_LINE.match(s, m.end())
             if t is not None and t.end() <= b and not _HEADING.match(s, t.start() + 1):
-                title = t.group("t").strip()
+                title, title_span = _title(nt, t, "t")
                 heading_end = t.end("t")
         label = " ".join(m.group(label_group).split())
         lead = m.start()
@@ -215,7 +237,7 @@ def parse_structure(source: Source, start: int = 0, end: int | None = None) -> t
             lead += 1
         while heading_end > lead and s[heading_end - 1].isspace():
             heading_end -= 1
-        stack.append(_Open(kind, label, title, nt.to_original(lead, heading_end), lead))
+        stack.append(_Open(kind, label, title, nt.to_original(lead, heading_end), lead, title_span))
     while stack:
         close(b)
     return tuple(top)
@@ -304,12 +326,13 @@ def parse(text: Source) -> Division:
         )
     name = next(k for k in _KIND_OF if m.group(k) is not None)
     kind, label_group = _KIND_OF[name]
-    title = m.group("title").strip()
+    # (the matches are on ``padded``, whose offsets are those of ``s`` up to ``b``)
+    title, title_span = _title(nt, m, "title")
     heading_end = min(m.end("title"), b)
     if not title and kind in _TITLED_BELOW:
         t = _TITLE_LINE.match(padded, m.end())
         if t is not None:
-            title = t.group("t").strip()
+            title, title_span = _title(nt, t, "t")
             heading_end = min(t.end("t"), b)
     while heading_end > a and s[heading_end - 1].isspace():
         heading_end -= 1
@@ -323,7 +346,7 @@ def parse(text: Source) -> Division:
         )
     label = " ".join(m.group(label_group).split())
     span = nt.to_original(a, heading_end)
-    return Division(kind, label, title, span, span)
+    return Division(kind, label, title, span, span, (), title_span)
 
 
 def format(division: Division | Source) -> str:
