@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vnadmin
+from tests.perturb import perturbed_window
 from vnadmin import CodeFamily, DocumentCode, ParseError, codes, parse_code
 from vnadmin import strategies as vst
 from vnadmin.registry import DocCategory
@@ -734,30 +735,12 @@ def _texts() -> list[str]:
 TEXTS = _texts()
 
 
-@st.composite
-def perturbed(draw: st.DrawFn) -> tuple[str, str]:
-    """A real text and the same text with NFD, Ð, CRLF, NBSP and zero-width spaces."""
-    import unicodedata
-
-    text = draw(st.sampled_from(TEXTS))
-    out = text
-    if draw(st.booleans()):
-        out = unicodedata.normalize("NFD", out)
-    if draw(st.booleans()):
-        out = out.replace("Đ", "\u00d0")
-    if draw(st.booleans()):
-        out = out.replace("\n", "\r\n")
-    if draw(st.booleans()):
-        out = out.replace(" ", "\u00a0", draw(st.integers(0, 200)))
-    for _ in range(draw(st.integers(0, 20))):
-        at = draw(st.integers(0, len(out)))
-        if at < len(out) and unicodedata.combining(out[at]):
-            continue  # not between a letter and its marks: that changes the letter
-        out = out[:at] + "\u200b" + out[at:]
-    return text, out
+def perturbed_texts() -> st.SearchStrategy[tuple[str, str]]:
+    """A real text and the same text perturbed the way real files are."""
+    return perturbed_window(list(TEXTS), 10**9)
 
 
-@given(perturbed())
+@given(perturbed_texts())
 def test_find_spans_are_exact_on_perturbed_texts(pair: tuple[str, str]) -> None:
     clean, noisy = pair
     found = codes.find(noisy)

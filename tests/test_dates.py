@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import pickle
-import random
 import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.growth import growth
+from tests.perturb import perturbed
 from vnadmin.dates import (
     PlaceDate,
     check,
@@ -435,32 +434,12 @@ def test_linear_growth_space_runs(seed: str, fn: Callable[[str], object]) -> Non
 REAL = sorted(p.read_text(encoding="utf-8") for p in TEXTS.glob("*.txt"))
 
 
-def _perturb(draw: st.DrawFn, text: str) -> str:
-    """``text`` perturbed as real files are: NFD, ``Ð`` for ``Đ``, CRLF, some spaces as
-    NBSP, zero-width spaces inserted."""
-    if draw(st.booleans()):
-        text = unicodedata.normalize("NFD", text)
-    if draw(st.booleans()):
-        text = text.replace("Đ", "\u00d0")
-    if draw(st.booleans()):
-        text = text.replace("\n", "\r\n")
-    rnd = random.Random(draw(st.integers(0, 2**32)))
-    if draw(st.booleans()):
-        text = "".join("\u00a0" if c == " " and rnd.random() < 0.2 else c for c in text)
-    if draw(st.booleans()):
-        chars = list(text)
-        for _ in range(rnd.randint(1, 40)):
-            chars.insert(rnd.randint(0, len(chars)), "\u200b")
-        text = "".join(chars)
-    return text
-
-
 @st.composite
 def perturbed_texts(draw: st.DrawFn) -> str:
     """A 2,500-character window of a real text, perturbed."""
     text = draw(st.sampled_from(REAL))
     start = draw(st.integers(0, max(0, len(text) - 2500)))
-    return _perturb(draw, text[start : start + 2500])
+    return draw(perturbed(text[start : start + 2500]))
 
 
 def _norm(s: str) -> str:
@@ -503,7 +482,7 @@ def test_place_date_spans_exact_when_perturbed(
     row: tuple[str, str, str], data: st.DataObject
 ) -> None:
     line = data.draw(st.sampled_from(["", "  ", "\n ", "\u200b"])) + row[0] + "\n"
-    text = _perturb(data.draw, line)
+    text = data.draw(perturbed(line))
     pd = parse_place_date(text)
     assert pd.text == _slice(text, pd.span)
     assert pd.place is not None and _norm(_slice(text, pd.place_span)) == pd.place

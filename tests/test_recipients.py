@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import pickle
-import random
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnadmin
+from tests.perturb import perturbed
 from vnadmin import recipients
 from vnadmin.recipients import (
     ArchiveNote,
@@ -467,26 +467,6 @@ def assert_list_spans(original: str, lst: RecipientList) -> None:
         assert _inside(r.span, lst.span)
         if r.kind == "colon_inserted":
             assert at(r.span) == r.before
-
-
-@st.composite
-def perturbed(draw: st.DrawFn, text: str) -> str:
-    """``text`` as real files spell it: NFD, ``Ð`` for ``Đ``, CRLF, NBSP, zero-width spaces."""
-    if draw(st.booleans()):
-        text = unicodedata.normalize("NFD", text)
-    if draw(st.booleans()):
-        text = text.replace("Đ", "\u00d0")
-    if draw(st.booleans()):
-        text = text.replace("\n", "\r\n")
-    rnd = random.Random(draw(st.integers(0, 2**32)))
-    out: list[str] = []
-    for c in text:
-        if c == " " and rnd.random() < 0.2:
-            c = "\u00a0"
-        if out and out[-1] != "\r" and rnd.random() < 0.02:
-            out.append("\u200b")
-        out.append(c)
-    return "".join(out)
 
 
 CORPUS = {r["file"]: (TEXTS / r["file"]).read_text(encoding="utf-8") for r in ROWS}

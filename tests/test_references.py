@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 import unicodedata
 
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 
 import vnadmin
 import vnadmin.text
+from tests.perturb import perturbed_window
 from vnadmin import lint, normalize_text, parse_code, parse_date, references
 from vnadmin import strategies as vst
 from vnadmin.references import Reference, find_references, resolve_references
@@ -435,28 +435,9 @@ def test_normalises_once() -> None:
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA / "texts").glob("*.txt"))}
 
 
-@st.composite
-def perturbed_windows(draw: st.DrawFn, size: int = 4000) -> tuple[str, str]:
-    """A window of a real text and the same window perturbed the way real files are: NFD,
-    ``Ð`` for ``Đ``, CRLF line ends, some spaces as NBSP, zero-width spaces inserted."""
-    name = draw(st.sampled_from(sorted(TEXTS)))
-    full = TEXTS[name]
-    start = draw(st.integers(0, max(0, len(full) - size)))
-    clean = full[start : start + size]
-    rnd = random.Random(draw(st.integers(0, 2**32)))
-    text = clean
-    if draw(st.booleans()):
-        text = unicodedata.normalize("NFD", text)
-    if draw(st.booleans()):
-        text = text.replace("Đ", "\u00d0")
-    if draw(st.booleans()):
-        text = text.replace("\n", "\r\n")
-    rate = draw(st.sampled_from([0.0, 0.1, 0.5]))
-    text = "".join("\u00a0" if c == " " and rnd.random() < rate else c for c in text)
-    rate = draw(st.sampled_from([0.0, 0.02, 0.2]))
-    # (not between ``\r`` and ``\n``: that would make two line ends)
-    text = "".join(c + "\u200b" if c != "\r" and rnd.random() < rate else c for c in text)
-    return clean, text
+def perturbed_windows(size: int = 4000) -> st.SearchStrategy[tuple[str, str]]:
+    """A window of a real text and the same window perturbed the way real files are."""
+    return perturbed_window(sorted(TEXTS.values()), size)
 
 
 def _norm(s: str) -> str:

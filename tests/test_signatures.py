@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import pickle
-import random
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnadmin
+from tests.perturb import perturbed
 from vnadmin import signatures
 from vnadmin.layout import MARK
 from vnadmin.recipients import find_recipients
@@ -553,26 +553,6 @@ def assert_block_spans(original: str, block: SignatureBlock) -> None:
     for r in block.repairs:
         assert at(r.span) == r.before
         assert _inside(r.span, block.span)
-
-
-@st.composite
-def perturbed(draw: st.DrawFn, text: str) -> str:
-    """``text`` as real files spell it: NFD, ``Ð`` for ``Đ``, CRLF, NBSP, zero-width spaces."""
-    if draw(st.booleans()):
-        text = unicodedata.normalize("NFD", text)
-    if draw(st.booleans()):
-        text = text.replace("Đ", "\u00d0")
-    if draw(st.booleans()):
-        text = text.replace("\n", "\r\n")
-    rnd = random.Random(draw(st.integers(0, 2**32)))
-    out: list[str] = []
-    for c in text:
-        if c == " " and rnd.random() < 0.2:
-            c = "\u00a0"
-        if out and out[-1] != "\r" and rnd.random() < 0.02:
-            out.append("\u200b")
-        out.append(c)
-    return "".join(out)
 
 
 CORPUS = {r["file"]: (TEXTS / r["file"]).read_text(encoding="utf-8") for r in ROWS}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import unicodedata
 
 import attrs
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 import vnadmin
 import vnadmin.text
+from tests.perturb import perturbed_window
 from vnadmin import (
     Division,
     DivisionKind,
@@ -270,24 +270,9 @@ def test_offsets_into_the_original_with_a_normalized_text() -> None:
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted((DATA / "texts").glob("*.txt"))}
 
 
-@st.composite
-def perturbed_texts(draw: st.DrawFn) -> tuple[str, str]:
-    """A real text and the same text perturbed the way real files are: NFD, ``Ð`` for
-    ``Đ``, CRLF line ends, some spaces as NBSP, zero-width spaces inserted."""
-    clean = TEXTS[draw(st.sampled_from(sorted(TEXTS)))]
-    rnd = random.Random(draw(st.integers(0, 2**32)))
-    text = clean
-    if draw(st.booleans()):
-        text = unicodedata.normalize("NFD", text)
-    if draw(st.booleans()):
-        text = text.replace("Đ", "\u00d0")
-    if draw(st.booleans()):
-        text = text.replace("\n", "\r\n")
-    rate = draw(st.sampled_from([0.0, 0.1, 0.5]))
-    text = "".join("\u00a0" if c == " " and rnd.random() < rate else c for c in text)
-    rate = draw(st.sampled_from([0.0, 0.02, 0.2]))
-    text = "".join(c + "\u200b" if c != "\r" and rnd.random() < rate else c for c in text)
-    return clean, text
+def perturbed_texts() -> st.SearchStrategy[tuple[str, str]]:
+    """A real text and the same text perturbed the way real files are."""
+    return perturbed_window([TEXTS[k] for k in sorted(TEXTS)], 10**9)
 
 
 def _check_exact(text: str, d: Division, outer: tuple[int, int]) -> None:
