@@ -488,7 +488,9 @@ _PAIRS = ("oa", "oe", "uy")
 _TONED_PAIR_ALTERNATIVES = (
     "[òóỏõọÒÓỎÕỌ][aeAE]|[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[ùúủũụÙÚỦŨỤ][yY]|[uU][ỳýỷỹỵỲÝỶỸỴ]"
 )
-_TONED_PAIR = re.compile(f"(?:{_TONED_PAIR_ALTERNATIVES})$")
+_TONED_PAIR = re.compile(
+    f"(?:{_TONED_PAIR_ALTERNATIVES})[\u0300-\u036f]*$"
+)  # (stray marks after it)
 # The same ending at the end of a word of running text, as two patterns that each start
 # with one character class (the regex engine skips quickly only to such a start): the tone
 # on the first letter of the pair, or on the second.
