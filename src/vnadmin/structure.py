@@ -56,7 +56,7 @@ import attrs
 
 from vnadmin.errors import ParseError, ValidationError, VnAdminError
 from vnadmin.findings import Finding, Severity, rule
-from vnadmin.text import NormalizedText, Source, as_normalized
+from vnadmin.text import NormalizedText, Source, as_normalized, read_one
 
 __all__ = [
     "VIETNAMESE_LETTERS",
@@ -293,27 +293,9 @@ def parse(text: Source) -> Division:
     >>> parse("đ) Nhiệm vụ.").label
     'đ'
     """
-    if not isinstance(text, (str, NormalizedText)):
-        raise ParseError(
-            f"expected str, not {type(text).__name__}",
-            input=repr(text),
-            span=(0, 0),
-            reason="empty",
-            expected="a heading such as Điều 1. Phạm vi điều chỉnh",
-        )
-    nt = as_normalized(text)
+    nt, a, b = read_one(text, "heading", "Điều 1. Phạm vi điều chỉnh")
     s = nt.text
     original = nt.original
-    a = len(s) - len(s.lstrip())
-    b = len(s.rstrip())
-    if b <= a:
-        raise ParseError(
-            "empty heading",
-            input=original,
-            span=(0, len(original)),
-            reason="empty",
-            expected="a heading such as Điều 1. Phạm vi điều chỉnh",
-        )
     padded = s[:b] + " "  # a heading with no title ends the text (``1.``, ``a)``)
     m = _HEADING.match(padded, s.rfind("\n", 0, a) + 1)
     if m is None:

@@ -276,6 +276,41 @@ def as_normalized(source: Source) -> NormalizedText:
     return normalize_text(source)
 
 
+def read_one(source: object, what: str, example: str) -> tuple[NormalizedText, int, int]:
+    """The start of every ``parse`` of one value: ``source`` normalised (once), and the
+    bounds of its content in the normalised text, blanks left out. A non-string or blank
+    ``source`` raises :class:`~vnadmin.ParseError` with ``reason="empty"``.
+
+    >>> nt, a, b = read_one("  Điều 1.  ", "heading", "Điều 1. Phạm vi điều chỉnh")
+    >>> nt.text[a:b]
+    'Điều 1.'
+    """
+    from vnadmin.errors import ParseError
+
+    expected = f"a {what} such as {example}"
+    if not isinstance(source, (str, NormalizedText)):
+        raise ParseError(
+            f"expected str, not {type(source).__name__}",
+            input=repr(source),
+            span=(0, 0),
+            reason="empty",
+            expected=expected,
+        )
+    nt = as_normalized(source)
+    s = nt.text
+    a = len(s) - len(s.lstrip())
+    b = len(s.rstrip())
+    if b <= a:
+        raise ParseError(
+            f"empty {what}",
+            input=nt.original,
+            span=(0, len(nt.original)),
+            reason="empty",
+            expected=expected,
+        )
+    return nt, a, b
+
+
 def normalize_text(text: str) -> NormalizedText:
     """Normalise ``text`` for parsing, keeping an exact map back to it.
 

@@ -27,7 +27,7 @@ from vnadmin.recipients.model import (
     RecipientList,
     purposes,
 )
-from vnadmin.text import NormalizedText, Source, as_normalized
+from vnadmin.text import NormalizedText, Source, read_one
 
 __all__ = ["parse_recipients", "scan_list"]
 
@@ -68,17 +68,8 @@ def parse_recipients(text: Source) -> RecipientList:
     >>> parse_recipients("- Lưu: VT, ĐMDN (2b). Trung Anh").archive
     ArchiveNote(units=('VT', 'ĐMDN'), drafter='Trung Anh', copies=2)
     """
-    nt = as_normalized(text)
+    nt, lead, _ = read_one(text, "recipient list", "Nơi nhận: - Như trên; - Lưu: VT.")
     s = nt.text
-    lead = len(s) - len(s.lstrip())
-    if lead == len(s):
-        raise ParseError(
-            "no recipient list",
-            input=nt.original,
-            span=(0, len(nt.original)),
-            reason="empty",
-            expected="Nơi nhận:",
-        )
     m = HEADER.match(s, lead)
     if m is None and not s.startswith("-", lead) and not _LUU.match(s, lead):
         end = s.find("\n", lead)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from vnadmin.errors import ParseError
 from vnadmin.references.finder import find
 from vnadmin.references.model import Reference
-from vnadmin.text import NormalizedText, Source, as_normalized
+from vnadmin.text import Source, read_one
 
 __all__ = ["parse"]
 
@@ -28,20 +28,10 @@ def parse(text: Source) -> Reference:
     ...
     vnadmin.errors.ParseError: text before the reference (reason=leading_text, span=0:6, expected a type word or a code)
     """
-    if not isinstance(text, (str, NormalizedText)):
-        raise ParseError(
-            f"expected str, not {type(text).__name__}",
-            input=repr(text),
-            span=(0, 0),
-            reason="empty",
-            expected="a reference such as Quyết định số 1656/QĐ-UBND",
-        )
-    nt = as_normalized(text)
+    nt, a, b = read_one(text, "reference", "Quyết định số 1656/QĐ-UBND")
     s = nt.text
     original = nt.original
-    a = len(s) - len(s.lstrip())
-    b = len(s.rstrip())
-    if b > a and s[b - 1] in _END_PUNCTUATION:
+    if s[b - 1] in _END_PUNCTUATION:
         b = len(s[: b - 1].rstrip())
     if b <= a:
         raise ParseError(

@@ -17,7 +17,7 @@ from vnadmin.findings import Repair
 from vnadmin.layout import MARK, Tok, is_name_word, is_note, is_upper_word, tokens, trim
 from vnadmin.signatures.model import Authority, SignatureBlock, SigningMode
 from vnadmin.signatures.titles import clean_word, is_degree, is_rank, title_at
-from vnadmin.text import NormalizedText, Source, as_normalized
+from vnadmin.text import NormalizedText, Source, as_normalized, read_one
 
 __all__ = ["parse_signature", "parse_signatures", "read_block"]
 
@@ -73,16 +73,8 @@ def parse_signatures(text: Source) -> tuple[SignatureBlock, ...]:
     >>> [(b.signer_title, b.signer_name) for b in bs]
     [('BỘ TRƯỞNG BỘ TÀI CHÍNH', 'Lê An'), ('BỘ TRƯỞNG BỘ TƯ PHÁP', 'Trần Bình')]
     """
-    nt = as_normalized(text)
+    nt, _, _ = read_one(text, "signature block", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A")
     s = nt.text
-    if not s.strip():
-        raise ParseError(
-            "no signature block",
-            input=nt.original,
-            span=(0, len(nt.original)),
-            reason="empty",
-            expected="a title",
-        )
     columns = _columns(nt)
     if columns:
         return columns
