@@ -182,16 +182,33 @@ class NormalizedText:
         are left out).
         """
         n = len(self.text)
-        if not self._ns and 0 <= start <= end <= n:
-            return start, end
-        start = max(0, min(start, n))
-        end = max(start, min(end, n))
-        if not self._ns:
+        ns = self._ns
+        if not 0 <= start <= end <= n:
+            start = max(0, min(start, n))
+            end = max(start, min(end, n))
+        if not ns:
             return start, end
         if start == end:
             pos = self._boundary(start)
             return pos, pos
-        return self._char(start)[0], self._char(end - 1)[1]
+        # (the two ends inlined from _char: this runs for every span of every value)
+        ne, os_, oe = self._ne, self._os, self._oe
+        k = bisect.bisect_right(ns, start) - 1
+        if k < 0:
+            a = start
+        elif start < ne[k]:
+            a = os_[k]
+        else:
+            a = start + oe[k] - ne[k]
+        last = end - 1
+        k = bisect.bisect_right(ns, last, k if k > 0 else 0) - 1
+        if k < 0:
+            b = end
+        elif last < ne[k]:
+            b = oe[k]
+        else:
+            b = end + oe[k] - ne[k]
+        return a, b
 
     def from_original(self, offset: int) -> int:
         """The offset in :attr:`text` of the first normalised character that starts at or
