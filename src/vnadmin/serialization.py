@@ -53,6 +53,20 @@ T = TypeVar("T")
 def converter() -> cattrs.Converter:
     """The shared converter (built once)."""
     conv = cattrs.Converter()
+    _register_values(conv)
+    # Documents go through a second converter that leaves defaults out, and their parts'
+    # own texts are taken out (and put back) around it.
+    from vnadmin.document import Document
+
+    plain = cattrs.Converter(omit_if_default=True)
+    _register_values(plain)
+    conv.register_unstructure_hook(Document, lambda doc: _lean(plain.unstructure(doc), doc.text))
+    conv.register_structure_hook(Document, lambda data, cls: plain.structure(_full(data, cls), cls))
+    return conv
+
+
+def _register_values(conv: cattrs.Converter) -> None:
+    """The hooks of the dialect: ISO dates and times, enums by value, parse errors."""
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
     conv.register_unstructure_hook(dt.datetime, lambda d: d.isoformat())
@@ -66,17 +80,6 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_enum, _enum_member)
     conv.register_unstructure_hook(ParseError, _parse_error_dict)
     conv.register_structure_hook(ParseError, _parse_error)
-    from vnadmin.document import Document
-
-    plain = cattrs.Converter(omit_if_default=True)
-    for hook_type in (dt.date, dt.datetime, dt.time):
-        plain.register_unstructure_hook(hook_type, conv.get_unstructure_hook(hook_type))
-        plain.register_structure_hook(hook_type, conv.get_structure_hook(hook_type))
-    plain.register_unstructure_hook_func(_is_enum, _enum_value)
-    plain.register_structure_hook_func(_is_enum, _enum_member)
-    conv.register_unstructure_hook(Document, lambda doc: _lean(plain.unstructure(doc), doc.text))
-    conv.register_structure_hook(Document, lambda data, cls: plain.structure(_full(data, cls), cls))
-    return conv
 
 
 @functools.cache
