@@ -36,7 +36,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from vnadmin.text import canonical_tones
+from vnadmin.text import fold_words
 
 __all__ = [
     "HEADER",
@@ -306,17 +306,9 @@ def is_noi_nhan_words(word: str, next_word: str) -> bool:
     return word == "Nơi" and next_word.startswith("nhận")
 
 
-@functools.lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """The comparison key of a title or an entry: tones in old style, capitals, one space.
-
-    The one fold of the block parsers; ``text`` is already normalised (no second
-    normalisation of running text).
-
-    >>> fold("Phó  chủ tịch"), fold("Uỷ ban")
-    ('PHÓ CHỦ TỊCH', 'ỦY BAN')
-    """
-    return " ".join(canonical_tones(text).upper().split())
+#: The one fold of the block parsers (:func:`vnadmin.text.fold_words`; the text is already
+#: normalised), memoised: a document repeats its titles and entries.
+fold = functools.lru_cache(maxsize=8192)(fold_words)
 
 
 def trim(s: str, a: int, b: int, chars: str = " \t\n,;:") -> tuple[int, int]:

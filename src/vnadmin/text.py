@@ -44,6 +44,7 @@ __all__ = [
     "as_normalized",
     "canonical_tones",
     "fold",
+    "fold_words",
     "is_clean",
     "normalize_text",
     "tone_style",
@@ -518,16 +519,24 @@ def _keep_stretch(b: _Builder, start: int, end: int) -> None:
 
 # --- keys and tone placement ------------------------------------------------------
 
-_WS = re.compile(r"\s+")
+
+def fold_words(text: str) -> str:
+    """The comparison key of normalised text: tones in old style, capitals, one space
+    between words (the block parsers compare titles and entries by it).
+
+    >>> fold_words("Phó  chủ tịch"), fold_words("Uỷ ban")
+    ('PHÓ CHỦ TỊCH', 'ỦY BAN')
+    """
+    return " ".join(canonical_tones(text).upper().split())
 
 
 def fold(text: str) -> str:
-    """A comparison key: normalised, tones in old style, no spaces, upper case.
+    """A comparison key of any text: normalised, then :func:`fold_words` without spaces.
 
     >>> fold("Quyết định  hoà") == fold("QUYẾT ĐỊNH HÒA")
     True
     """
-    return _WS.sub("", canonical_tones(normalize_text(text).text)).upper()
+    return fold_words(normalize_text(text).text).replace(" ", "")
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
