@@ -4,18 +4,22 @@ import json
 import pathlib
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnadmin
+from tests.perturb import perturbed_window
 from vnadmin import Document, lint, parse_document
 from vnadmin import strategies as vst
 from vnadmin.findings import RULES, Severity
 
 from .conftest import DATA, read_tsv
+
+TEXT_FILES = sorted((DATA / "texts").glob("*.txt"))
 
 EXPECTED = read_tsv("texts/expected.tsv")
 NO_HEADER = {"giay-moi_seed-ctmtqg-2025.txt", "thong-bao_seed-ket-luan-2024.txt"}
@@ -410,3 +414,65 @@ def test_document_verbs() -> None:
 def test_doubled_words(text: str, words: list[str]) -> None:
     found = lint(text, select=["T104"])
     assert [text[f.span[0] : f.span[1]] for f in found if f.span] == words
+
+
+# --- every span of every part, on perturbed real texts ----------------------------------
+
+
+def _parts(value: object) -> Iterator[object]:
+    """``value`` and every attrs value inside it, at any depth."""
+    if attrs.has(type(value)):
+        yield value
+        for f in attrs.fields(type(value)):
+            yield from _parts(getattr(value, f.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _parts(item)
+
+
+def _spans(value: object) -> Iterator[tuple[str, tuple[int, int]]]:
+    for f in attrs.fields(type(value)):
+        v = getattr(value, f.name)
+        if f.name.endswith("span") and isinstance(v, tuple) and len(v) == 2:
+            yield f.name, v
+        elif f.name.endswith("spans") and isinstance(v, tuple):
+            for s in v:  # spans, or (name, span) pairs (Document.spans)
+                s = s[1] if isinstance(s[0], str) else s
+                yield f.name, s
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether ``a`` (as written) reads as ``b`` (a field: normalised, or the text as
+    written itself), blanks collapsed."""
+
+    def words(x: str) -> str:
+        return " ".join(vnadmin.normalize_text(x).text.split())
+
+    return words(a) == words(b)
+
+
+@settings(max_examples=40, deadline=None)
+@given(perturbed_window(sorted(p.read_text(encoding="utf-8") for p in TEXT_FILES), 8000))
+def test_every_span_of_a_document_is_exact(pair: tuple[str, str]) -> None:
+    clean, text = pair
+    doc = parse_document(text)
+    for part in _parts(doc):
+        names = {f.name for f in attrs.fields(type(part))}
+        for name, (a, b) in _spans(part):
+            assert 0 <= a <= b <= len(text), (type(part).__name__, name)
+        for name in names:
+            field = getattr(part, name)
+            span_name = (
+                ("text_span" if "text_span" in names else "span")
+                if name in ("text", "source")
+                else name[: -len("_text")] + "_span"
+                if name.endswith("_text")
+                else f"{name}_span"
+            )
+            span = getattr(part, span_name, None) if span_name in names else None
+            if not isinstance(field, str) or not isinstance(span, tuple):
+                continue
+            written = text[span[0] : span[1]]
+            assert _same_words(written, field), (type(part).__name__, name, written, field)
+    again = parse_document(clean)
+    assert (doc.code, doc.date, doc.type_name) == (again.code, again.date, again.type_name)

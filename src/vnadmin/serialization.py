@@ -91,7 +91,7 @@ def _source_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
     pairs = []
     for name in sorted(names):
         if name in ("text", "source"):
-            span = "span"
+            span = "text_span" if "text_span" in names else "span"
         elif name.endswith("_text"):
             span = name[: -len("_text")] + "_span"
         else:
