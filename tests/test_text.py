@@ -164,6 +164,7 @@ SYLLABLE = st.text(
 
 
 @example("Oà\u0300")  # a stray mark after the toned pair
+@example("Oạ\u0300A")  # ... which ends a run of letters
 @given(SYLLABLE)
 def test_tone_style_agrees_with_comparing_both_styles(word: str) -> None:
     old, new = canonical_tones(word, "old"), canonical_tones(word, "new")

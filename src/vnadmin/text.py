@@ -544,14 +544,12 @@ _VOWELS = frozenset("aăâeêioôơuưy")
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PAIRS = ("oa", "oe", "uy")
-# A word whose tone placement can differ between the styles ends in oa / oe / uy with the
-# tone mark on one of the two letters (NFC).
+# A word whose tone placement can differ between the styles has a run of letters that ends
+# in oa / oe / uy with the tone mark on one of the two letters (NFC).
 _TONED_PAIR_ALTERNATIVES = (
     "[òóỏõọÒÓỎÕỌ][aeAE]|[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[ùúủũụÙÚỦŨỤ][yY]|[uU][ỳýỷỹỵỲÝỶỸỴ]"
 )
-_TONED_PAIR = re.compile(
-    f"(?:{_TONED_PAIR_ALTERNATIVES})[\u0300-\u036f]*$"
-)  # (stray marks after it)
+_TONED_PAIR = re.compile(f"(?:{_TONED_PAIR_ALTERNATIVES})(?![^\\W\\d_])")  # a word's end
 # The same ending at the end of a word of running text, as two patterns that each start
 # with one character class (the regex engine skips quickly only to such a start): the tone
 # on the first letter of the pair, or on the second.
