@@ -203,10 +203,12 @@ def _rule_year(year: int, weekend: Iterable[int]) -> tuple[Holiday, ...]:
     # Nghỉ bù (Điều 111 khoản 3): next day that is neither rest day nor holiday.
     off = {h.date for h in days}
     for h in sorted(days, key=lambda h: h.date):
-        if h.date.weekday() in weekend:
+        if h.date.weekday() in weekend and len(weekend) < 7:  # (no day to give if all rest)
             d = h.date + _ONE
             while d.weekday() in weekend or d in off:
                 d += _ONE
+            if d.year != year:  # a nghỉ bù is given in the year of its holiday
+                continue
             off.add(d)
             days.append(
                 Holiday(

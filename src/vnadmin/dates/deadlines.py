@@ -389,7 +389,7 @@ _WINDOW = 240
 # extraction): the window of a trigger ends that far into the next such gap, so the
 # blanks of a phrase's optional words are never read again and again over a long run.
 _GAP = 16
-_GAPS = re.compile(r"\s{%d,}" % (_GAP + 1))
+_GAPS = re.compile(r"\s{" + str(_GAP + 1) + ",}")
 
 
 def triggers(s: str) -> Iterator[re.Match[str]]:
