@@ -14,6 +14,12 @@ Rules applied (BLDS 2015, Luật số 91/2015/QH13):
   X`` by the end of X; ``trước 16 giờ 00 ngày X`` / ``chậm nhất 10 giờ 00, ngày X``
   by that time on X.
 
+A phrase whose due instant would fall outside 0001-01-01 … 9999-12-31 (``trước ngày
+01/01/0001``, or 30 days from an anchor on 20/12/9999) is skipped by the finders — the
+other phrases of the text are still read — and :func:`parse_deadline` raises
+``ParseError(reason="out_of_range")`` for it. A phrase does not run across a gap of more
+than 16 blanks (a column gap of a PDF extraction), and the scan is linear in the text.
+
 ``Deadline.due`` is the last allowed instant, timezone-aware in Vietnam time
 (:data:`vnadmin.dates.times.VN_TZ`); "24:00" is written as ``23:59:59.999999``.
 

@@ -8,6 +8,10 @@ dates (``start`` and ``end`` both included). BLDS 2015 Điều 146: ``đầu nă
 01 January and ``cuối năm`` 31 December; ``nửa năm`` is six months.
 
 
+A period that does not exist (``tháng 13/2025``, ``năm 0000``) is skipped by
+:func:`find_periods`, never the reason the rest of the text yields nothing; the last
+periods of year 9999 (``quý IV/9999``) end on 9999-12-31.
+
 Verbs: :func:`parse` (:func:`parse_period`), :func:`find` (:func:`find_periods`),
 :func:`format` (:func:`format_period`), :func:`check`, :func:`validate`,
 :func:`is_valid`. The dates of a range are read through :mod:`vnadmin.dates.grammar`.
