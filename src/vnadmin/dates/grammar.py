@@ -110,9 +110,10 @@ FULL = re.compile(
     re.IGNORECASE,
 )
 # The literal anchors every match of SCAN holds where its date starts: one or two
-# digits, then a separator or "tháng" (in the cases documents use). Case-sensitive, so
-# the engine skips straight to digits.
-_ANCHOR = re.compile(r"[0-9]{1,2}\s*(?:[/.\-]|tháng|Tháng|THÁNG)")
+# digits, then a separator (where NUMERIC's look-behind holds: ``1/1/1/1…`` has one
+# candidate, not one per separator) or "tháng" (in the cases documents use).
+# Case-sensitive, so the engine skips straight to digits.
+_ANCHOR = re.compile(r"(?<![\w/.\-])[0-9]{1,2}[ \t]*[/.\-]|[0-9]{1,2}\s*(?:tháng|Tháng|THÁNG)")
 _NGAY = frozenset({"ngày", "Ngày", "NGÀY"})
 
 
@@ -215,7 +216,7 @@ TIME_FULL = re.compile(
     r"\s*(?:(?:vào\s*)?(?:lúc|hồi)\s*)?(?:" + TIME + r"|(?P<ch>[0-9]{1,2}):(?P<cm>[0-9]{2}))\s*",
     re.IGNORECASE,
 )
-_TIME_ANCHOR = re.compile(r"[0-9]{1,2}[ \t]*(?:giờ|Giờ|GIỜ|[hHgG])")
+_TIME_ANCHOR = re.compile(r"(?<![\w.,/:])[0-9]{1,2}[ \t]*(?:giờ|Giờ|GIỜ|[hHgG])")
 
 
 def scan_times(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
