@@ -360,13 +360,11 @@ def _deadline_contract(text: str) -> None:
     dl.event_start(text)
 
 
-@settings(max_examples=200)
 @given(st.text())
 def test_exception_contract_on_any_text(text: str) -> None:
     _deadline_contract(text)
 
 
-@settings(max_examples=400)
 @given(hostile_date_texts())
 def test_exception_contract_on_the_date_grammar(text: str) -> None:
     _deadline_contract(text)
