@@ -244,3 +244,95 @@ def test_between_agrees_with_add(a: dt.date, b: dt.date) -> None:
     assert working_days_between(b, a) == -n
     if a <= b and is_working_day(b):
         assert add_working_days(a, n) == b
+
+
+# --- hardening (issue 10) -----------------------------------------------------------
+
+import attrs  # noqa: E402
+
+from tests.growth import count_work  # noqa: E402
+from vnadmin import from_json, to_json  # noqa: E402
+from vnadmin.calendar import Holiday  # noqa: E402
+from vnadmin.errors import VnAdminError  # noqa: E402
+
+
+def _naive_add(cal: Calendar, day: dt.date, n: int) -> dt.date:
+    step = dt.timedelta(days=1 if n >= 0 else -1)
+    left = abs(n)
+    while left:
+        day += step
+        if cal.is_working_day(day):
+            left -= 1
+    return day
+
+
+CALENDARS = [
+    Calendar(),
+    Calendar(announced=False),
+    Calendar(weekend={6}),
+    Calendar().with_swap(D(2025, 12, 29), D(2025, 12, 27)).with_day_off(D(2026, 1, 5)),
+]
+
+
+@given(
+    st.sampled_from(CALENDARS),
+    st.dates(D(2018, 1, 1), D(2030, 12, 31)),
+    st.integers(-800, 800),
+    st.integers(-800, 800),
+)
+def test_year_at_a_time_counts_agree_with_day_by_day(
+    cal: Calendar, day: dt.date, n: int, span: int
+) -> None:
+    assert cal.add_working_days(day, n) == _naive_add(cal, day, n)
+    end = day + dt.timedelta(days=span)
+    lo, hi = min(day, end), max(day, end)
+    count = sum(cal.is_working_day(lo + dt.timedelta(days=k)) for k in range(1, (hi - lo).days + 1))
+    assert cal.working_days_between(day, end) == (count if end >= day else -count)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: add_working_days(D(2025, 1, 1), 10**7),
+        lambda: add_working_days(D(2025, 1, 1), -(10**6)),
+        lambda: add_working_days(D(9999, 12, 30), 5),
+        lambda: add_working_days(D(1, 1, 2), -5),
+        lambda: Calendar(weekend=range(7), announced=False).next_working_day(D(2025, 1, 1)),
+        lambda: Calendar(weekend={7}),
+        lambda: Calendar(extra=[1]),  # type: ignore[list-item]
+        lambda: lunar_new_year(1800),
+        lambda: gio_to_date(2300),
+    ],
+)
+def test_out_of_range_raises_vnadmin_error(call: object) -> None:
+    with pytest.raises(VnAdminError):
+        call()  # type: ignore[operator]
+
+
+def test_huge_counts_cost_years_not_days() -> None:
+    # 100,000 working days cross about 140,000 days and 384 years: fewer calls than days
+    # (day by day, each day is several calls), most of them computing the years' holidays
+    work = count_work(lambda: Calendar().add_working_days(D(2025, 1, 1), 100_000))
+    assert work < 140_000
+    assert working_days_between(D(1, 1, 1), D(9999, 12, 31)) > 2_500_000
+    assert next_working_day(D(9999, 12, 31)) == D(9999, 12, 31)
+
+
+def test_calendar_values_are_frozen_and_serialisable() -> None:
+    cal = CALENDARS[3]
+    h = cal.holidays(2025)[0]
+    for v in (cal, h):
+        assert not hasattr(v, "__dict__")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(v, attrs.fields(type(v))[0].name, None)
+    for c in CALENDARS:
+        assert from_json(to_json(c), Calendar) == c
+    assert from_json(to_json(h), Holiday) == h
+    assert Calendar(weekend={6, 5}) == Calendar() and Calendar().weekend == (5, 6)
+
+
+def test_the_memo_of_years_is_bounded() -> None:
+    cal = Calendar()
+    for year in range(1, 2000):
+        cal.is_working_day(D(year, 6, 1))
+    assert len(cal._cache) <= 256

@@ -612,3 +612,319 @@ def test_check_dates_on_found_dates_property(text: str) -> None:
     assert sorted(check_dates(text, found=find_dates(text)), key=key) == sorted(
         check_dates(text), key=key
     )
+
+
+# --- hardening (issue 10): one exception contract, per-item resilience, linear time ----
+
+from tests.growth import bounded, count_work  # noqa: E402
+from vnadmin.dates import (  # noqa: E402
+    DateMention,
+    format_weekday,
+    grammar,
+    is_valid,
+    is_valid_place_date,
+    match_date,
+    validate_place_date,
+)
+from vnadmin.dates import deadlines as _deadlines  # noqa: E402
+from vnadmin.dates import finder as _finder  # noqa: E402
+from vnadmin.dates import model as _model  # noqa: E402
+from vnadmin.dates import parser as _parser  # noqa: E402
+from vnadmin.dates import rules as _rules  # noqa: E402
+from vnadmin.strategies._dates import hostile_date_texts  # noqa: E402
+from vnadmin.text import NormalizedText  # noqa: E402
+
+#: Public functions over text that never raise on a ``str``.
+NEVER_RAISE: list[Callable[[str], object]] = [
+    find_dates,
+    check_dates,
+    find_times,
+    find_datetimes,
+    check_times,
+    find_periods,
+    lambda t: find_periods(t, year=9999),
+    lambda t: find_periods(t, year=1),
+    is_valid,
+    is_valid_date_text,
+    is_valid_place_date,
+    times.is_valid,
+    periods.is_valid,
+    lambda t: match_date(t),
+    lambda t: match_date(t, len(t) // 2),
+    lambda t: list(grammar.scan(t)),
+    lambda t: list(grammar.scan_times(t)),
+]
+#: Public functions over text that raise only a VnAdminError.
+MAY_RAISE: list[Callable[[str], object]] = [
+    parse_date,
+    parse_place_date,
+    parse_weekday,
+    parse_time,
+    parse_datetime,
+    parse_period,
+    lambda t: parse_period(t, year=9999),
+    check,
+    check_place_date,
+    validate,
+    validate_place_date,
+    times.check,
+    times.validate,
+    periods.validate,
+]
+
+
+def _values_contract(text: str) -> None:
+    """The verbs over the values read from ``text`` raise nothing but VnAdminError."""
+    for m in find_dates(text):
+        format_date(m)
+        check(m)
+        validate_or_none(m)
+        assert m.weekday is None or 0 <= m.weekday <= 6
+    for t in find_times(text):
+        format_time(t)
+        times.check(t)
+    for d in find_datetimes(text):
+        format_datetime(d.value, weekday=True)
+    for p in find_periods(text):
+        format_period(p)
+        periods.check(p)
+        assert p.start <= p.end
+    with contextlib.suppress(VnAdminError):
+        pd = parse_place_date(text)
+        format_place_date(pd)
+        check_place_date(pd)
+
+
+def validate_or_none(m: DateMention) -> None:
+    with contextlib.suppress(VnAdminError):
+        validate(m)
+
+
+def _contract(text: str) -> None:
+    for fn in NEVER_RAISE:
+        fn(text)
+    for fn in MAY_RAISE:
+        with contextlib.suppress(VnAdminError):
+            fn(text)
+    _values_contract(text)
+
+
+@given(st.text())
+def test_exception_contract_on_any_text(text: str) -> None:
+    _contract(text)
+
+
+@given(hostile_date_texts())
+def test_exception_contract_on_the_date_grammar(text: str) -> None:
+    _contract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "29/9/2025 (thứ ſáu)",
+        "29/9/2025 (THỨ HAİ)",
+        "29/9/2025, thứ haı",
+        "ngày 29 tháng 9 năm 2025 (Chủ nhật)",
+        "quý ıv/2025",
+        "quý İV/9999",
+        "quý IV/9999",
+        "Quý II, İİİ/2015",
+        "12 tháng đầu năm 9999 và tháng 12/9999",
+        "1/²²²²/2025",
+        "٣/٣/٢٠٢٥ và ５/５/２０２５",
+        "Hà Nội, ngày ² tháng ٣ năm ２０２５",
+        "từ ngày 01/01/0001 đến trước ngày 01/01/0001",
+        "ngày 31/12/9999 lúc 23 giờ 59",
+        "lúc 14 giờ ngày 01/01/0001 (thứ Hai)",
+    ],
+)
+def test_exception_contract_examples(text: str) -> None:
+    _contract(text)
+
+
+def test_case_folded_weekdays_and_quarters_are_read() -> None:
+    assert find_dates("29/9/2025 (thứ ſáu)")[0].weekday == 4
+    assert find_dates("29/9/2025 (THỨ HAİ)")[0].weekday == 0
+    assert find_dates("29/9/2025, thứ haı")[0].weekday == 0
+    assert parse_weekday("thứ ſáu") == 4
+    assert parse_period("quý ıv/2025").start == dt.date(2025, 10, 1)
+    assert parse_period("Quý İİ, İİİ/2015").end == dt.date(2015, 9, 30)
+
+
+def test_digits_are_ascii() -> None:
+    # superscripts and other decimal digits are not numbers of the date grammar
+    assert find_dates("1/²/2025") == ()
+    assert find_dates("٣/٣/٢٠٢٥") == ()
+    assert find_times("１２ giờ") == ()
+
+    # no pattern of the date modules reads \d (Unicode digits) for a number
+    def patterns(value: object) -> list[re.Pattern[str]]:
+        if isinstance(value, re.Pattern):
+            return [value]
+        if isinstance(value, (tuple, list)):
+            return [p for v in value for p in patterns(v)]
+        if isinstance(value, dict):
+            return [p for v in value.values() for p in patterns(v)]
+        return []
+
+    seen = 0
+    for mod in (grammar, _finder, _parser, _rules, periods, times, _deadlines):
+        for name, value in vars(mod).items():
+            for pattern in patterns(value):
+                seen += 1
+                assert r"\d" not in pattern.pattern.replace(r"[^\W\d_]", ""), (mod, name)
+    assert seen > 30
+
+
+def test_out_of_range_items_are_skipped_not_the_text() -> None:
+    assert [p.end for p in find_periods("quý IV/9999")] == [dt.date(9999, 12, 31)]
+    # one impossible period among good ones: the good ones are kept
+    got = find_periods("năm 0000, quý I/2025 và tháng 13/2025, năm 2026")
+    assert [p.start.year for p in got] == [2025, 2026]
+    got = find_dates("ngày 00/00/0000, 31/02/2025 và ngày 15/10/2025")
+    assert [m.value for m in got] == [dt.date(2025, 10, 15)]
+    assert [f.rule for f in check_dates("31/02/2025 và 29/9/2025 (thứ Ba)")] == ["D106", "D105"]
+    got = find_periods("từ ngày 01/01/0001 đến trước ngày 01/01/0001")
+    assert [(p.start, p.end) for p in got] == [(dt.date.min, dt.date.min)]
+
+
+def test_format_weekday_out_of_range() -> None:
+    with pytest.raises(VnAdminError):
+        format_weekday(7)
+    with pytest.raises(VnAdminError):
+        format_datetime(dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone.utc))
+
+
+def test_place_date_refuses_long_input_cheaply() -> None:
+    long = "Hà Nội, ngày" + " " * 1_000_000 + "x"
+    with pytest.raises(ParseError):
+        parse_place_date(long)
+    small = count_work(lambda: _quiet(parse_place_date)("Hà Nội, ngày" + " " * 5000 + "x"))
+    large = count_work(lambda: _quiet(parse_place_date)(long))
+    assert large <= small + 5  # refused before it is read
+
+
+def test_values_are_frozen_and_slotted() -> None:
+    values = [
+        find_dates("29/9/2025 (thứ Hai)")[0],
+        parse_place_date("Hà Nội, ngày 05 tháng 01 năm 2020"),
+        find_times("14 giờ 00")[0],
+        find_datetimes("14 giờ 00, ngày 29/9/2025")[0],
+        parse_period("quý IV/2025"),
+        _finder.scan_raw(normalize_text("29/9/2025"))[0],
+    ]
+    for v in values:
+        assert not hasattr(v, "__dict__"), type(v)
+        field = attrs.fields(type(v))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(v, field, None)
+        with pytest.raises((AttributeError, TypeError)):
+            v.extra_attribute = 1  # type: ignore[union-attr]
+    assert _model.DateForm.WORDS.value == "words"
+
+
+# Adversarial families built from the grammar: long blank runs between every pair of
+# keywords, repeated separators, long digit runs, long combining-mark runs.
+KEYWORDS = [
+    "ngày",
+    "Ngày",
+    "tháng",
+    "năm",
+    "thứ",
+    "(",
+    ",",
+    "giờ",
+    "h",
+    "phút",
+    "quý",
+    "IV",
+    "/",
+    "-",
+    "12",
+    "2025",
+    "Hà Nội",
+    "lúc",
+    "từ",
+    "đến",
+]
+FINDERS: list[Callable[[str], object]] = [
+    find_dates,
+    find_times,
+    find_datetimes,
+    find_periods,
+    check_dates,
+    check_times,
+    find_deadlines,
+    _deadlines.check_deadlines,
+    _quiet(parse_place_date),
+    _quiet(parse_date),
+    _quiet(parse_datetime),
+    _quiet(parse_period),
+]
+
+
+def _pairs_text(keywords: list[str], run: int) -> str:
+    """Every ordered pair of ``keywords`` adjacent once, ``run`` blanks between any two."""
+    seq = [keywords[0]]
+    for a in keywords:
+        for b in keywords:
+            seq += [a, b]
+    return (" " * run).join(seq)
+
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "blank runs between keyword pairs": lambda n: _pairs_text(KEYWORDS, max(1, n // 800)),
+    "one long blank run": lambda n: "ngày 12 tháng" + " " * n + "x",
+    "repeated separators": lambda n: "1" + "/1" * (n // 2),
+    "repeated dot separators": lambda n: "ngày 1" + ".1" * (n // 2),
+    "long digit run": lambda n: "ngày " + "1" * n + "/1/2025",
+    "digit runs and giờ": lambda n: ("1" * 50 + " giờ ") * (n // 55),
+    "repeated weekdays": lambda n: "29/9/2025 " + "(thứ Hai) " * (n // 10),
+    "repeated dates": lambda n: "ngày 29/9/2025 (thứ Hai), " * (n // 26),
+    "quarters": lambda n: "quý I, II, III, IV/2025 " * (n // 24),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("fn", FINDERS)
+def test_linear_work_on_adversarial_families(family: str, fn: Callable[[str], object]) -> None:
+    make = FAMILIES[family]
+    assert growth(make, fn, 2_000, 10) < 1.6
+
+
+def test_linear_work_on_combining_mark_runs() -> None:
+    # Given as NormalizedText (the normaliser is tested in test_text): the date code alone.
+    def make(n: int) -> NormalizedText:
+        s = "ngày 1" + "\u0301\u0323" * (n // 2) + "/1/2025 lúc 1" + "\u0301" * n + "h"
+        return NormalizedText(s, s)
+
+    for fn in FINDERS[:8]:
+        assert growth(make, fn, 2_000, 10) < 1.6, fn
+
+
+@pytest.mark.parametrize("fn", FINDERS)
+def test_one_megabyte_of_adversarial_text_does_not_hang(fn: Callable[[str], object]) -> None:
+    # A regex that splits one blank run between two quantifiers is quadratic in the run:
+    # at these sizes that is minutes. The bound is a hang guard, not a speed test.
+    texts = [
+        _pairs_text(KEYWORDS, 2_400),  # about 1 MB
+        _pairs_text(["ngày", "tháng", "năm", "12", "Hà Nội", "giờ", "quý", "thứ"], 15_000),
+        "Hà Nội, ngày" + " " * 1_000_000 + "x",
+        "1" + "/1" * 500_000,
+    ]
+    for text in texts:
+        bounded(lambda t=text: fn(t), 20.0)  # type: ignore[misc]
+
+
+def test_no_dictionary_is_keyed_by_lowered_matched_text() -> None:
+    # A case-insensitive match is read by a pattern with the same flag (the engine's own
+    # folding), never by ``str.lower`` into a dictionary (``ſáu``, ``İV`` would miss).
+    import inspect
+
+    import vnadmin.calendar as cal
+
+    for mod in (grammar, _finder, _parser, _rules, periods, times, _deadlines, cal):
+        src = inspect.getsource(mod)
+        assert re.search(r"\[[^\]\n]*\.lower\(\)[^\]\n]*\]", src) is None, mod
+        assert re.search(r"(?<!isascii\(\) and )\b\w+\.isdigit\(\)", src) is None, mod

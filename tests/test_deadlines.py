@@ -331,3 +331,157 @@ def test_deadline_json_is_small() -> None:
     for d in find_deadlines(text):
         data = to_json(d)
         assert len(data) < 600 and from_json(data, Deadline) == d
+
+
+# --- hardening (issue 10) -----------------------------------------------------------
+
+from tests.growth import bounded  # noqa: E402
+from vnadmin.strategies._dates import hostile_date_texts  # noqa: E402
+
+EXTREMES = [None, D(1, 1, 1), D(9999, 12, 31), D(2025, 1, 15)]
+
+
+def _deadline_contract(text: str) -> None:
+    for anchor in EXTREMES:
+        for d in find_deadlines(text, issued=anchor, received=anchor):
+            with contextlib.suppress(VnAdminError):
+                format_deadline(d)
+            for event in (None, dt.datetime(9999, 12, 31, 23, 59), dt.datetime(1, 1, 1, 0, 0)):
+                dl.check(d, issued=anchor, event=event)
+            list(itertools.islice(d.occurrences(D(9999, 11, 1)), 3))
+            list(itertools.islice(d.occurrences(D(1, 1, 1)), 3))
+            d.is_met(D(2025, 1, 1))
+        check_deadlines(text, issued=anchor, received=anchor)
+        assert dl.is_valid(text, issued=anchor, received=anchor) in (True, False)
+        with contextlib.suppress(VnAdminError):
+            parse_deadline(text, issued=anchor, received=anchor)
+        with contextlib.suppress(VnAdminError):
+            dl.validate(text, issued=anchor, received=anchor)
+    dl.event_start(text)
+
+
+@given(st.text())
+def test_exception_contract_on_any_text(text: str) -> None:
+    _deadline_contract(text)
+
+
+@given(hostile_date_texts())
+def test_exception_contract_on_the_date_grammar(text: str) -> None:
+    _deadline_contract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trong 5 ngàylàmviệc kể từ ngày ký",
+        "trước ngày 5 tháng gİữa quý",
+        "trong quý İV/2025",
+        "trong quý IV/9999",
+        "chậm nhất ngày 31/12/9999",
+        "trước ngày 01/01/0001",
+        "trong 9999 ngày làm việc kể từ ngày nhận được",
+        "trong 9999 năm kể từ ngày ký",
+        "trước ngày 1 hằng tháng",
+        "2. Thời gian: 23 giờ 59, ngày 31/12/9999.\nchậm nhất ngày 31/12/9999",
+    ],
+)
+def test_exception_contract_examples(text: str) -> None:
+    _deadline_contract(text)
+
+
+def test_one_bad_deadline_does_not_drop_the_others() -> None:
+    text = "chậm nhất ngày 15/10/2025. trước ngày 01/01/0001."
+    assert [d.due_date for d in find_deadlines(text)] == [D(2025, 10, 15)]
+    text = (
+        "Chậm nhất ngày 01/9/2025. trước ngày 01/01/0001.\n2. Thời gian: 8 giờ 00, ngày 30/8/2025."
+    )
+    rules = [f.rule for f in check_deadlines(text, issued=D(2025, 10, 1))]
+    assert rules == ["D111", "D113", "D114"]
+    # a relative deadline whose due falls past 9999-12-31 is skipped, not the text
+    text = "trong 30 ngày kể từ ngày ký; chậm nhất ngày 20/10/2025"
+    got = find_deadlines(text, issued=D(9999, 12, 20))
+    assert [d.kind for d in got] == [DeadlineKind.FIXED]
+    with pytest.raises(ParseError) as err:
+        parse_deadline("trước ngày 01/01/0001")
+    assert err.value.reason == "out_of_range"
+
+
+def test_case_folded_words_are_read() -> None:
+    d = parse_deadline("trước ngày 5 tháng gİữa quý")
+    assert d.recurring_months == (2, 5, 8, 11)
+    assert parse_deadline("trong quý İV/2025").due_date == D(2025, 12, 31)
+    d = parse_deadline("trong 5 ngàylàmviệc kể từ ngày ký", issued=D(2025, 1, 1))
+    assert d.unit is Unit.WORKING_DAY
+    assert parse_deadline("TRƯỚC NGÀY 15/01/2024").exclusive_day
+
+
+def test_recurring_occurrences_stop_at_the_range_of_dates() -> None:
+    d = parse_deadline("trước ngày 1 hằng tháng")
+    assert list(d.occurrences(D(9999, 11, 5))) == [
+        dt.datetime(9999, 11, 30, 23, 59, 59, 999999, VN_TZ)
+    ]
+    first = next(d.occurrences(D(1, 1, 1)))
+    assert first.date() == D(1, 1, 31)
+    with pytest.raises(VnAdminError):
+        next(attrs.evolve(d, recurring_day=0).occurrences(D(2025, 1, 1)))
+
+
+def test_deadline_values_are_frozen() -> None:
+    d = parse_deadline("chậm nhất ngày 15/10/2025")
+    assert not hasattr(d, "__dict__")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        d.due = None  # type: ignore[misc]
+
+
+# Long blank runs between every pair of the deadline grammar's keywords, and runs just
+# under the window of a trigger (where every optional word re-read the run before).
+DL_KEYWORDS = [
+    "chậm nhất",
+    "là",
+    "trong",
+    "trước",
+    "ngày",
+    "kể từ",
+    "quý",
+    "IV/2025",
+    "5",
+    "15/10/2025",
+    "giờ",
+    "hằng tháng",
+    "nhận",
+    ".",
+]
+
+
+def _pairs(run: int) -> str:
+    seq = [DL_KEYWORDS[0]]
+    for a in DL_KEYWORDS:
+        for b in DL_KEYWORDS:
+            seq += [a, b]
+    return (" " * run).join(seq)
+
+
+DL_FAMILIES = {
+    "pairs, short runs": lambda n: _pairs(max(1, n // 400)),
+    "pairs, runs under the window": lambda n: (_pairs(230) * (n // 90_000 + 1))[:n],
+    "trigger then a window of blanks": lambda n: ("chậm nhất" + " " * 230 + "ngày ") * (n // 244),
+    "relative with a long event": lambda n: (
+        ("trong 5 ngày kể từ x" + " " * 200 + "y ") * (n // 222)
+    ),
+    "repeated triggers": lambda n: "trong " * (n // 6),
+}
+
+
+@pytest.mark.parametrize("family", sorted(DL_FAMILIES))
+def test_linear_work_on_adversarial_families(family: str) -> None:
+    make = DL_FAMILIES[family]
+    assert growth(make, find_deadlines, 10_000, 10) < 1.6
+    assert growth(make, check_deadlines, 10_000, 10) < 1.6
+
+
+def test_one_megabyte_of_adversarial_deadlines_does_not_hang() -> None:
+    for make in DL_FAMILIES.values():
+        text = make(1_000_000)
+        bounded(
+            lambda t=text: check_deadlines(t, issued=D(2025, 1, 1), received=D(2025, 1, 1)), 20.0
+        )  # type: ignore[misc]

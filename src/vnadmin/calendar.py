@@ -28,6 +28,7 @@ datetime.date(2025, 2, 3)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
@@ -37,6 +38,7 @@ from types import MappingProxyType
 import attrs
 
 from vnadmin._tables import read_table
+from vnadmin.errors import VnAdminError
 
 __all__ = [
     "DEFAULT_CALENDAR",
@@ -133,8 +135,8 @@ def lunar_new_year(year: int) -> dt.date:
     """
     try:
         return _lunar()[year][0]
-    except KeyError:
-        raise ValueError(f"lunar table covers 1900-2200, not {year}") from None
+    except (KeyError, TypeError):
+        raise VnAdminError(f"lunar table covers 1900-2200, not {year!r}") from None
 
 
 def gio_to_date(year: int) -> dt.date:
@@ -145,8 +147,8 @@ def gio_to_date(year: int) -> dt.date:
     """
     try:
         return _lunar()[year][1]
-    except KeyError:
-        raise ValueError(f"lunar table covers 1900-2200, not {year}") from None
+    except (KeyError, TypeError):
+        raise VnAdminError(f"lunar table covers 1900-2200, not {year!r}") from None
 
 
 # --- rules for years without an announcement --------------------------------------
@@ -157,8 +159,9 @@ def gio_to_date(year: int) -> dt.date:
 _NATIONAL_ADJACENT = {0: 1, 1: -1, 2: -1, 3: 1, 4: -1, 5: -1, 6: 1}
 
 
-def _rule_year(year: int, weekend: frozenset[int]) -> tuple[Holiday, ...]:
+def _rule_year(year: int, weekend: Iterable[int]) -> tuple[Holiday, ...]:
     law = "BLLĐ 2019 Điều 112" if year >= 2021 else "BLLĐ 2012 Điều 115"
+    weekend = frozenset(weekend)
     days: list[Holiday] = []
 
     def add(d: dt.date, key: str, vi: str, en: str, source: str = law) -> None:
@@ -200,10 +203,12 @@ def _rule_year(year: int, weekend: frozenset[int]) -> tuple[Holiday, ...]:
     # Nghỉ bù (Điều 111 khoản 3): next day that is neither rest day nor holiday.
     off = {h.date for h in days}
     for h in sorted(days, key=lambda h: h.date):
-        if h.date.weekday() in weekend:
+        if h.date.weekday() in weekend and len(weekend) < 7:  # (no day to give if all rest)
             d = h.date + _ONE
             while d.weekday() in weekend or d in off:
                 d += _ONE
+            if d.year != year:  # a nghỉ bù is given in the year of its holiday
+                continue
             off.add(d)
             days.append(
                 Holiday(
@@ -223,7 +228,27 @@ def _rule_year(year: int, weekend: frozenset[int]) -> tuple[Holiday, ...]:
 
 
 def _entries(value: Iterable[Holiday]) -> tuple[Holiday, ...]:
-    return tuple(sorted(value, key=lambda h: (h.date, h.kind.value, h.key)))
+    items = tuple(value)
+    for h in items:
+        if not isinstance(h, Holiday):
+            raise VnAdminError(f"a calendar entry is a Holiday, not {type(h).__name__}")
+    return tuple(sorted(items, key=lambda h: (h.date, h.kind.value, h.key)))
+
+
+def _weekdays(value: Iterable[int]) -> tuple[int, ...]:
+    """Weekly rest days as a sorted tuple of ``date.weekday()`` numbers (0-6)."""
+    days = set(value)
+    if not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in days):
+        raise VnAdminError(
+            f"weekly rest days are weekday numbers 0-6, not {sorted(days, key=repr)!r}"
+        )
+    return tuple(sorted(days))
+
+
+#: How many years one calendar keeps computed (each a few kB); the oldest goes first.
+_CACHE_YEARS = 256
+#: More working days than there are days from 0001-01-01 to 9999-12-31.
+_MAX_DAYS = (dt.date.max - dt.date.min).days + 1
 
 
 @attrs.frozen
@@ -232,14 +257,20 @@ class Calendar:
 
     ``Calendar()`` is the public-sector calendar (Saturday and Sunday off, the
     announced 2020–2026 schedules, rules for other years). It is a frozen,
-    hashable value; derive variants with :meth:`with_day_off`,
+    hashable value (slotted: no attribute can be set) that round-trips through
+    :func:`vnadmin.to_json`; derive variants with :meth:`with_day_off`,
     :meth:`with_working_day` and :meth:`with_swap`.
 
     Attributes:
         extra: user entries, applied over the built-in ones (a ``MAKEUP`` entry
             makes a day a working day, any other kind makes it a day off).
-        weekend: weekly rest days as ``date.weekday()`` numbers.
+        weekend: weekly rest days as sorted ``date.weekday()`` numbers (any
+            iterable of 0-6 is accepted; ``(5, 6)``: Saturday and Sunday).
         announced: use the announced schedules (``False``: rules only).
+
+    Counting is done a year at a time, so ``add_working_days`` and
+    ``working_days_between`` cost about the number of years crossed, not of days;
+    a result outside 0001-01-01 … 9999-12-31 raises :class:`~vnadmin.VnAdminError`.
 
     >>> import datetime as dt
     >>> cal = Calendar().with_day_off(dt.date(2025, 12, 31), "Nghỉ cơ quan")
@@ -248,8 +279,8 @@ class Calendar:
     """
 
     extra: tuple[Holiday, ...] = attrs.field(default=(), converter=_entries)
-    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=frozenset)
-    announced: bool = True
+    weekend: tuple[int, ...] = attrs.field(default=(5, 6), converter=_weekdays)
+    announced: bool = attrs.field(default=True, converter=bool)
     _cache: dict[int, tuple[tuple[Holiday, ...], frozenset[dt.date], frozenset[dt.date]]] = (
         attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
     )
@@ -319,7 +350,12 @@ class Calendar:
                 work.add(h.date)
                 off.discard(h.date)
         result = (entries, frozenset(off), frozenset(work))
-        self._cache[year] = result
+        cache = self._cache
+        if len(cache) >= _CACHE_YEARS:
+            # the oldest year goes (never the whole memo); another thread may be here too
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                del cache[next(iter(cache))]
+        cache[year] = result
         return result
 
     def holidays(self, year: int) -> tuple[Holiday, ...]:
@@ -337,23 +373,78 @@ class Calendar:
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """``day`` itself if it is a working day, else the next one."""
-        while not self.is_working_day(day):
-            day += _ONE
-        return day
+        if self.is_working_day(day):
+            return day
+        return self.add_working_days(day, 1)
+
+    def _count(self, a: dt.date, b: dt.date) -> int:
+        """Working days in ``[a, b]`` (``a <= b``), a year at a time: the days that are
+        not weekly rest days, corrected by the year's listed days off and days worked."""
+        total = 0
+        rest = self.weekend
+        per_week = 7 - len(rest)
+        for year in range(a.year, b.year + 1):
+            lo = a if year == a.year else dt.date(year, 1, 1)
+            hi = b if year == b.year else dt.date(year, 12, 31)
+            days = (hi - lo).days + 1
+            weeks, extra = divmod(days, 7)
+            count = weeks * per_week
+            first = lo.weekday()
+            count += sum(1 for k in range(extra) if (first + k) % 7 not in rest)
+            _, off, work = self._year(year)
+            for d in off | work:
+                if lo <= d <= hi:
+                    default = d.weekday() not in rest
+                    count += (d in work or d not in off) - default
+            total += count
+        return total
 
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The ``n``-th working day after ``day`` (before it if ``n < 0``).
 
         ``day`` itself is not counted (BLDS 2015 Điều 147); ``n == 0`` gives
-        ``day`` unchanged.
+        ``day`` unchanged. A result outside the range of dates raises
+        :class:`~vnadmin.VnAdminError`.
+
+        >>> import datetime as dt
+        >>> Calendar().add_working_days(dt.date(2025, 1, 24), -1)
+        datetime.date(2025, 1, 23)
         """
-        step = _ONE if n >= 0 else -_ONE
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise VnAdminError(f"a number of working days is an int, not {type(n).__name__}")
+        if abs(n) > _MAX_DAYS:
+            raise VnAdminError(f"{n} working days from {day} is out of the range of dates")
+        try:
+            return self._add(day, n)
+        except OverflowError:
+            raise VnAdminError(
+                f"{n} working days from {day} is out of the range of dates"
+            ) from None
+
+    def _add(self, day: dt.date, n: int) -> dt.date:
         remaining = abs(n)
+        forward = n >= 0
+        cur = day
+        # whole years (or what is left of the current one) while the count lies beyond
         while remaining:
-            day += step
-            if self.is_working_day(day):
+            if forward:
+                nxt = cur + _ONE
+                end = dt.date(nxt.year, 12, 31)
+                c = self._count(nxt, end)
+            else:
+                prv = cur - _ONE
+                end = dt.date(prv.year, 1, 1)
+                c = self._count(end, prv)
+            if c >= remaining:
+                break
+            remaining -= c
+            cur = end
+        step = _ONE if forward else -_ONE
+        while remaining:  # within one year: at most 366 days
+            cur += step
+            if self.is_working_day(cur):
                 remaining -= 1
-        return day
+        return cur
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days in ``(start, end]`` (negative if ``end < start``).
@@ -363,13 +454,9 @@ class Calendar:
         """
         if end < start:
             return -self.working_days_between(end, start)
-        count = 0
-        day = start
-        while day < end:
-            day += _ONE
-            if self.is_working_day(day):
-                count += 1
-        return count
+        if end == start:
+            return 0
+        return self._count(start + _ONE, end)
 
 
 #: The default public-sector calendar used by the module-level functions.

@@ -14,6 +14,12 @@ Rules applied (BLDS 2015, Luật số 91/2015/QH13):
   X`` by the end of X; ``trước 16 giờ 00 ngày X`` / ``chậm nhất 10 giờ 00, ngày X``
   by that time on X.
 
+A phrase whose due instant would fall outside 0001-01-01 … 9999-12-31 (``trước ngày
+01/01/0001``, or 30 days from an anchor on 20/12/9999) is skipped by the finders — the
+other phrases of the text are still read — and :func:`parse_deadline` raises
+``ParseError(reason="out_of_range")`` for it. A phrase does not run across a gap of more
+than 16 blanks (a column gap of a PDF extraction), and the scan is linear in the text.
+
 ``Deadline.due`` is the last allowed instant, timezone-aware in Vietnam time
 (:data:`vnadmin.dates.times.VN_TZ`); "24:00" is written as ``23:59:59.999999``.
 
@@ -43,6 +49,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from bisect import bisect_left
+from calendar import monthrange
 from collections.abc import Iterator
 
 import attrs
@@ -52,7 +60,7 @@ from vnadmin.calendar import DEFAULT_CALENDAR, Calendar
 from vnadmin.dates import grammar as g
 from vnadmin.dates.periods import add_months, period_in
 from vnadmin.dates.times import VN_TZ, datetimes_in
-from vnadmin.errors import ParseError, ValidationError
+from vnadmin.errors import ParseError, ValidationError, VnAdminError
 from vnadmin.findings import Finding, Severity, rule
 from vnadmin.text import NormalizedText, Source, as_normalized
 
@@ -169,30 +177,39 @@ class Deadline:
         return self.kind is DeadlineKind.RELATIVE
 
     def occurrences(self, after: dt.date) -> Iterator[dt.datetime]:
-        """For a recurring deadline, its due instants on or after ``after``, in order
-        (a ``dateutil.rrule`` over the months it recurs in; day N of a shorter month is
-        its last day). A deadline that does not recur yields its :attr:`due`, if known."""
+        """For a recurring deadline, its due instants on or after ``after``, in order,
+        up to the last day of year 9999 (day N of a shorter month is its last day). A
+        deadline that does not recur yields its :attr:`due`, if known. A recurring day
+        outside 1-31 raises :class:`~vnadmin.VnAdminError`.
+
+        >>> import itertools
+        >>> d = parse_deadline("trước ngày 31 tháng cuối quý")
+        >>> [t.date().isoformat() for t in itertools.islice(d.occurrences(dt.date(2025, 5, 1)), 3)]
+        ['2025-06-29', '2025-09-29', '2025-12-30']
+        """
         if self.recurring_day is None:
             if self.due is not None:
                 yield self.due
             return
-        from dateutil.rrule import MONTHLY, rrule  # imported on first use
-
         day = self.recurring_day
-        # the first of every month it recurs in; day N of a shorter month is its last day
-        months = rrule(
-            MONTHLY,
-            dtstart=dt.datetime(after.year, after.month, 1),
-            bymonth=self.recurring_months or None,
-            bymonthday=1,
-        )
-        for first in months:
-            last = add_months(first.date(), 1).replace(day=1) - dt.timedelta(days=1)
-            target = first.date().replace(day=min(day, last.day))
-            if self.exclusive_day:
-                target -= dt.timedelta(days=1)
-            if target >= after:
-                yield dt.datetime.combine(target, _END_OF_DAY, tzinfo=VN_TZ)
+        if not isinstance(day, int) or not 1 <= day <= 31:
+            raise VnAdminError(f"a recurring day is 1-31, not {day!r}")
+        months = frozenset(self.recurring_months or range(1, 13))
+        if not months & frozenset(range(1, 13)):
+            return
+        year, month = after.year, after.month
+        while year <= 9999:
+            if month in months:
+                target = dt.date(year, month, min(day, monthrange(year, month)[1]))
+                # "trước ngày N": by the end of the day before (there is none before 0001-01-01)
+                skip = self.exclusive_day and target == dt.date.min
+                if self.exclusive_day and not skip:
+                    target -= dt.timedelta(days=1)
+                if not skip and target >= after:
+                    yield dt.datetime.combine(target, _END_OF_DAY, tzinfo=VN_TZ)
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
 
     def next_due(self, after: dt.date) -> dt.datetime | None:
         """For a recurring deadline, the first due instant on or after ``after``."""
@@ -214,31 +231,40 @@ class Deadline:
 
 # --- patterns ---------------------------------------------------------------------
 
-_NUM = r"(?P<n>\d{1,4})(?:\s*\([^()\n]{0,40}\))?"
+_NUM = r"(?P<n>[0-9]{1,4})(?:\s*\([^()\n]{0,40}\))?"
 # The date and the time of day come from the one grammar (vnadmin.dates.grammar).
 _DATE = r"(?P<date>" + g.DATE + ")"
 _TIME = r"(?P<time>" + g.TIME + ")"
+# Every run of blanks is read by one quantifier: an optional word brings its own
+# leading blanks ("chậm nhất(?:\s*là)?\s*"), and the event ends on a character that is
+# not blank, so the look-ahead's blanks are not also the event's.
 _REL = re.compile(
-    r"(?:(?:trong\s*(?:thời\s*hạn|vòng)?|chậm\s*nhất\s*(?:là\s*)?(?:sau\s*)?|không\s*quá|sau)\s*)"
+    r"(?:trong(?:\s*(?:thời\s*hạn|vòng))?|chậm\s*nhất(?:\s*là)?(?:\s*sau)?|không\s*quá|sau)\s*"
     + _NUM
-    + r"\s*(?P<unit>ngày\s*làm\s*việc|ngày|tuần|tháng|năm)"
-    r"\s*(?:,\s*)?(?:kể\s*)?từ(?:\s*(?:ngày|khi|thời\s*điểm))?\s*(?P<event>[^,.;:\n()]{1,60}?)"
+    + r"\s*(?P<unit>(?P<u_working_day>ngày\s*làm\s*việc)|(?P<u_day>ngày)|(?P<u_week>tuần)"
+    r"|(?P<u_month>tháng)|(?P<u_year>năm))"
+    r"\s*(?:,\s*)?(?:kể\s*)?từ(?:\s*(?:ngày|khi|thời\s*điểm))?\s*"
+    r"(?P<event>[^\s,.;:()](?:[^,.;:\n()]{0,58}?[^\s,.;:()])?)"
     r"(?=\s*(?:[,.;:\n()]|$|cho\s|để\s|theo\s|và\s|thì\s))",
     re.IGNORECASE,
 )
 _FIXED = re.compile(
-    r"(?P<lead>chậm\s*nhất\s*(?:là\s*)?(?:trong\s*|vào\s*|đến\s*(?:hết\s*)?)?|trước\s*|hạn\s*chót\s*(?:là\s*)?"
-    r"|đến\s*hết\s*|hoàn\s*thành\s*trong\s*)"
+    r"(?P<lead>chậm\s*nhất(?:\s*là)?(?:\s*(?:trong|vào|đến(?:\s*hết)?))?\s*|(?P<truoc>trước)\s*"
+    r"|hạn\s*chót(?:\s*là)?\s*|đến\s*hết\s*|hoàn\s*thành\s*trong\s*)"
     r"(?:(?:" + _TIME + r")\s*(?:,\s*)?)?" + _DATE,
     re.IGNORECASE,
 )
 _RECUR = re.compile(
-    r"(?P<lead>trước|chậm\s*nhất\s*(?:là\s*)?|vào)\s*ngày\s*(?P<d>\d{1,2})\s*"
+    r"(?P<lead>(?P<truoc>trước)|chậm\s*nhất(?:\s*là)?|vào)\s*ngày\s*(?P<d>[0-9]{1,2})\s*"
     r"(?:(?:hằng|hàng|mỗi|của\s*mỗi)\s*tháng"
-    r"|(?:của\s*)?tháng\s*(?P<q>đầu|giữa|cuối)\s*(?:của\s*)?(?:mỗi\s*|hằng\s*|hàng\s*)?quý)",
+    r"|(?:của\s*)?tháng\s*(?P<q>(?P<q_dau>đầu)|(?P<q_giua>giữa)|(?P<q_cuoi>cuối))"
+    r"\s*(?:của\s*)?(?:mỗi\s*|hằng\s*|hàng\s*)?quý)",
     re.IGNORECASE,
 )
 _QUARTER_MONTHS = {"đầu": (1, 4, 7, 10), "giữa": (2, 5, 8, 11), "cuối": (3, 6, 9, 12)}
+# The group of _RECUR that names each part of a quarter (read by group, not by a
+# lowered key: the match folds case as the engine does, ``gİữa`` included).
+_QUARTER_GROUPS = {"q_dau": "đầu", "q_giua": "giữa", "q_cuoi": "cuối"}
 # Words before "trước ngày X" that make it a point in time of a legal rule, not a deadline
 # ("khoảng thời gian trước ngày 01-01-2006", "từ … đến trước ngày …", "giao kết trước ngày …").
 _NOT_A_DEADLINE = re.compile(
@@ -247,8 +273,10 @@ _NOT_A_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
-    r"(?:trong|chậm\s*nhất\s*(?:là\s*)?(?:trong\s*)?|hoàn\s*thành\s*trong)\s*(?P<p>quý\s*(?:iv|iii|ii|i|[1-4])(?![\w])\s*(?:/|(?:,\s*)?năm)\s*\d{4}"
-    r"|\d{1,2}\s*tháng\s*(?:đầu|cuối)\s*năm\s*\d{4}|tháng\s*\d{1,2}\s*(?:/|(?:,\s*)?năm)\s*\d{4}|năm\s*\d{4})(?!\d)",
+    r"(?:trong|chậm\s*nhất(?:\s*là)?(?:\s*trong)?|hoàn\s*thành\s*trong)\s*"
+    r"(?P<p>quý\s*(?:iv|iii|ii|i|[1-4])(?![\w])\s*(?:/|(?:,\s*)?năm)\s*[0-9]{4}"
+    r"|[0-9]{1,2}\s*tháng\s*(?:đầu|cuối)\s*năm\s*[0-9]{4}"
+    r"|tháng\s*[0-9]{1,2}\s*(?:/|(?:,\s*)?năm)\s*[0-9]{4}|năm\s*[0-9]{4})(?![0-9])",
     re.IGNORECASE,
 )
 # The literal first syllable of every trigger, in the three cases documents use:
@@ -258,7 +286,7 @@ _ANCHOR = re.compile(alternation(v for w in _TRIGGER_WORDS for v in (w, w.capita
 _TRIGGER = re.compile(
     r"(?P<cham>chậm\s*nhất)|(?P<truoc>trước)|(?P<trong>trong)|(?P<khong>không\s*quá)"
     r"|(?P<han>hạn\s*chót)|(?P<den>đến\s*hết)|(?P<hoan>hoàn\s*thành)|(?P<vao>vào\s*ngày)"
-    r"|(?P<sau>sau\s*\d)",
+    r"|(?P<sau>sau\s*[0-9])",
     re.IGNORECASE,
 )
 
@@ -286,9 +314,6 @@ def _relative_due(anchor: dt.date, n: int, unit: Unit, cal: Calendar) -> dt.date
     return _eod(cal.next_working_day(last))  # Điều 148: roll past rest days and holidays
 
 
-_UNITS = {"ngày": Unit.DAY, "tuần": Unit.WEEK, "tháng": Unit.MONTH, "năm": Unit.YEAR}
-
-
 def _from_match(
     m: re.Match[str],
     nt: NormalizedText,
@@ -300,8 +325,7 @@ def _from_match(
     text = nt.original[span[0] : span[1]]
     if m.re is _REL:
         n = int(m.group("n"))
-        unit_word = " ".join(m.group("unit").lower().split())
-        unit = Unit.WORKING_DAY if unit_word.startswith("ngày làm") else _UNITS[unit_word]
+        unit = next(u for u in Unit if m.group("u_" + u.value) is not None)
         event = " ".join(m.group("event").split())
         if _RECEIVED.search(event):
             anchor, anchor_date = Anchor.RECEIVED, received
@@ -315,8 +339,8 @@ def _from_match(
         day = int(m.group("d"))
         if not 1 <= day <= 31:
             return None
-        exclusive = m.group("lead").lower().startswith("trước")
-        q = m.group("q")
+        exclusive = m.group("truoc") is not None
+        q = next((w for k, w in _QUARTER_GROUPS.items() if m.group(k) is not None), None)
         return Deadline(
             DeadlineKind.RECURRING,
             None,
@@ -324,7 +348,7 @@ def _from_match(
             text,
             recurring_day=day,
             exclusive_day=exclusive,
-            recurring_months=_QUARTER_MONTHS[q.lower()] if q else (),
+            recurring_months=_QUARTER_MONTHS[q] if q else (),
         )
     if m.re is _PERIOD:
         try:
@@ -343,7 +367,7 @@ def _from_match(
             return None
         due = dt.datetime(when.year, when.month, when.day, h, mi, tzinfo=VN_TZ)
         return Deadline(DeadlineKind.FIXED, due, span, text)
-    if m.group("lead")[:5].lower() == "trước":
+    if m.group("truoc") is not None:
         if _NOT_A_DEADLINE.search(nt.text, max(0, m.start() - 24), m.start()):
             return None
         return Deadline(
@@ -367,6 +391,11 @@ _BY_TRIGGER: dict[str | None, tuple[re.Pattern[str], ...]] = {
     "sau": (_REL,),
 }
 _WINDOW = 240
+# A phrase does not run across a gap of more than _GAP blanks (a column gap of a PDF
+# extraction): the window of a trigger ends that far into the next such gap, so the
+# blanks of a phrase's optional words are never read again and again over a long run.
+_GAP = 16
+_GAPS = re.compile(r"\s{" + str(_GAP + 1) + ",}")
 
 
 def triggers(s: str) -> Iterator[re.Match[str]]:
@@ -394,12 +423,18 @@ def _scan(
     cal: Calendar,
     *,
     first: bool = False,
+    skipped: list[tuple[int, int]] | None = None,
 ) -> list[Deadline]:
+    """The deadlines of ``nt``, left to right. A phrase whose due instant would fall
+    outside the range of dates (``trước ngày 01/01/0001``) is skipped (its normalised
+    span appended to ``skipped``), and the scan goes on: one bad phrase never costs the
+    others."""
     s = nt.text
     out: list[Deadline] = []
     pos = 0
     search, trigger = _ANCHOR.search, _TRIGGER.match
     scan_at = 0
+    gaps: list[int] | None = None  # where each long run of blanks starts (computed once)
     while True:
         # the prefiltered triggers (what triggers(s) yields), inlined: this loop is hot
         hit = search(s, scan_at)
@@ -413,12 +448,21 @@ def _scan(
         at = t.start()
         if at < pos or (at > 0 and s[at - 1].isalnum()):
             continue
+        if gaps is None:
+            gaps = [run.start() for run in _GAPS.finditer(s)]
+        k = bisect_left(gaps, at)
+        stop = at + _WINDOW if k == len(gaps) else min(at + _WINDOW, gaps[k] + _GAP)
         for pattern in _BY_TRIGGER[t.lastgroup]:
             # phrases are short: bounding the window keeps the scan linear
-            m = pattern.match(s, at, at + _WINDOW)
+            m = pattern.match(s, at, stop)
             if m is None:
                 continue
-            d = _from_match(m, nt, issued, received, cal)
+            try:
+                d = _from_match(m, nt, issued, received, cal)
+            except (ValueError, OverflowError):  # a date out of range: this phrase only
+                if skipped is not None:
+                    skipped.append(m.span())
+                continue
             if d is not None:
                 out.append(d)
                 if first:
@@ -441,10 +485,7 @@ def find_deadlines(
     [datetime.date(2024, 1, 12)]
     """
     nt = as_normalized(text)
-    try:
-        return tuple(_scan(nt, issued, received, calendar or DEFAULT_CALENDAR))
-    except (ValueError, OverflowError):  # dates past year 9999
-        return ()
+    return tuple(_scan(nt, issued, received, calendar or DEFAULT_CALENDAR))
 
 
 def parse_deadline(
@@ -474,16 +515,16 @@ def parse_deadline(
         raise ParseError(
             "empty", input=original, span=(0, len(original)), reason="empty", expected="a deadline"
         )
-    try:
-        found = _scan(nt, issued, received, calendar or DEFAULT_CALENDAR, first=True)
-    except (ValueError, OverflowError):
+    skipped: list[tuple[int, int]] = []
+    found = _scan(nt, issued, received, calendar or DEFAULT_CALENDAR, first=True, skipped=skipped)
+    if not found and skipped:
         raise ParseError(
             "date out of range",
             input=original,
-            span=(0, len(original)),
+            span=nt.to_original(*skipped[0]),
             reason="out_of_range",
-            expected="a deadline before year 9999",
-        ) from None
+            expected="a deadline between 0001-01-01 and 9999-12-31",
+        )
     if not found:
         raise ParseError(
             "no deadline found",
@@ -507,13 +548,22 @@ _QUARTER_WORD: dict[tuple[int, ...], str] = {v: k for k, v in _QUARTER_MONTHS.it
 
 def format_deadline(value: Deadline) -> str:
     """The canonical phrase of a deadline: ``parse_deadline(format_deadline(d))`` reads
-    the same deadline back (with the same ``issued`` / ``received`` dates).
+    the same deadline back (with the same ``issued`` / ``received`` dates). A value
+    that names no deadline (a relative one without its amount, a due instant that is
+    out of range in Vietnam time) raises :class:`~vnadmin.VnAdminError`.
 
     >>> format_deadline(parse_deadline("hạn chót là 16 giờ ngày 20/10/2025"))
     'chậm nhất 16 giờ 00, ngày 20/10/2025'
     >>> format_deadline(parse_deadline("trước ngày 20 hằng tháng"))
     'trước ngày 20 hằng tháng'
     """
+    try:
+        return _format(value)
+    except (AssertionError, KeyError, ValueError, OverflowError, TypeError, AttributeError):
+        raise VnAdminError(f"cannot write this deadline: {value!r}"[:300]) from None
+
+
+def _format(value: Deadline) -> str:
     k = value.kind
     if k is DeadlineKind.RELATIVE:
         assert value.amount is not None and value.unit is not None
@@ -592,14 +642,19 @@ def check(
     day = d.due.date()
     due = f"{day:%d/%m/%Y}"
     if not cal.is_working_day(day) and not d.exclusive_day:
-        moved = cal.next_working_day(day)
-        out.append(D111.finding(d.span, date=due, moved=f"{moved:%d/%m/%Y}"))
+        try:
+            moved = f"{cal.next_working_day(day):%d/%m/%Y}"
+        except VnAdminError:  # no working day left before 9999-12-31
+            moved = "…"
+        out.append(D111.finding(d.span, date=due, moved=moved))
     if (
         issued is not None
         and day < issued
         and not (d.exclusive_day and (issued - day).days > _REFERENCE_POINT_DAYS)
     ):
         out.append(D113.finding(d.span, due=due, date=f"{issued:%d/%m/%Y}"))
+    if event is not None and event.tzinfo is None:
+        event = event.replace(tzinfo=VN_TZ)  # a naive instant is Vietnam time
     if event is not None and d.due > event:
         out.append(D114.finding(d.span, due=due, event=f"{event:%H:%M %d/%m/%Y}"))
     return tuple(out)

@@ -14,10 +14,13 @@ def format_weekday(day: dt.date | int) -> str:
     """The NĐ 30 name of a weekday (``thứ Hai`` … ``Chủ nhật``).
 
     >>> import datetime as dt
-    >>> format_weekday(dt.date(2025, 9, 29))
-    'thứ Hai'
+    >>> format_weekday(dt.date(2025, 9, 29)), format_weekday(6)
+    ('thứ Hai', 'Chủ nhật')
     """
-    return WEEKDAY_NAMES[day if isinstance(day, int) else day.weekday()]
+    n = day if isinstance(day, int) else day.weekday()
+    if not 0 <= n <= 6:
+        raise VnAdminError(f"a weekday is 0 (Monday) to 6 (Sunday), not {n}")
+    return WEEKDAY_NAMES[n]
 
 
 def format_date(day: dt.date | DateMention, *, prefix: bool = True) -> str:

@@ -12,6 +12,14 @@ Scanning a whole text goes through :func:`scan`: a case-sensitive prefilter on t
 literal anchors of a date (one or two digits followed by a separator or by ``tháng`` /
 ``Tháng`` / ``THÁNG``) finds the candidates, and the full pattern runs only there.
 
+Hostile input: numbers are ASCII digits (``[0-9]``: ``²`` or ``٣`` are not read as
+digits); a case-insensitive match is turned into a value by a pattern with the same flag
+(:func:`weekday_value`), never by ``str.lower`` and a dictionary, so ``thứ ſáu`` or
+``THỨ HAİ`` read as the engine matched them; and no two quantifiers of a pattern can
+share a run of blanks (an optional word brings its own leading blanks, a place name
+ends on a character that is not blank), so every scan is linear in the text — the
+tests run every finder on 1 MB of adversarial text built from this grammar.
+
 >>> [m.group() for m in scan("Hà Nội, ngày 03 tháng 01 năm 2024; hạn 20/7/2025.")]
 ['ngày 03 tháng 01 năm 2024', '20/7/2025']
 """
@@ -21,6 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+
+from vnadmin.errors import VnAdminError
 
 __all__ = [
     "DATE",
@@ -50,34 +60,46 @@ WD_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: A weekday right before a date: ``thứ Năm (ngày …``, ``thứ Sáu, ngày …``.
-WD_BEFORE = re.compile(r"(?P<w>" + WEEKDAY_PATTERN + r")[ \t]*[,(]?[ \t]*$", re.IGNORECASE)
+WD_BEFORE = re.compile(r"(?P<w>" + WEEKDAY_PATTERN + r")[ \t]*(?:[,(][ \t]*)?$", re.IGNORECASE)
 #: A weekday in parentheses (``(thứ Hai)``).
 WD_PAREN = re.compile(r"[ \t]*\([ \t]*(?P<w>" + WEEKDAY_PATTERN + r")[ \t]*\)", re.IGNORECASE)
 
-_WD_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5}
-_WD_DIGITS = {"2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+# The value of a weekday name is read by this pattern, with the same flag as
+# WEEKDAY_PATTERN: the engine folds case for the lookup exactly as it did for the match
+# (``ſáu``, ``haı`` and ``HAİ`` match under IGNORECASE, and ``str.lower`` gives none of
+# ``sáu``, ``hai``: a dictionary keyed by lowered text would miss them).
+_WD_VALUE = re.compile(
+    r"thứ[ \t]*(?:(?P<w0>hai|2)|(?P<w1>ba|3)|(?P<w2>tư|4)|(?P<w3>năm|5)|(?P<w4>sáu|6)"
+    r"|(?P<w5>bảy|bẩy|7))|(?P<w6>chủ[ \t]*nhật|CN)",
+    re.IGNORECASE,
+)
 
 
 def weekday_value(word: str) -> int:
-    """``date.weekday()`` of a weekday name matched by :data:`WEEKDAY_PATTERN`."""
-    w = " ".join(word.split()).lower()
-    if w.startswith("chủ") or w == "cn":
-        return 6
-    tail = w[3:].strip()
-    return _WD_DIGITS[tail] if tail in _WD_DIGITS else _WD_WORDS[tail]
+    """``date.weekday()`` of a weekday name matched by :data:`WEEKDAY_PATTERN`.
+
+    >>> weekday_value("thứ ſáu"), weekday_value("THỨ HAİ"), weekday_value("Chủ nhật")
+    (4, 0, 6)
+    """
+    m = _WD_VALUE.fullmatch(word)
+    if m is None or m.lastgroup is None:
+        raise VnAdminError(f"not a weekday name: {word[:40]!r}")
+    return int(m.lastgroup[1])
 
 
 # --- dates ------------------------------------------------------------------------
 
 #: ``20/7/2025``, ``20-7-2025``, ``20.7.2025`` (one separator throughout).
 NUMERIC = (
-    r"(?<![\w/.\-])(?P<d>\d{1,2})[ \t]*(?P<sep>[/.\-])[ \t]*(?P<m>\d{1,2})"
-    r"[ \t]*(?P=sep)[ \t]*(?P<y>\d{4})(?!\d)"
+    r"(?<![\w/.\-])(?P<d>[0-9]{1,2})[ \t]*(?P<sep>[/.\-])[ \t]*(?P<m>[0-9]{1,2})"
+    r"[ \t]*(?P=sep)[ \t]*(?P<y>[0-9]{4})(?![0-9])"
 )
 #: ``20 tháng 7 năm 2025`` (after an optional ``ngày``).
-VERBAL = r"(?P<vd>\d{1,2})\s*tháng\s*(?P<vm>\d{1,2})\s*(?:,\s*)?năm\s*(?P<vy>\d{4})(?!\d)"
+VERBAL = (
+    r"(?P<vd>[0-9]{1,2})\s*tháng\s*(?P<vm>[0-9]{1,2})\s*(?:,\s*)?năm\s*(?P<vy>[0-9]{4})(?![0-9])"
+)
 #: ``2025-07-20``.
-ISO = r"(?<![\w/.\-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d\w])"
+ISO = r"(?<![\w/.\-])(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})(?!\w)"
 #: A date in running text, with an optional leading ``ngày`` (group ``ngay``).
 DATE = r"(?:(?P<ngay>ngày)\s*)?(?:" + NUMERIC + "|" + VERBAL + ")"
 
@@ -88,9 +110,10 @@ FULL = re.compile(
     re.IGNORECASE,
 )
 # The literal anchors every match of SCAN holds where its date starts: one or two
-# digits, then a separator or "tháng" (in the cases documents use). Case-sensitive, so
-# the engine skips straight to digits.
-_ANCHOR = re.compile(r"\d{1,2}\s*(?:[/.\-]|tháng|Tháng|THÁNG)")
+# digits, then a separator (where NUMERIC's look-behind holds: ``1/1/1/1…`` has one
+# candidate, not one per separator) or "tháng" (in the cases documents use).
+# Case-sensitive, so the engine skips straight to digits.
+_ANCHOR = re.compile(r"(?<![\w/.\-])[0-9]{1,2}[ \t]*[/.\-]|[0-9]{1,2}\s*(?:tháng|Tháng|THÁNG)")
 _NGAY = frozenset({"ngày", "Ngày", "NGÀY"})
 
 
@@ -107,9 +130,7 @@ def scan(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[s
             return
         at = hit.start()
         m = None
-        back = at
-        while back > pos and s[back - 1].isspace():
-            back -= 1
+        back = blank_start(s, at, pos)
         if back - 4 >= pos and s[back - 4 : back] in _NGAY:
             m = match(s, back - 4, end)
         if m is None:
@@ -119,6 +140,18 @@ def scan(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[s
             continue
         yield m
         pos = m.end()
+
+
+def blank_start(s: str, at: int, lo: int = 0) -> int:
+    """Where the run of blanks that ends at ``at`` starts (not before ``lo``); read
+    backwards in slices, so a long run costs a few C calls, not one call a character."""
+    while at > lo:
+        k = max(lo, at - 64)
+        kept = len(s[k:at].rstrip())
+        if kept:
+            return k + kept
+        at = k
+    return lo
 
 
 def date_of_match(m: re.Match[str]) -> dt.date | None:
@@ -142,18 +175,26 @@ def date_of_match(m: re.Match[str]) -> dt.date | None:
 # --- place-and-date line ----------------------------------------------------------
 
 _BLANK = r"[._…]+"
+# The place: a letter, then at most 79 characters ending on one that is not blank, so
+# the blank run after it is read once (by the ``\s*`` that follows), never split
+# between the place and that quantifier.
+_PLACE = r"(?P<place>[^\W\d_](?:[^,\n]{0,78}?[^\s,])?)"
 #: ``<place>, ngày DD tháng MM năm YYYY`` with blanks allowed (``ngày …… tháng 3``).
+#: Each run of blanks is read by one quantifier: a blank part is a token of its own
+#: (``[._…]+``, or nothing), followed by its blanks.
 PLACE_DATE = re.compile(
-    r"\s*(?P<place>[^\W\d_][^,\n]{0,79}?)\s*(?:(?P<comma>,)\s*)?"
-    r"(?P<date>(?P<ngay>ngày)(?:\s*(?P<vd>\d{1,2}|" + _BLANK + r"))?"
-    r"\s*tháng(?:\s*(?P<vm>\d{1,2}|" + _BLANK + r"))?"
-    r"\s*(?:,\s*)?năm(?:\s*(?P<vy>\d{4}|\d{0,3}" + _BLANK + r"))?)"
+    r"\s*" + _PLACE + r"\s*(?:(?P<comma>,)\s*)?"
+    r"(?P<date>(?P<ngay>ngày)\s*(?:(?P<vd>[0-9]{1,2}|" + _BLANK + r")\s*)?"
+    r"tháng\s*(?:(?P<vm>[0-9]{1,2}|" + _BLANK + r")\s*)?"
+    r"(?:,\s*)?năm(?:\s*(?P<vy>[0-9]{4}|[0-9]{0,3}" + _BLANK + r"))?)"
     r"\s*(?:[.]\s*)?",
     re.IGNORECASE,
 )
 #: ``<place>, 05/01/2020`` (a numeric issuing date, against D104).
 PLACE_NUMERIC = re.compile(
-    r"\s*(?P<place>[^\W\d_][^,\n]{0,79}?)\s*(?:(?P<comma>,)\s*)?(?P<date>(?:ngày\s*)?"
+    r"\s*"
+    + _PLACE
+    + r"\s*(?:(?P<comma>,)\s*)?(?P<date>(?:ngày\s*)?"
     + NUMERIC
     + r")\s*(?:[.]\s*)?",
     re.IGNORECASE,
@@ -164,18 +205,18 @@ PLACE_NUMERIC = re.compile(
 #: ``14 giờ 00``, ``10 giờ 00 phút``, ``14h00``, ``14h``, ``7h30'``, ``14g30``,
 #: ``18h giờ 00 phút`` (groups ``h``, ``gio``/``hh``/``g``, ``mi``, ``unit``).
 TIME = (
-    r"(?<![\w.,/:])(?P<h>\d{1,2})[ \t]*"
-    r"(?:(?P<gio>giờ)|(?P<hh>h)(?:[ \t]*giờ)?|(?P<g>g)(?=[ \t]*\d))"
-    r"(?:[ \t]*(?P<mi>\d{1,2})(?!\d)(?:[ \t]*(?P<unit>phút|p(?![^\W\d_])|'))?)?"
+    r"(?<![\w.,/:])(?P<h>[0-9]{1,2})[ \t]*"
+    r"(?:(?P<gio>giờ)|(?P<hh>h)(?:[ \t]*giờ)?|(?P<g>g)(?=[ \t]*[0-9]))"
+    r"(?:[ \t]*(?P<mi>[0-9]{1,2})(?![0-9])(?:[ \t]*(?P<unit>phút|p(?![^\W\d_])|'))?)?"
     r"(?![^\W\d_])"
 )
 TIME_RE = re.compile(TIME, re.IGNORECASE)
 #: A whole time phrase (``lúc 14 giờ``, ``14:30``).
 TIME_FULL = re.compile(
-    r"\s*(?:(?:vào\s*)?(?:lúc|hồi)\s*)?(?:" + TIME + r"|(?P<ch>\d{1,2}):(?P<cm>\d{2}))\s*",
+    r"\s*(?:(?:vào\s*)?(?:lúc|hồi)\s*)?(?:" + TIME + r"|(?P<ch>[0-9]{1,2}):(?P<cm>[0-9]{2}))\s*",
     re.IGNORECASE,
 )
-_TIME_ANCHOR = re.compile(r"\d{1,2}[ \t]*(?:giờ|Giờ|GIỜ|[hHgG])")
+_TIME_ANCHOR = re.compile(r"(?<![\w.,/:])[0-9]{1,2}[ \t]*(?:giờ|Giờ|GIỜ|[hHgG])")
 
 
 def scan_times(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:

@@ -108,7 +108,25 @@ def _fail(nt: NormalizedText) -> NoReturn:
 
 
 def _int_or_none(s: str | None) -> int | None:
-    return int(s) if s is not None and s.isdigit() else None
+    return int(s) if s is not None and s.isascii() and s.isdigit() else None
+
+
+#: The longest issuing line read (normalised characters); longer text is refused at once.
+LINE_LIMIT = 400
+# The longest string normalised to look for one: normalising may remove characters
+# (zero-width ones) and compose marks, but a line is refused before its text is
+# normalised when it is this long.
+_RAW_LIMIT = 10 * LINE_LIMIT
+
+
+def _too_long(text: str, span: tuple[int, int]) -> ParseError:
+    return ParseError(
+        "too long for a place-and-date line",
+        input=text,
+        span=span,
+        reason="no_date",
+        expected=f"<place>, ngày DD tháng MM năm YYYY (at most {LINE_LIMIT} characters)",
+    )
 
 
 def parse_place_date(text: Source) -> PlaceDate:
@@ -120,6 +138,8 @@ def parse_place_date(text: Source) -> PlaceDate:
     >>> parse_place_date("TP. Hồ Chí Minh, ngày 29 tháng 6 năm 2019").place
     'TP. Hồ Chí Minh'
     """
+    if isinstance(text, str) and len(text) > _RAW_LIMIT:
+        raise _too_long(text, (0, len(text)))
     nt = as_normalized(text)
     return place_date_in(nt, 0, len(nt.text))
 
@@ -135,14 +155,8 @@ def place_date_in(nt: NormalizedText, start: int, end: int) -> PlaceDate:
     ``nt.original`` (how a document parser reads the line in place)."""
     text = nt.original
     s = nt.text
-    if end - start > 400:  # an issuing line is short; refuse early (and cheaply)
-        raise ParseError(
-            "too long for a place-and-date line",
-            input=text,
-            span=nt.to_original(start, end),
-            reason="no_date",
-            expected="<place>, ngày DD tháng MM năm YYYY",
-        )
+    if end - start > LINE_LIMIT:  # an issuing line is short; refuse early (and cheaply)
+        raise _too_long(text, nt.to_original(start, end))
     m = place_match(nt, start, end)
     if m is None:
         if not s[start:end].strip():

@@ -8,6 +8,10 @@ dates (``start`` and ``end`` both included). BLDS 2015 Điều 146: ``đầu nă
 01 January and ``cuối năm`` 31 December; ``nửa năm`` is six months.
 
 
+A period that does not exist (``tháng 13/2025``, ``năm 0000``) is skipped by
+:func:`find_periods`, never the reason the rest of the text yields nothing; the last
+periods of year 9999 (``quý IV/9999``) end on 9999-12-31.
+
 Verbs: :func:`parse` (:func:`parse_period`), :func:`find` (:func:`find_periods`),
 :func:`format` (:func:`format_period`), :func:`check`, :func:`validate`,
 :func:`is_valid`. The dates of a range are read through :mod:`vnadmin.dates.grammar`.
@@ -24,12 +28,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from calendar import monthrange
 from collections.abc import Iterator
 
 import attrs
 
 from vnadmin.dates.finder import mentions_in
-from vnadmin.errors import ParseError, ValidationError
+from vnadmin.errors import ParseError, ValidationError, VnAdminError
 from vnadmin.findings import Finding
 from vnadmin.text import NormalizedText, Source, as_normalized
 
@@ -62,7 +67,10 @@ def add_months(day: dt.date, n: int) -> dt.date:
     """
     from dateutil.relativedelta import relativedelta  # imported on first use
 
-    out: dt.date = day + relativedelta(months=n)
+    try:
+        out: dt.date = day + relativedelta(months=n)
+    except (ValueError, OverflowError):  # past 9999-12-31 or before 0001-01-01
+        raise VnAdminError(f"{day.isoformat()} moved by {n} months is out of range") from None
     return out
 
 
@@ -103,9 +111,21 @@ class Period:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Q = r"(?:iv|iii|ii|i|[1-4])(?![\w])"
-_YEAR = r"(?P<y>\d{4})(?!\d)"
+# The number of a quarter is read by a pattern with the same flag as the one that found
+# it, so the lookup folds case as the match did (``ıv``, ``İV`` match ``iv``).
+_Q_VALUE = re.compile(r"(?P<q4>iv|4)|(?P<q3>iii|3)|(?P<q2>ii|2)|(?P<q1>i|1)", re.IGNORECASE)
+_Q_RE = re.compile(_Q, re.IGNORECASE)
+
+
+def _quarter(numeral: str) -> int:
+    m = _Q_VALUE.fullmatch(numeral)
+    if m is None or m.lastgroup is None:
+        raise VnAdminError(f"not a quarter: {numeral[:20]!r}")
+    return int(m.lastgroup[1])
+
+
+_YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
 
 
 def _words(*words: str) -> re.Pattern[str]:
@@ -115,7 +135,7 @@ def _words(*words: str) -> re.Pattern[str]:
 
 # Each pattern with the literal anchor every match of it starts with: the whole-text
 # scans run the case-insensitive pattern only where the case-sensitive anchor is.
-_DIGITS_THANG = re.compile(r"\d{1,2}\s*(?:tháng|Tháng|THÁNG)")
+_DIGITS_THANG = re.compile(r"[0-9]{1,2}\s*(?:tháng|Tháng|THÁNG)")
 _ANCHORS = {
     "digits": _DIGITS_THANG,
     "nửa": _words("nửa"),
@@ -127,12 +147,12 @@ _ANCHORS = {
 _PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         PeriodKind.MONTHS_START,
-        re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*đầu\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        re.compile(r"(?<![0-9])(?P<n>[0-9]{1,2})\s*tháng\s*đầu\s*năm(?:\s*" + _YEAR + ")?", re.I),
         _ANCHORS["digits"],
     ),
     (
         PeriodKind.MONTHS_END,
-        re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*tháng\s*cuối\s*năm(?:\s*" + _YEAR + ")?", re.I),
+        re.compile(r"(?<![0-9])(?P<n>[0-9]{1,2})\s*tháng\s*cuối\s*năm(?:\s*" + _YEAR + ")?", re.I),
         _ANCHORS["digits"],
     ),
     (
@@ -156,17 +176,17 @@ _PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         PeriodKind.YEARS,
-        re.compile(r"giai\s*đoạn\s*(?P<y1>\d{4})\s*-\s*(?P<y2>\d{4})(?!\d)", re.I),
+        re.compile(r"giai\s*đoạn\s*(?P<y1>[0-9]{4})\s*-\s*(?P<y2>[0-9]{4})(?![0-9])", re.I),
         _ANCHORS["giai"],
     ),
     (
         PeriodKind.MONTH,
-        re.compile(r"tháng\s*(?P<m>\d{1,2})\s*(?:/|-|(?:,\s*)?năm)\s*" + _YEAR, re.I),
+        re.compile(r"tháng\s*(?P<m>[0-9]{1,2})\s*(?:/|-|(?:,\s*)?năm)\s*" + _YEAR, re.I),
         _ANCHORS["tháng"],
     ),
     (
         PeriodKind.YEAR,
-        re.compile(r"(?<![\w/])năm\s*" + _YEAR + r"(?![/\-]\d)", re.I),
+        re.compile(r"(?<![\w/])năm\s*" + _YEAR + r"(?![/\-][0-9])", re.I),
         _ANCHORS["năm"],
     ),
 )
@@ -202,12 +222,31 @@ def quarter_range(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     (datetime.date(2025, 7, 1), datetime.date(2025, 9, 30))
     """
     if not 1 <= quarter <= 4:
-        raise ValueError("quarter must be 1-4")
+        raise VnAdminError("quarter must be 1-4")
+    if not 1 <= year <= 9999:
+        raise VnAdminError(f"year {year} is out of range (1-9999)")
     start = dt.date(year, 3 * quarter - 2, 1)
-    return start, add_months(start, 3) - dt.timedelta(days=1)
+    end = dt.date(year, 3 * quarter, 31 if quarter in (1, 4) else 30)
+    return start, end
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    """The last day of ``month`` of ``year``."""
+    return dt.date(year, month, monthrange(year, month)[1])
 
 
 def _build(kind: PeriodKind, m: re.Match[str], year: int | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the period ``m`` names, or ``None`` when there is no
+    such period (month 13, quý IV/9999 would end in year 10000): that one is skipped."""
+    try:
+        return _build_or_raise(kind, m, year)
+    except (ValueError, OverflowError):  # out of the range of dates (VnAdminError too)
+        return None
+
+
+def _build_or_raise(
+    kind: PeriodKind, m: re.Match[str], year: int | None
+) -> tuple[dt.date, dt.date] | None:
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else year
     if kind is PeriodKind.YEARS:
@@ -222,18 +261,17 @@ def _build(kind: PeriodKind, m: re.Match[str], year: int | None) -> tuple[dt.dat
         if not 1 <= n <= 12:
             return None
         if kind is PeriodKind.MONTHS_START:
-            return dt.date(y, 1, 1), add_months(dt.date(y, 1, 1), n) - dt.timedelta(days=1)
-        return add_months(dt.date(y, 12, 1), 1 - n), dt.date(y, 12, 31)
+            return dt.date(y, 1, 1), _month_end(y, n)
+        return dt.date(y, 13 - n, 1), dt.date(y, 12, 31)
     if kind is PeriodKind.QUARTER:
-        qs = [_ROMAN[m.group("q").lower()]]
-        qs += [_ROMAN[x.lower()] for x in re.findall(_Q, m.group("more") or "", re.I)]
+        qs = [_quarter(m.group("q"))]
+        qs += [_quarter(x) for x in _Q_RE.findall(m.group("more") or "")]
         return quarter_range(y, min(qs))[0], quarter_range(y, max(qs))[1]
     if kind is PeriodKind.MONTH:
         month = int(g["m"])
         if not 1 <= month <= 12:
             return None
-        start = dt.date(y, month, 1)
-        return start, add_months(start, 1) - dt.timedelta(days=1)
+        return dt.date(y, month, 1), _month_end(y, month)
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
@@ -250,7 +288,7 @@ def _candidates(
         between = s[a1:b0]
         join = _RANGE_JOIN.match(between) if len(between) <= 24 else None
         if join is not None and av <= bv:
-            last = bv - dt.timedelta(days=1) if join.group("before") else bv
+            last = bv - dt.timedelta(days=1) if join.group("before") and bv > av else bv
             lead = _RANGE_LEAD.search(s[max(lo, a0 - 12) : a0])
             start = a0 - (len(lead.group(0)) if lead else 0)
             found.append((start, b1, av, max(av, last), PeriodKind.RANGE))

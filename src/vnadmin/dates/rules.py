@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeGuard
 
 from vnadmin.dates.finder import Raw, mention, scan_raw
 from vnadmin.dates.model import WEEKDAY_EN, WEEKDAY_NAMES, DateForm, DateMention, PlaceDate
@@ -39,6 +40,11 @@ D108 = rule("D108")
 D112 = rule("D112")
 
 
+def _digits(s: str | None) -> TypeGuard[str]:
+    """True for a non-empty run of ASCII digits (what the grammar reads as a number)."""
+    return s is not None and s.isascii() and s.isdigit()
+
+
 def _form_findings(
     day_text: str | None,
     day_span: tuple[int, int],
@@ -48,9 +54,9 @@ def _form_findings(
 ) -> list[Finding]:
     """D101–D103 on the day and month digits (spans already in original offsets)."""
     out: list[Finding] = []
-    if day_text and day_text.isdigit() and len(day_text) == 1 and int(day_text) > 0:
+    if _digits(day_text) and len(day_text) == 1 and int(day_text) > 0:
         out.append(D101.finding(day_span, severity=severity, day=int(day_text)))
-    if month_text and month_text.isdigit():
+    if _digits(month_text):
         month = int(month_text)
         if month in (1, 2) and len(month_text) == 1:
             out.append(D102.finding(month_span, severity=severity, month=month))
@@ -84,7 +90,7 @@ def _mention_findings(m: DateMention, form_severity: Severity | None) -> list[Fi
     if (
         word[:1].islower()
         and word.lower().startswith("thứ")
-        and not word[-1].isdigit()
+        and not _digits(word[-1:])
         and word != good
     ):
         out.append(D112.finding(wspan, good=good))

@@ -36,7 +36,7 @@ from vnadmin.dates.finder import mentions_in
 from vnadmin.dates.formatter import format_weekday
 from vnadmin.dates.model import DateMention
 from vnadmin.dates.parser import parse_date
-from vnadmin.errors import ParseError, ValidationError
+from vnadmin.errors import ParseError, ValidationError, VnAdminError
 from vnadmin.findings import Finding, Severity, rule
 from vnadmin.text import NormalizedText, Source, as_normalized
 
@@ -69,11 +69,11 @@ D110 = rule("D110")
 _TIME_RE = g.TIME_RE
 _TIME_FULL = g.TIME_FULL
 _LEAD = re.compile(
-    r"\s*(?:(?:từ|vào|lúc|hồi|vào\s*lúc|vào\s*hồi|bắt\s*đầu\s*từ)\s+)?", re.IGNORECASE
+    r"\s*(?:(?:vào\s*lúc|vào\s*hồi|bắt\s*đầu\s*từ|từ|vào|lúc|hồi)\s+)?", re.IGNORECASE
 )
-_JOIN_TD = re.compile(r"[ \t]*(?:,[ \t]*)?(?=(?:ngày[ \t]*)?\d)", re.IGNORECASE)
+_JOIN_TD = re.compile(r"[ \t]*(?:,[ \t]*)?(?=(?:ngày[ \t]*)?[0-9])", re.IGNORECASE)
 _JOIN_DT = re.compile(
-    r"[ \t]*(?:,[ \t]*)?(?:(?:vào[ \t]*)?(?:lúc|hồi)[ \t]*|từ[ \t]*)?(?=\d)", re.IGNORECASE
+    r"[ \t]*(?:,[ \t]*)?(?:(?:vào[ \t]*)?(?:lúc|hồi)[ \t]*|từ[ \t]*)?(?=[0-9])", re.IGNORECASE
 )
 _WD_PAREN = g.WD_PAREN
 _WD_TAIL = re.compile(r"\(\s*(" + g.WEEKDAY_PATTERN + r")\s*\)$", re.IGNORECASE)
@@ -199,7 +199,10 @@ def format_datetime(value: dt.datetime, *, weekday: bool = False) -> str:
     '14 giờ 00, ngày 29/9/2025 (thứ Hai)'
     """
     if value.tzinfo is not None:
-        value = value.astimezone(VN_TZ)
+        try:
+            value = value.astimezone(VN_TZ)
+        except OverflowError:  # 9999-12-31 late in UTC is past the last day in Vietnam
+            raise VnAdminError(f"{value.isoformat()} is out of range in Vietnam time") from None
     out = f"{format_time(value.time())}, ngày {value.day}/{value.month}/{value.year}"
     return f"{out} ({format_weekday(value.date())})" if weekday else out
 

@@ -20,6 +20,7 @@ __all__ = [
     "deadline_texts",
     "deadlines",
     "holidays",
+    "hostile_date_texts",
     "period_texts",
     "place_date_texts",
     "time_texts",
@@ -170,3 +171,56 @@ def holidays(min_year: int = 2020, max_year: int = 2030) -> st.SearchStrategy[Ho
     return st.integers(min_year, max_year).flatmap(
         lambda year: st.sampled_from(calendar.holidays(year))
     )
+
+
+# The tokens of the date grammar, with the case variants the regex engine folds and
+# ``str.lower`` does not (ſ ı İ K ß), digits that are not ASCII (² ٣ ５), extreme years,
+# blanks, combining marks and controls.
+_HOSTILE_TOKENS = (
+    *("ngày", "Ngày", "NGÀY", "tháng", "Tháng", "THÁNG", "năm", "Năm", "NĂM"),
+    *("thứ", "Thứ", "THỨ", "hai", "Hai", "haı", "HAİ", "ba", "tư", "năm", "sáu", "ſáu"),
+    *("SÁU", "bảy", "bẩy", "chủ nhật", "Chủ nhật", "CN", "(thứ ſáu)", ", thứ Haİ"),
+    *("giờ", "Giờ", "h", "H", "g", "phút", "p", "'", ":", "lúc", "hồi", "vào", "từ"),
+    *("quý", "Quý", "QUÝ", "I", "II", "III", "IV", "ıv", "İV", "ı", "İ", "và"),
+    *("chậm nhất", "Chậm nhất", "chậm nhất là", "trước", "Trước", "trong", "trong thời hạn"),
+    *("kể từ", "kể từ ngày", "đến", "đến hết", "hết", "hạn chót là", "hoàn thành trong"),
+    *("không quá", "sau", "ngày làm việc", "ngàylàmviệc", "tuần", "nhận được", "ký"),
+    *("hằng tháng", "tháng đầu", "tháng giữa", "tháng gİữa", "tháng cuối", "đầu năm"),
+    *("cuối năm", "nửa đầu năm", "giai đoạn", "Thời gian:", "\n2. Thời gian: ", "Hà Nội, "),
+    *("K", "ß", "ẞ", "ſ", "Hà Nội", "TP. Hồ Chí Minh"),
+    *("0", "1", "01", "9", "12", "13", "29", "31", "32", "00", "99", "2025", "0001"),
+    *("0000", "9999", "10000", "²", "²²", "٣", "٢٠٢٥", "５", "１２", "２０２５"),
+    *("/", ".", "-", ",", ";", "(", ")", "…", "_", "..."),
+    *(" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u200b", "\ufeff", "\u00ad"),
+    *("\u0301", "\u0323", "\u0301\u0323", "\x00", "\x1f", "\x7f", "\ud7ff"),
+)
+
+
+@st.composite
+def _hostile_date(draw: st.DrawFn) -> str:
+    num = st.sampled_from(["1", "01", "9", "29", "31", "12", "13", "00", "²", "٣", "５", "１２"])
+    year = st.sampled_from(["0001", "0000", "9999", "10000", "2025", "²⁰²⁵", "２０２５", "٢٠٢٥"])
+    blank = st.sampled_from(["", " ", "  ", "\t", " " * 40, "\u00a0", "\u0301"])
+    sep = draw(st.sampled_from(["/", ".", "-", " tháng ", " Tháng ", " THÁNG "]))
+    lead = draw(st.sampled_from(["", "ngày ", "Ngày ", "NGÀY ", "chậm nhất ", "trước ngày "]))
+    tail = draw(st.sampled_from(["", " (thứ ſáu)", ", thứ Haİ", " năm ", " lúc 14 giờ"]))
+    parts = [lead, draw(num), draw(blank), sep, draw(blank), draw(num), draw(blank)]
+    parts += [" năm " if "tháng" in sep.lower() else sep, draw(year), tail]
+    return "".join(parts)
+
+
+def hostile_date_texts(max_tokens: int = 30) -> st.SearchStrategy[str]:
+    """Texts built from the tokens of the date grammar, for exception-contract tests:
+    date, time, period and deadline words in case variants (``ſáu``, ``HAİ``, ``İV``),
+    non-ASCII digits (``²``, ``٣``, ``５``), years ``0001`` … ``10000``, separators,
+    blank runs, combining marks and controls, joined in any order."""
+    token = st.one_of(
+        st.sampled_from(_HOSTILE_TOKENS),
+        _hostile_date(),
+        st.integers(0, 10000).map(str),
+        st.integers(0, 9999).map(lambda n: f"{n:04d}"),
+        st.integers(1, 300).map(lambda n: " " * n),
+        st.integers(1, 40).map(lambda n: "\u0301\u0323" * n),
+        st.text(max_size=3),
+    )
+    return st.lists(token, max_size=max_tokens).map("".join)
