@@ -220,7 +220,6 @@ def test_long_mark_runs_keep_the_paths_equal_and_idempotent(s: str) -> None:
 @pytest.mark.parametrize("marks", ["\u0301\u0323", "\u05b0\u0591", "\u0301\u05b0"])
 def test_a_megabyte_of_combining_marks_is_linear(marks: str) -> None:
     from tests.growth import bounded, growth
-    from vnadmin.text import MAX_MARKS
 
     s = bounded(lambda: normalize_text("a" + marks * 500_000), 10)
     assert s.text.startswith("a" + marks[:1])  # too many marks: left as they are

@@ -152,6 +152,7 @@ def _vv_summary(s: str, limit: int) -> str | None:
             break
     return s[start:end].strip() or None
 
+
 _SUMMARY_STOP = re.compile(r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:")
 
 

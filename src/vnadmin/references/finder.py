@@ -111,7 +111,7 @@ _FORM_NUMBER = re.compile(r"\b(?:Mẫu|mẫu|biểu|Biểu|Phụ lục|phụ l�
 # window (a run of blanks is never read twice).
 _ISSUER_MAX = 100
 _ISSUER_HEAD = re.compile(r"[ \t]*(?:,[ \t]*)?(?:của|do)[ \t]+(?=[^\n,.;:()\[\]0-9| \t])", re.I)
-_ISSUER_RUN = re.compile(r"[^\n,.;:()\[\]0-9|]{1,%d}" % _ISSUER_MAX)
+_ISSUER_RUN = re.compile(rf"[^\n,.;:()\[\]0-9|]{{1,{_ISSUER_MAX}}}")
 _BLANKS_START = re.compile(r"(?<![ \t])[ \t]")
 _ISSUER_STOP = re.compile(
     r"[ \t]+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|đã|được|thì|là|và|số)\b", re.I
