@@ -359,9 +359,18 @@ def normalize_text(text: str) -> NormalizedText:
 
     Clean input is returned untouched after a cheap check. The function is
     idempotent: ``normalize_text(normalize_text(s).text).text ==
-    normalize_text(s).text``.
+    normalize_text(s).text``. Raises :class:`~vnadmin.VnAdminError` for anything but a
+    ``str``.
     """
+    _require_str(text)
     return _normalize(text)
+
+
+def _require_str(text: object) -> None:
+    if not isinstance(text, str):
+        from vnadmin.errors import VnAdminError
+
+        raise VnAdminError(f"expected str, not {type(text).__name__}")
 
 
 def _normalize(text: str) -> NormalizedText:
@@ -653,6 +662,7 @@ def canonical_tones(text: str, style: Literal["old", "new"] = "old") -> str:
     >>> canonical_tones("quý hoàn giá")
     'quý hoàn giá'
     """
+    _require_str(text)
     if style not in ("old", "new"):
         from vnadmin.errors import VnAdminError
 
@@ -669,6 +679,7 @@ def tone_style(word: str) -> Literal["old", "new"] | None:
     ('new', 'old', None)
     """
     # (normalize_text, not NFC itself: it bounds the marks a cluster is composed with)
+    _require_str(word)
     nfc = word if unicodedata.is_normalized("NFC", word) else normalize_text(word).text
     if _TONED_PAIR.search(nfc) is None:
         return None  # no oa / oe / uy with its tone mark at the end: the same in both styles
