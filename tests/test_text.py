@@ -284,3 +284,18 @@ def test_memo_computes_once_and_every_thread_gets_the_stored_value() -> None:
     for t in threads:
         t.join()
     assert len(results) == 8 and all(r is results[0] for r in results)
+
+
+def test_other_marks_cover_every_combining_mark_outside_the_mark_ranges() -> None:
+    import re
+    import sys
+
+    from vnadmin import text as text_module
+
+    other = re.compile("[" + text_module._OTHER_MARKS + text_module._MARK_RANGES + "]")
+    missing = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.combining(chr(c)) and not other.match(chr(c))
+    ]
+    assert missing == []

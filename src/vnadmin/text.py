@@ -93,6 +93,13 @@ _UNITS = re.compile(
     + "])",
     re.DOTALL,
 )
+# The blocks that hold every other combining mark (Cyrillic to Mongolian, Coptic, CJK
+# tone marks, kana voicing, the rest of the BMP's marks, the supplementary planes): a
+# superset, tested against unicodedata, that leaves out the punctuation, symbols and CJK
+# ideographs found next to Vietnamese letters (“ ” … •).
+_OTHER_MARKS = (
+    "\u0483-\u1aaf\u1b00-\u1cff\u2cef-\u2dff\u302a-\u309a\ua66f-\uabff\ufb1e\U00010000-\U0001efff"
+)
 # An invisible character between a letter and its marks joins the letter's cluster, and a
 # mark after "\r" stands alone: such text (rare) takes the general path.
 # So does a character the fast path replaces or drops before a character that may be a
@@ -100,7 +107,7 @@ _UNITS = re.compile(
 # one cluster.
 _HIDDEN_MARK = re.compile(
     "[\r" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]"
-    "|[\r" + "".join(_INVISIBLE) + "".join(_REPLACE) + "][^\x00-\u0482" + _MARK_RANGES + "]"
+    "|[\r" + "".join(_INVISIBLE) + "".join(_REPLACE) + "][" + _OTHER_MARKS + "]"
 )
 #: The most combining marks one cluster is composed with. NFC's canonical reordering is
 #: quadratic in the length of a run of marks of alternating classes (``"a" + "\u0301\u0323"
@@ -108,12 +115,10 @@ _HIDDEN_MARK = re.compile(
 #: marks than this is left as it is (only its invisible characters are removed), in both
 #: paths, so normalising is linear and still idempotent.
 MAX_MARKS = 32
-# A unit of the fast path whose cluster the general path would read longer (a mark outside
-# _MARK_RANGES after it, or a mark as its base): the general path decides then. Any
-# character from U+0483 on that is not one of _MARK_RANGES may be a combining mark.
+# A unit of the fast path whose cluster the general path would read longer (another mark
+# after it, or another mark as its base): the general path decides then.
 _OTHER_MARK_NEAR = re.compile(
-    "[" + _MARK_RANGES + "][^\x00-\u0482" + _MARK_RANGES + "]"
-    "|[^\x00-\u0482" + _MARK_RANGES + "][" + _MARK_RANGES + "]"
+    "[" + _MARK_RANGES + "][" + _OTHER_MARKS + "]|[" + _OTHER_MARKS + "][" + _MARK_RANGES + "]"
 )
 _SAMPLE = 2000
 _DENSE = 50  # "dense": at least one dirty character in 50 of the sample
