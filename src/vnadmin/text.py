@@ -102,13 +102,7 @@ _OTHER_MARKS = (
 )
 # An invisible character between a letter and its marks joins the letter's cluster, and a
 # mark after "\r" stands alone: such text (rare) takes the general path.
-# So does a character the fast path replaces or drops before a character that may be a
-# combining mark outside _MARK_RANGES (any from U+0483 on): the general path reads them as
-# one cluster.
-_HIDDEN_MARK = re.compile(
-    "[\r" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]"
-    "|[\r" + "".join(_INVISIBLE) + "".join(_REPLACE) + "][" + _OTHER_MARKS + "]"
-)
+_HIDDEN_MARK = re.compile("[\r" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]")
 #: The most combining marks one cluster is composed with. NFC's canonical reordering is
 #: quadratic in the length of a run of marks of alternating classes (``"a" + "\u0301\u0323"
 #: * 50000`` took 18 s), and no letter carries more than a few marks: a cluster with more
@@ -116,9 +110,12 @@ _HIDDEN_MARK = re.compile(
 #: paths, so normalising is linear and still idempotent.
 MAX_MARKS = 32
 # A unit of the fast path whose cluster the general path would read longer (another mark
-# after it, or another mark as its base): the general path decides then.
+# after it, another mark as its base, a character it replaces or drops before another
+# mark): the general path decides then. (Looked for only in text that has such a mark.)
+_OTHER_MARK = re.compile("[" + _OTHER_MARKS + "]")
 _OTHER_MARK_NEAR = re.compile(
-    "[" + _MARK_RANGES + "][" + _OTHER_MARKS + "]|[" + _OTHER_MARKS + "][" + _MARK_RANGES + "]"
+    "[\r" + "".join(_INVISIBLE) + "".join(_REPLACE) + _MARK_RANGES + "][" + _OTHER_MARKS + "]"
+    "|[" + _OTHER_MARKS + "][" + _MARK_RANGES + "]"
 )
 _SAMPLE = 2000
 _DENSE = 50  # "dense": at least one dirty character in 50 of the sample
@@ -398,7 +395,7 @@ def _normalize_units(text: str) -> NormalizedText | None:
     of invisible characters removed, each line end made ``\n``. ``None`` when that would not
     give NFC text (a mark at the start, Hangul, singletons): the general path decides then.
     """
-    if _OTHER_MARK_NEAR.search(text) is not None:
+    if _OTHER_MARK.search(text) is not None and _OTHER_MARK_NEAR.search(text) is not None:
         return None
     parts = _UNITS.split(text)
     if parts[0] and unicodedata.combining(parts[0][0]):
