@@ -191,6 +191,7 @@ def parse_structure(source: Source, start: int = 0, end: int | None = None) -> t
     ``II.`` (read as :attr:`DivisionKind.SECTION`), then ``1.`` and ``a)``. A khoản is only
     read inside an Điều or a section and a điểm inside those or a khoản, so the loose
     numbered lists of a công văn are not taken for clauses (NĐ 30, Phụ lục I, II.5).
+    Linear time in the text, also on hostile input (tested up to 1 MB).
     """
     if not isinstance(source, (str, NormalizedText)):
         return ()

@@ -39,6 +39,7 @@ import attrs
 from vnadmin.findings import Repair
 
 __all__ = [
+    "MAX_MARKS",
     "NormalizedText",
     "Source",
     "as_normalized",
@@ -358,6 +359,9 @@ def normalize_text(text: str) -> NormalizedText:
     characters, BOM and soft hyphens removed; look-alike slashes → ``/``;
     ``\\r\\n``, ``\\r`` and other line separators → ``\\n``. Spaces are not
     collapsed and tone placement is not changed, so offsets stay meaningful.
+
+    A cluster with more than :data:`MAX_MARKS` combining marks is left as it is (NFC's
+    reordering is quadratic in such a run), so the work is linear in the text.
 
     Clean input is returned untouched after a cheap check. The function is
     idempotent: ``normalize_text(normalize_text(s).text).text ==

@@ -456,7 +456,9 @@ def parse_document(source: Source) -> Document:
     ``source`` is the text, or the :class:`~vnadmin.text.NormalizedText` of it (the text is
     normalised once, here, and every part is read from that one normalised text; spans
     point into the caller's string). Lenient and never inventive: a component that is not
-    found is ``None``. Raises only :class:`~vnadmin.VnAdminError`.
+    found is ``None``. Raises only :class:`~vnadmin.VnAdminError`. Linear time in the text,
+    also on hostile input (long runs of blanks between the header's keywords, of capitals,
+    of dashes, of combining marks; repeated ``Căn cứ`` and ``Điều``; tested up to 1 MB).
     """
     nt = as_normalized(source)
     try:

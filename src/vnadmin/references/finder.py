@@ -236,7 +236,9 @@ def find(source: Source) -> tuple[Reference, ...]:
 
     ``source`` is the caller's string or its :class:`~vnadmin.NormalizedText` (then it is
     not normalised again). Never raises. Every span points into the caller's string
-    (also when it is NFD or holds look-alike characters).
+    (also when it is NFD or holds look-alike characters). Linear time in the text, also on
+    hostile input (long runs of blanks between the words of a mention, repeated type words,
+    ``số`` and separators; tested up to 1 MB).
 
     >>> [str(r.code) for r in find(
     ...     "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và Chỉ thị số 35-CT/TW")]
