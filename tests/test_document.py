@@ -539,7 +539,7 @@ def test_parse_document_lint_and_structure_are_linear_on_hostile_families(name: 
     from tests.growth import growth
 
     make = DOCUMENT_FAMILIES[name]
-    n = max(1, 400 // max(1, len(make(1))))
+    n = max(1, 10_000 // max(1, len(make(1))))  # 10 kB -> 100 kB
     for fn in (parse_document, vnadmin.lint, vnadmin.parse_structure):
         assert growth(make, fn, n, 10) < 1.6, (name, fn.__name__)
 
