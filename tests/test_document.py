@@ -4,7 +4,7 @@ import json
 import pathlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 import pytest
@@ -476,3 +476,123 @@ def test_every_span_of_a_document_is_exact(pair: tuple[str, str]) -> None:
             assert _same_words(written, field), (type(part).__name__, name, written, field)
     again = parse_document(clean)
     assert (doc.code, doc.date, doc.type_name) == (again.code, again.date, again.type_name)
+
+
+# --- hostile input (issue 10): linear work on adversarial families ----------------------
+
+_HEADER_WORDS = [
+    "UBND TỈNH X",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 12/QĐ-UBND",
+    "Hà Nội, ngày 20 tháng 7 năm 2025",
+    "QUYẾT ĐỊNH",
+    "V/v triển khai",
+    "Căn cứ Luật số 1/2020/QH14;",
+    "Điều 1. Phạm vi",
+    "Nơi nhận:",
+    "- Như trên;",
+    "KT. CHỦ TỊCH",
+]
+
+
+def _blank_between_every_pair(blank: str) -> Callable[[int], str]:
+    """Each pair of header keywords, a run of ``blank`` of length n between them (and
+    between the words of each keyword)."""
+
+    def make(n: int) -> str:
+        gap = blank * n
+        words = [w.replace(" ", gap) for w in _HEADER_WORDS]
+        return gap.join(words) + gap + gap.join(a + gap + b for a in words for b in words)
+
+    return make
+
+
+DOCUMENT_FAMILIES: dict[str, Callable[[int], str]] = {
+    "spaces between keywords": _blank_between_every_pair(" "),
+    "tabs between keywords": _blank_between_every_pair("\t"),
+    "newlines between keywords": _blank_between_every_pair("\n"),
+    "repeated căn cứ": lambda n: "Căn cứ x\n" * n,
+    "căn cứ on one line": lambda n: "Căn cứ x " * n,
+    "căn cứ with blank runs": lambda n: ("Căn cứ x" + " " * 200 + "A") * n,
+    "căn cứ cut in capitals": lambda n: "Căn cứ x" + (" " * 50 + "ABCDEF") * n,
+    "repeated articles": lambda n: "Điều 1.\n" * n,
+    "articles on one line": lambda n: "Điều 1. " * n,
+    "nested units": lambda n: "Phần I\nChương I\nMục 1\nTiểu mục 1\nĐiều 1. x\n1. y\na) z\n" * n,
+    "capitals": lambda n: "A" * n,
+    "capital words": lambda n: "HÀ NỘI " * n,
+    "capital words and comma": lambda n: "HÀ " * n + ", ngày",
+    "rules": lambda n: "UBND " + "-" * n + "x\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "rules of blanks": lambda n: "UBND" + " " * n + "-x\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "repeated rules": lambda n: "---- \n" * n,
+    "stamps": lambda n: "KHẨN " * n,
+    "V/v capitals": lambda n: "Số: 1/UBND-VP\nV/v " + "A " * n,
+    "số runs": lambda n: "Số " * n + "1/QĐ-UBND",
+    "place-date blanks": lambda n: "Số: 1/QĐ-UBND\nHà Nội" + " " * n + ", ngày" + " " * n + "x",
+    "combining marks": lambda n: "Điều 1. a" + "\u0301\u0323" * n,
+    "marks on every letter": lambda n: "Quye\u0302\u0301t đi\u0323nh " * n,
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENT_FAMILIES))
+def test_parse_document_lint_and_structure_are_linear_on_hostile_families(name: str) -> None:
+    from tests.growth import growth
+
+    make = DOCUMENT_FAMILIES[name]
+    n = max(1, 10_000 // max(1, len(make(1))))  # 10 kB -> 100 kB
+    for fn in (parse_document, vnadmin.lint, vnadmin.parse_structure):
+        assert growth(make, fn, n, 10) < 1.6, (name, fn.__name__)
+
+
+_DENSE_FAMILIES = {"nested units", "repeated articles", "số runs", "marks on every letter"}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENT_FAMILIES))
+def test_a_megabyte_of_a_hostile_document_is_read_in_bounded_time(name: str) -> None:
+    # (the guard against a regex that backtracks: no call count sees its steps)
+    from tests.growth import bounded
+
+    make = DOCUMENT_FAMILIES[name]
+    size = 250_000 if name in _DENSE_FAMILIES else 1_000_000  # (dense in values: slower)
+    n = 1
+    while len(make(n)) < size:
+        n *= 2
+    text = make(n)
+    bounded(lambda: vnadmin.lint(text), 60)
+
+
+def test_the_vv_summary_matches_the_old_pattern() -> None:
+    import re
+
+    from vnadmin import document
+
+    old = re.compile(
+        r"V/v[ \t]+(?P<summary>[^\n]*?)"
+        r"(?=[ \t]+[A-ZĐ][^\s,]*(?:[ \t]+[A-ZĐ][^\s,]*)*,[ \t]*ngày|$|\n)"
+    )
+    pieces = ["V/v", " ", "  ", "\t", "A", "Hà", "Nội", ",", " ngày", "ngày", "x", "\n", "Đ"]
+
+    @given(st.lists(st.sampled_from([*pieces, "aB", ",ngày", "\x0c", "\x1c"]), max_size=16))
+    @settings(max_examples=1000, deadline=None)
+    def same(parts: list[str]) -> None:
+        s = "".join(parts)
+        m = old.search(s)
+        want = None if m is None else (m.group("summary").strip() or None)
+        assert document._vv_summary(s, len(s)) == want
+
+    same()
+
+
+def test_the_trailing_rule_matches_the_old_pattern() -> None:
+    import re
+
+    from vnadmin import document
+
+    old = re.compile(r"[ \t]*-{2,}[ \t]*$")
+
+    @given(st.lists(st.sampled_from(["-", " ", "\t", "x", "--", "*"]), max_size=12).map("".join))
+    @settings(max_examples=500, deadline=None)
+    def same(s: str) -> None:
+        assert document._drop_trailing_rule(s) == old.sub("", s)
+
+    same()

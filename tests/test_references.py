@@ -500,3 +500,116 @@ def test_parse_raises_only_parse_error_and_is_valid_never_raises(text: str) -> N
         assert text[ref.span[0] : ref.span[1]] == ref.text
         assert text[: ref.span[0]].strip() == ""
         assert references.is_valid(text)  # without a date of issue only X101, a warning
+
+
+# --- hostile input (issue 10): linear work on adversarial families ----------------------
+
+_BLANKS = " " * 300
+#: Families built from the grammar of a mention: ``make(n)`` repeats a unit ``n`` times.
+REFERENCE_FAMILIES = {
+    "spaced codes": "1/Q Đ ",
+    "type words": "Quyết định " * 20 + "số 1/QĐ-UBND. ",
+    "số runs": "Quyết định " + "số " * 30 + "1/QĐ-UBND. ",
+    "số: runs": "Quyết định" + " số :" * 30 + " 1/QĐ-UBND. ",
+    "blanks type-name": "Quyết định" + " " * 150 + ". số 1/QĐ-UBND ",
+    "blanks type-số": "Quyết định" + _BLANKS + "số 1/QĐ-UBND ",
+    "blanks số-code": "Quyết định số" + _BLANKS + "1/QĐ-UBND ",
+    "blanks code-ngày": "Quyết định số 1/QĐ-UBND" + _BLANKS + "ngày 1/1/2020 ",
+    "blanks ngày-của": "Quyết định số 1/QĐ-UBND ngày 1/1/2020" + _BLANKS + "của UBND ",
+    "blanks của-issuer": "Quyết định số 1/QĐ-UBND của" + _BLANKS + "UBND" + _BLANKS + "x ",
+    "blanks in issuer": "Quyết định số 1/QĐ-UBND của UBND" + " " * 90 + "x" + " " * 50 + "y" * 60,
+    "separators": "Quyết định số 1/QĐ-UBND" + " ," * 50 + " và 2/QĐ-UBND ",
+    "short mentions": "Quyết định số 01/QĐ-UBND. Quyết định này. ",
+    "short numbers": "Công văn số " + "1" * 200 + "/ ",
+    "caps issuer": "Quyết định số 1/QĐ-UBND của " + "UBND " * 40 + ". ",
+    "combining marks": "Quyết định số 1/QĐ-UBND" + "\u0301\u0323" * 100 + " ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE_FAMILIES))
+def test_finding_and_resolving_references_is_linear_on_hostile_families(name: str) -> None:
+    unit = REFERENCE_FAMILIES[name]
+    n = max(2, (1_000 if name == "spaced codes" else 5_000) // len(unit))
+    for fn in (find_references, resolve_references):
+        assert growth(lambda k: unit * k, fn, n, 10) < 1.5, (name, fn.__name__)
+
+
+@pytest.mark.parametrize("name", sorted(set(REFERENCE_FAMILIES) - {"spaced codes"}))
+def test_a_megabyte_of_a_hostile_family_is_read_in_bounded_time(name: str) -> None:
+    # (the work is counted above; this is the guard against a regex that backtracks, whose
+    # steps no call count sees: a quadratic pattern takes minutes at 1 MB)
+    from .growth import bounded
+
+    unit = REFERENCE_FAMILIES[name]
+    text = unit * (1_000_000 // len(unit))
+    bounded(lambda: resolve_references(text), 30)
+
+
+def test_resolve_references_is_linear_at_a_megabyte() -> None:
+    from .growth import bounded
+
+    unit = "Quyết định số 01/QĐ-UBND. Quyết định này. "
+    assert growth(lambda n: unit * n, resolve_references, 2_400, 10) < 1.2  # 100 kB -> 1 MB
+    assert len(bounded(lambda: resolve_references(unit * 24_000), 30)) == 24_000
+
+
+def test_type_words_are_matched_on_their_case_variants_only() -> None:
+    # (re.IGNORECASE would read ſ, ı and the Kelvin sign as letters of a type word)
+    text = "Căn cứ Quyết định số 01/QĐ-UBND; Quyết Định này; QUYẾT ĐỊNH nêu trên; Chỉ thı này"
+    kinds = [(s.type_name, s.is_self) for s in resolve_references(text)]
+    assert kinds == [("Quyết Định", True), ("QUYẾT ĐỊNH", False)]
+    assert resolve_references(text)[1].target is not None
+    assert resolve_references("Bản ſao này") == ()
+    # (the Kelvin sign is a canonical singleton: NFC makes it a K, a letter of the word)
+    assert [s.type_name for s in resolve_references("\u212aế hoạch này")] == ["Kế hoạch"]
+
+
+def test_the_issuer_reading_matches_the_old_pattern() -> None:
+    import re
+
+    from vnadmin.references import finder
+
+    old = re.compile(
+        r"[ \t]*(?:,[ \t]*)?(?:của|do)[ \t]+(?P<issuer>[^\n,.;:()\[\]0-9|]{1,100}?)"
+        r"(?=[ \t]+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|đã|được|thì|là|và|số)\b"
+        r"|[\n,.;:()\[\]0-9|]|$)",
+        re.IGNORECASE,
+    )
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    " ",
+                    "  ",
+                    "\t",
+                    "của",
+                    "do",
+                    "UBND",
+                    "tỉnh",
+                    "về",
+                    "và",
+                    "là",
+                    ",",
+                    ".",
+                    "1",
+                    "x",
+                    "Số",
+                    "số",
+                    "\n",
+                    "y" * 60,
+                    "A",
+                ]
+            ),
+            max_size=14,
+        ).map("".join)
+    )
+    @settings(max_examples=2000, deadline=None)
+    def same(s: str) -> None:
+        m = old.match(s)
+        new = finder._issuer_after(s, 0)
+        want = None if m is None else m.group("issuer").strip()
+        got = None if new is None else s[new[0] : new[1]].strip()
+        assert (want or None) == (got or None)
+
+    same()

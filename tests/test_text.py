@@ -186,3 +186,116 @@ def test_toned_words_are_exactly_the_words_with_a_style(pieces: list[str]) -> No
     found = set(toned_words(text))
     assert styled <= found
     assert all(re.fullmatch(r"[^\W\d_]+", text[a:b]) for a, b in found)
+
+
+# --- hostile input (issue 10) -------------------------------------------------------
+
+# Runs of combining marks of alternating classes (NFC reorders them in quadratic time),
+# mixed with the pieces above.
+MARK_RUNS = st.builds(
+    lambda base, marks, n: base + marks * n,
+    st.sampled_from(["a", "Ð", "", "\u200b", "o\u200b", "\r"]),
+    st.sampled_from(["\u0301\u0323", "\u0323\u0301", "\u05b0\u0591", "\u0301", "\u0301\u05b0"]),
+    st.integers(0, 40),
+)
+HOSTILE = st.lists(PIECES | MARK_RUNS | st.text(max_size=3), max_size=8).map("".join)
+
+
+@given(HOSTILE)
+def test_long_mark_runs_keep_the_paths_equal_and_idempotent(s: str) -> None:
+    from vnadmin import text as text_module
+
+    nt = normalize_text(s)
+    slow = text_module._normalize_slow(s)
+    assert nt.text == slow.text and nt.repairs() == slow.repairs()
+    n = len(nt.text)
+    for a, b in ((0, n), (0, n // 2), (n // 3, n)):
+        assert nt.to_original(a, b) == slow.to_original(a, b)
+    fast = None if text_module._HIDDEN_MARK.search(s) else text_module._normalize_units(s)
+    if fast is not None:
+        assert fast.text == slow.text and fast.repairs() == slow.repairs()
+    assert normalize_text(nt.text).text == nt.text
+
+
+@pytest.mark.parametrize("marks", ["\u0301\u0323", "\u05b0\u0591", "\u0301\u05b0"])
+def test_a_megabyte_of_combining_marks_is_linear(marks: str) -> None:
+    from tests.growth import bounded, growth
+
+    s = bounded(lambda: normalize_text("a" + marks * 500_000), 10)
+    assert s.text.startswith("a" + marks[:1])  # too many marks: left as they are
+    prefix = "Quye\u0302\u0301t đi\u0323nh "
+    assert growth(lambda n: prefix * 50 + "a" + marks * n, normalize_text, 10_000, 10) < 1.5
+    assert growth(lambda n: (prefix + "a" + marks * 40) * n, normalize_text, 100, 10) < 1.5
+
+
+def test_a_cluster_of_at_most_max_marks_is_composed() -> None:
+    from vnadmin.text import MAX_MARKS
+
+    few = "a" + "\u0301\u0323" * (MAX_MARKS // 2)
+    assert normalize_text(few).text == unicodedata.normalize("NFC", few)
+    many = "a" + "\u0301\u0323" * (MAX_MARKS // 2 + 1)
+    assert normalize_text(many).text == many
+
+
+def test_tone_style_bounds_the_marks_it_composes() -> None:
+    from tests.growth import bounded
+
+    assert bounded(lambda: tone_style("ho" + "\u0301\u0323" * 500_000 + "a"), 10) is None
+
+
+def test_canonical_tones_rejects_an_unknown_style_with_a_vnadmin_error() -> None:
+    from vnadmin import VnAdminError
+
+    with pytest.raises(VnAdminError):
+        canonical_tones("hoà", "mixed")  # type: ignore[arg-type]
+
+
+def test_normalized_text_is_frozen() -> None:
+    import attrs
+
+    nt = normalize_text("Ðiều 1")
+    assert not hasattr(nt, "__dict__")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        nt.text = "x"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        nt._memos = {}  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        nt.extra = 1  # type: ignore[attr-defined]
+
+
+def test_memo_computes_once_and_every_thread_gets_the_stored_value() -> None:
+    import threading
+
+    nt = normalize_text("Điều 1")
+    calls = []
+    assert nt.memo("k", lambda: calls.append(1) or 41) == 41
+    assert nt.memo("k", lambda: calls.append(1) or 42) == 41
+    assert calls == [1]
+    results: list[object] = []
+    barrier = threading.Barrier(8)
+
+    def work() -> None:
+        barrier.wait()
+        results.append(nt.memo("shared", object))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 8 and all(r is results[0] for r in results)
+
+
+def test_other_marks_cover_every_combining_mark_outside_the_mark_ranges() -> None:
+    import re
+    import sys
+
+    from vnadmin import text as text_module
+
+    other = re.compile("[" + text_module._OTHER_MARKS + text_module._MARK_RANGES + "]")
+    missing = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.combining(chr(c)) and not other.match(chr(c))
+    ]
+    assert missing == []

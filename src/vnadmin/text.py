@@ -39,6 +39,7 @@ import attrs
 from vnadmin.findings import Repair
 
 __all__ = [
+    "MAX_MARKS",
     "NormalizedText",
     "Source",
     "as_normalized",
@@ -93,9 +94,30 @@ _UNITS = re.compile(
     + "])",
     re.DOTALL,
 )
+# The blocks that hold every other combining mark (Cyrillic to Mongolian, Coptic, CJK
+# tone marks, kana voicing, the rest of the BMP's marks, the supplementary planes): a
+# superset, tested against unicodedata, that leaves out the punctuation, symbols and CJK
+# ideographs found next to Vietnamese letters (“ ” … •).
+_OTHER_MARKS = (
+    "\u0483-\u1aaf\u1b00-\u1cff\u2cef-\u2dff\u302a-\u309a\ua66f-\uabff\ufb1e\U00010000-\U0001efff"
+)
 # An invisible character between a letter and its marks joins the letter's cluster, and a
 # mark after "\r" stands alone: such text (rare) takes the general path.
 _HIDDEN_MARK = re.compile("[\r" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]")
+#: The most combining marks one cluster is composed with. NFC's canonical reordering is
+#: quadratic in the length of a run of marks of alternating classes (``"a" + "\u0301\u0323"
+#: * 50000`` took 18 s), and no letter carries more than a few marks: a cluster with more
+#: marks than this is left as it is (only its invisible characters are removed), in both
+#: paths, so normalising is linear and still idempotent.
+MAX_MARKS = 32
+# A unit of the fast path whose cluster the general path would read longer (another mark
+# after it, another mark as its base, a character it replaces or drops before another
+# mark): the general path decides then. (Looked for only in text that has such a mark.)
+_OTHER_MARK = re.compile("[" + _OTHER_MARKS + "]")
+_OTHER_MARK_NEAR = re.compile(
+    "[\r" + "".join(_INVISIBLE) + "".join(_REPLACE) + _MARK_RANGES + "][" + _OTHER_MARKS + "]"
+    "|[" + _OTHER_MARKS + "][" + _MARK_RANGES + "]"
+)
 _SAMPLE = 2000
 _DENSE = 50  # "dense": at least one dirty character in 50 of the sample
 _TRANSLATE = str.maketrans({**_REPLACE, **dict.fromkeys(_INVISIBLE), "\r": "\n"})
@@ -107,7 +129,7 @@ _T = TypeVar("_T")
 # --- the normalised text ----------------------------------------------------------
 
 
-@attrs.frozen(eq=False, repr=False, slots=False)
+@attrs.frozen(eq=False, repr=False)
 class NormalizedText:
     """A normalised string with an exact map back to the original.
 
@@ -134,13 +156,12 @@ class NormalizedText:
         """``compute()``, computed once per text and ``key``: a scan that two steps of the
         pipeline both need (the dates that :func:`~vnadmin.parse_document` finds and that
         :func:`~vnadmin.lint` checks) is done once. Bounded by the number of keys; two
-        threads may compute the same value, and either result is kept."""
+        threads may compute the same value, and both get the one that was stored first
+        (``dict.setdefault`` is atomic)."""
         try:
             return self._memos[key]  # type: ignore[return-value]
         except KeyError:
-            value = compute()
-            self._memos[key] = value
-            return value
+            return self._memos.setdefault(key, compute())  # type: ignore[return-value]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NormalizedText):
@@ -339,11 +360,23 @@ def normalize_text(text: str) -> NormalizedText:
     ``\\r\\n``, ``\\r`` and other line separators → ``\\n``. Spaces are not
     collapsed and tone placement is not changed, so offsets stay meaningful.
 
+    A cluster with more than :data:`MAX_MARKS` combining marks is left as it is (NFC's
+    reordering is quadratic in such a run), so the work is linear in the text.
+
     Clean input is returned untouched after a cheap check. The function is
     idempotent: ``normalize_text(normalize_text(s).text).text ==
-    normalize_text(s).text``.
+    normalize_text(s).text``. Raises :class:`~vnadmin.VnAdminError` for anything but a
+    ``str``.
     """
+    _require_str(text)
     return _normalize(text)
+
+
+def _require_str(text: object) -> None:
+    if not isinstance(text, str):
+        from vnadmin.errors import VnAdminError
+
+        raise VnAdminError(f"expected str, not {type(text).__name__}")
 
 
 def _normalize(text: str) -> NormalizedText:
@@ -366,10 +399,14 @@ def _normalize_units(text: str) -> NormalizedText | None:
     of invisible characters removed, each line end made ``\n``. ``None`` when that would not
     give NFC text (a mark at the start, Hangul, singletons): the general path decides then.
     """
+    if _OTHER_MARK.search(text) is not None and _OTHER_MARK_NEAR.search(text) is not None:
+        return None
     parts = _UNITS.split(text)
     if parts[0] and unicodedata.combining(parts[0][0]):
         return None
     units = parts[1::2]
+    if max(map(len, units), default=0) > MAX_MARKS + 1:
+        return None  # a cluster with too many marks: left as it is by the general path
     new_units = list(map(str.translate, map(_NFC, units), itertools.repeat(_TRANSLATE)))
     if "\r\n" in text:
         new_units = ["\n" if u == "\r\n" else n for u, n in zip(units, new_units, strict=True)]
@@ -447,9 +484,11 @@ class _Builder:
                 continue
             j = i + 1
             hidden = False
+            marks = 0
             while j < length:
                 if combining(text[j]):
                     j += 1
+                    marks += 1
                     continue
                 if text[j] in _INVISIBLE:
                     # Invisible characters between a letter and its marks belong to
@@ -467,7 +506,8 @@ class _Builder:
                 new = cluster
             else:
                 visible = "".join(c for c in cluster if c not in _INVISIBLE) if hidden else cluster
-                new = unicodedata.normalize("NFC", visible)
+                # (a cluster with too many marks is not composed: see MAX_MARKS)
+                new = visible if marks > MAX_MARKS else unicodedata.normalize("NFC", visible)
                 if any(c in _REPLACE for c in new):
                     new = "".join(_REPLACE.get(c, c) for c in new)
             if new != cluster:
@@ -490,7 +530,9 @@ def _normalize_slow(text: str) -> NormalizedText:
         while k < len(text) and text[k] in _INVISIBLE:
             k += 1  # invisible characters between a letter and its marks join its cluster
         start = i - 1 if i > pos and k < len(text) and combining(text[k]) else i
-        _keep_stretch(b, pos, start)
+        pos = _keep_stretch(b, pos, start)
+        if pos > start:
+            continue  # the stretch's last cluster (a letter and other marks) took this mark
         pos = b.region(start, i + 1)
     _keep_stretch(b, pos, len(text))
     if not b.ns:
@@ -505,16 +547,17 @@ def _normalize_slow(text: str) -> NormalizedText:
     )
 
 
-def _keep_stretch(b: _Builder, start: int, end: int) -> None:
+def _keep_stretch(b: _Builder, start: int, end: int) -> int:
     """A stretch without dirty characters: copied as is when it is already NFC,
-    otherwise normalised cluster by cluster."""
+    otherwise normalised cluster by cluster. Returns where the copy ends (past ``end`` when
+    the last cluster runs on into the marks after the stretch)."""
     if end <= start:
-        return
+        return start
     stretch = b.text[start:end]
     if stretch.isascii() or unicodedata.is_normalized("NFC", stretch):
         b.keep(start, end)
-    else:
-        b.region(start, end)
+        return end
+    return b.region(start, end)
 
 
 # --- keys and tone placement ------------------------------------------------------
@@ -625,8 +668,11 @@ def canonical_tones(text: str, style: Literal["old", "new"] = "old") -> str:
     >>> canonical_tones("quý hoàn giá")
     'quý hoàn giá'
     """
+    _require_str(text)
     if style not in ("old", "new"):
-        raise ValueError(f"style must be 'old' or 'new', not {style!r}")
+        from vnadmin.errors import VnAdminError
+
+        raise VnAdminError(f"style must be 'old' or 'new', not {style!r}")
     if text.isascii():
         return text
     return _WORD.sub(lambda m: _tone_word(m.group(), style), text)
@@ -638,7 +684,9 @@ def tone_style(word: str) -> Literal["old", "new"] | None:
     >>> tone_style("uỷ"), tone_style("ủy"), tone_style("quý")
     ('new', 'old', None)
     """
-    nfc = unicodedata.normalize("NFC", word)
+    # (normalize_text, not NFC itself: it bounds the marks a cluster is composed with)
+    _require_str(word)
+    nfc = word if unicodedata.is_normalized("NFC", word) else normalize_text(word).text
     if _TONED_PAIR.search(nfc) is None:
         return None  # no oa / oe / uy with its tone mark at the end: the same in both styles
     old = canonical_tones(word, "old")

@@ -91,8 +91,12 @@ _PARTY = re.compile(r"ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM")
 _MOTTO = re.compile(
     r"Độc[ \t]+lập[ \t]*-[ \t]*Tự[ \t]+do[ \t]*-[ \t]*Hạnh[ \t]+phúc[ \t-]*", re.IGNORECASE
 )
-_SO = re.compile(r"(?<![^\s:])S[ốỐ][ \t]*(?:hiệu[ \t]*)?:?[ \t\n]*")
+# (each run of blanks is read by one quantifier: the optional parts start with a non-blank)
+_SO = re.compile(r"(?<![^\s:])S[ốỐ](?:[ \t]*hiệu)?(?:[ \t]*:)?[ \t\n]*")
+# The place starts a word (a search does not try every letter of a long word in capitals);
+# its words are separated by blanks that no word contains.
 _PLACE_DATE = re.compile(
+    r"(?<![^\W\d_])"
     r"(?P<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\.?)[ \t]+)?"
     r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*[ \t]+){0,4}"
     r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*)"
@@ -105,11 +109,64 @@ _TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
 _TYPE_LINE = re.compile(
     r"(?<![^\s\-])(?P<type>" + alternation(n.upper() for n in _TYPE_NAMES) + r")(?![^\s])"
 )
-_VV = re.compile(
-    r"V/v[ \t]+(?P<summary>[^\n]*?)(?=[ \t]+[A-ZĐ][^\s,]*(?:[ \t]+[A-ZĐ][^\s,]*)*,[ \t]*ngày|$|\n)"
-)
+# A công văn's summary: after "V/v", up to the line end or to a place-and-date set on the
+# same line (``V/v triển khai …   Hà Nội, ngày …``): see _vv_summary.
+_VV = re.compile(r"V/v[ \t]+")
+_COMMA_NGAY = re.compile(r",[ \t]*ngày")
+_VV_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+
+
+def _vv_summary(s: str, limit: int) -> str | None:
+    """The summary after the first ``V/v`` of ``s[:limit]``: what
+    ``V/v[ \\t]+(.*?)(?=[ \\t]+[A-ZĐ][^\\s,]*(?:[ \\t]+[A-ZĐ][^\\s,]*)*,[ \\t]*ngày|$|\\n)``
+    found, read in one pass: each ``, ngày`` of the line, and the words in capitals before
+    it read backwards (they never reach past the ``,`` before), instead of a look-ahead
+    that read the words again from every position of the summary."""
+    m = _VV.search(s, 0, limit)
+    if m is None:
+        return None
+    start = m.end()
+    line_end = s.find("\n", start, limit)
+    line_end = limit if line_end == -1 else line_end
+    end = line_end
+    for c in _COMMA_NGAY.finditer(s, start, line_end):
+        k = c.start()
+        best = -1  # the earliest start of the look-ahead: a run of blanks before a word
+        while True:
+            t = k
+            while t > start and not s[t - 1].isspace() and s[t - 1] != ",":
+                t -= 1
+            if t == k or s[t] not in _VV_WORD_START or s[t - 1] not in " \t":
+                break
+            if t == start:
+                break  # (the blanks after "V/v" are the summary's start, never given back)
+            b = t
+            while s[b - 1] in " \t":
+                b -= 1
+            best = b
+            if b <= start or s[b - 1].isspace() or s[b - 1] == ",":
+                break
+            k = b
+        if best != -1:
+            end = best
+            break
+    return s[start:end].strip() or None
+
+
 _SUMMARY_STOP = re.compile(r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:")
-_TRAILING_RULE = re.compile(r"[ \t]*-{2,}[ \t]*$")
+
+
+def _drop_trailing_rule(line: str) -> str:
+    """``line`` without a rule of dashes (two or more) at its end and the blanks around it:
+    what ``re.sub(r"[ \\t]*-{2,}[ \\t]*$", "", line)`` gives, without trying every blank
+    and dash of the line as a start."""
+    stripped = line.rstrip(" \t")
+    undashed = stripped.rstrip("-")
+    if len(stripped) - len(undashed) >= 2:
+        return undashed.rstrip(" \t")
+    return line
+
+
 # Stamps are printed in capitals (NĐ 30, Phụ lục I, ô 10a/10b; domain notes §1.12).
 _STAMPS: dict[str, Urgency | Secrecy] = {
     "HỎA TỐC": Urgency.HOA_TOC,
@@ -122,6 +179,7 @@ _STAMPS: dict[str, Urgency | Secrecy] = {
 }
 _STAMP = re.compile(r"(?<!\w)(?:" + alternation(_STAMPS) + r")(?!\w)")
 _WORDS = re.compile(r"\S+")
+_STAMP_WINDOW = 80
 # Căn cứ lines: at a line start (or after ";"), up to ";" or the line end, or to where a
 # flattened preamble goes on ("…, Xét đề nghị …", "QUYẾT ĐỊNH:"). The start and the cut are
 # found by two patterns in which every run of blanks is read once (a cut starts only at
@@ -129,7 +187,7 @@ _WORDS = re.compile(r"\S+")
 _BASIS_START = re.compile(r"(?:^|(?<=;))[ \t]*(?P<b>Căn[ \t]+cứ\b)", re.MULTILINE)
 _BASIS_CUT = re.compile(
     r",?(?<![ \t])[ \t]+(?:Xét|Theo[ \t]+đề[ \t]+(?:nghị|xuất)|Căn[ \t]+cứ)\b"
-    r"|(?<![ \t])[ \t]+[A-ZĐ ]{6,80}:"
+    r"|(?<![ \t])[ \t]+[A-ZĐ][A-ZĐ ]{5,79}:"
 )
 
 
@@ -142,7 +200,10 @@ def _legal_bases(s: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if m is None:
             return
         a = m.start("b")
-        stop = min((i for i in (s.find(";", a, end), s.find("\n", a, end)) if i != -1), default=end)
+        line_end = s.find("\n", a, end)
+        line_end = end if line_end == -1 else line_end
+        semi = s.find(";", a, line_end)  # (within the line: never a scan to the end)
+        stop = line_end if semi == -1 else semi
         cut = _BASIS_CUT.search(s, m.end("b"), stop)
         b = cut.start() if cut is not None else stop
         b = a + len(s[a:b].rstrip(" \t,."))
@@ -160,9 +221,13 @@ def _is_caps_word(word: str) -> bool:
 def _stamp_stands_alone(s: str, m: re.Match[str]) -> bool:
     """A stamp is not part of a title in capitals (``KHẨN TRƯƠNG``, ``BÍ MẬT``): the words
     beside it on its line, unless set apart by a column gap, are not words in capitals."""
-    before = s[s.rfind("\n", 0, m.start()) + 1 : m.start()]
-    line_end = s.find("\n", m.end())
-    after = s[m.end() : len(s) if line_end == -1 else line_end]
+    # (a window of the line on either side: a line of stamps is not read again per stamp)
+    lo = max(0, m.start() - _STAMP_WINDOW)
+    line_start = s.rfind("\n", lo, m.start())
+    before = s[lo if line_start == -1 else line_start + 1 : m.start()]
+    hi = min(len(s), m.end() + _STAMP_WINDOW)
+    line_end = s.find("\n", m.end(), hi)
+    after = s[m.end() : hi if line_end == -1 else line_end]
     prev, nxt = before.split()[-1:], after.split()[:1]
     if prev and not before.endswith(("  ", "\t")) and _is_caps_word(prev[0]):
         return False
@@ -273,7 +338,7 @@ _Piece = tuple[str, int, int, bool]  # text, start, end, wraps (ends with a hyph
 
 def _piece(s: str, start: int, end: int) -> _Piece | None:
     """A line of the issuer column, rules of dashes and ``*`` dropped (None if empty)."""
-    raw = _TRAILING_RULE.sub("", s[start:end]).rstrip()
+    raw = _drop_trailing_rule(s[start:end]).rstrip()
     stripped = raw.strip(" \t*-")
     if not stripped:
         return None
@@ -391,7 +456,9 @@ def parse_document(source: Source) -> Document:
     ``source`` is the text, or the :class:`~vnadmin.text.NormalizedText` of it (the text is
     normalised once, here, and every part is read from that one normalised text; spans
     point into the caller's string). Lenient and never inventive: a component that is not
-    found is ``None``. Raises only :class:`~vnadmin.VnAdminError`.
+    found is ``None``. Raises only :class:`~vnadmin.VnAdminError`. Linear time in the text,
+    also on hostile input (long runs of blanks between the header's keywords, of capitals,
+    of dashes, of combining marks; repeated ``Căn cứ`` and ``Điều``; tested up to 1 MB).
     """
     nt = as_normalized(source)
     try:
@@ -465,9 +532,8 @@ def _parse(nt: NormalizedText) -> Document:
             spans.append(("summary", nt.to_original(tm.end() + lead, tm.end() + len(raw.rstrip()))))
     if code is not None and code.family is CodeFamily.CONG_VAN and type_name is None:
         type_name = "Công văn"
-        vm = _VV.search(s, 0, head_limit)
-        if vm is not None:
-            summary = vm.group("summary").strip() or None
+        if _VV.search(s, 0, head_limit) is not None:
+            summary = _vv_summary(s, head_limit)
     doc_type = _doc_type(type_name) if type_name else None
     if doc_type is None and code is not None and code.doc_type is not None and type_name is None:
         doc_type = code.doc_type

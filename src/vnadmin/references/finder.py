@@ -41,16 +41,27 @@ _EXTRA_TYPES = (
     "Pháp lệnh",
 )
 _TYPE_NAMES = default_registry.type_names(*_EXTRA_TYPES)
-_TYPE_RE = alternation({n.lower() for n in _TYPE_NAMES})  # matched ignoring case
-_TYPE_WORD = re.compile(r"\b(?:" + _TYPE_RE + r")\b", re.IGNORECASE)
+
+
+def _case_variants(name: str) -> set[str]:
+    """The ways a type word is written: as listed, lower case, capitalised, every word
+    capitalised, upper case. Type words are matched case-sensitively on these (not with
+    ``re.IGNORECASE``, which also reads ``ſ``, ``ı`` and the Kelvin sign as letters of the
+    name), so the lower-cased match is always a key of the tables built from the names."""
+    low = name.lower()
+    return {name, low, low[:1].upper() + low[1:], low.title(), name.upper()}
+
+
+_TYPE_RE = alternation({v for n in _TYPE_NAMES for v in _case_variants(n)})
+_TYPE_WORD = re.compile(r"\b(?:" + _TYPE_RE + r")\b")
 _TYPES_BY_LAST_WORD: dict[str, list[tuple[int, str]]] = {}
 for _name in sorted({n.lower() for n in _TYPE_NAMES}, key=len, reverse=True):
     _TYPES_BY_LAST_WORD.setdefault(_name.rsplit(" ", 1)[-1], []).append((len(_name), _name))
-# After the type word: an optional name (no sentence punctuation), then "số" (maybe
-# doubled, maybe with a colon), then only whitespace (PDF text may break the line).
-_NAME_SO = re.compile(r"[^.;:()]{0,160}?\s*(?:\bsố\b\s*:?\s*)+", re.IGNORECASE)
-_GAP_ONLY = re.compile(r"\s+")
-_LIST_GAP = re.compile(r"[ \t]*(?:,|;|\bvà\b|\bhoặc\b)[ \t]*(?:\bsố\b[ \t]*)?$", re.IGNORECASE)
+# After the type word: an optional name (no sentence punctuation, at most _NAME_MAX
+# characters), then the run of "số" that ends the head (see _names_the_code).
+_NAME_MAX = 160
+_NAME_STOP = frozenset(".;:()")
+_LIST_GAP = re.compile(r"[ \t]*(?:,|;|\bvà\b|\bhoặc\b)(?:[ \t]*\bsố\b)?[ \t]*", re.IGNORECASE)
 # Where a code may start: a number that starts a word, a separator, then a letter or a
 # year. Candidates are found from the separators (str.find), not by a regex trying every
 # offset of the text.
@@ -93,13 +104,19 @@ def _candidates(s: str) -> list[int]:
 
 
 _FORM_NUMBER = re.compile(r"\b(?:Mẫu|mẫu|biểu|Biểu|Phụ lục|phụ lục)[ \t]+(?:số[ \t]*)?$")
-_ISSUER_AFTER = re.compile(
-    r"[ \t]*(?:,[ \t]*)?(?:của|do)[ \t]+(?P<issuer>[^\n,.;:()\[\]0-9|]{1,100}?)"
-    r"(?=[ \t]+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|đã|được|thì|là|và|số)\b"
-    r"|[\n,.;:()\[\]0-9|]|$)",
-    re.IGNORECASE,
+# The issuer after a code: "của"/"do", then at most _ISSUER_MAX characters that are no
+# sentence punctuation or digit, up to the first word that starts the rest of the sentence
+# or the first such character. The blanks after "của" and the issuer's first character are
+# disjoint; the stop words are searched only where a run of blanks starts, in the issuer's
+# window (a run of blanks is never read twice).
+_ISSUER_MAX = 100
+_ISSUER_HEAD = re.compile(r"[ \t]*(?:,[ \t]*)?(?:của|do)[ \t]+(?=[^\n,.;:()\[\]0-9| \t])", re.I)
+_ISSUER_RUN = re.compile(rf"[^\n,.;:()\[\]0-9|]{{1,{_ISSUER_MAX}}}")
+_BLANKS_START = re.compile(r"(?<![ \t])[ \t]")
+_ISSUER_STOP = re.compile(
+    r"[ \t]+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|đã|được|thì|là|và|số)\b", re.I
 )
-_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:ban hành[ \t]*)?", re.IGNORECASE)
+_DATE_GAP = re.compile(r"[ \t]{0,25}(?:,[ \t]{0,25})?(?:ban hành[ \t]{0,25})?", re.IGNORECASE)
 _LOOKBACK = 200
 
 
@@ -160,7 +177,7 @@ def _type_before(head: str, so: int | None) -> tuple[int, str] | None:
         for m in reversed(words):
             if capital and not m.group()[:1].isupper():
                 continue
-            if _NAME_SO.fullmatch(head, m.end()) or _GAP_ONLY.fullmatch(head, m.end()):
+            if _names_the_code(head, m.end(), so):
                 return m.start(), m.group()
     return None
 
@@ -178,6 +195,32 @@ def _ok_parts(type_abbr: str | None, issuers: tuple[str, ...], units: tuple[str,
     return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
 
 
+def _issuer_after(s: str, end: int) -> tuple[int, int] | None:
+    """Where the issuer named after ``end`` (``của UBND tỉnh``) starts and ends."""
+    head = _ISSUER_HEAD.match(s, end)
+    if head is None:
+        return None
+    first = head.end()
+    stop = _ISSUER_RUN.match(s, first).end()  # type: ignore[union-attr]
+    for blanks in _BLANKS_START.finditer(s, first + 1, stop + 1):
+        if _ISSUER_STOP.match(s, blanks.start()):
+            return first, blanks.start()
+    if stop < len(s) and stop - first == _ISSUER_MAX and _ISSUER_RUN.match(s, stop):
+        return None  # longer than an issuer, and no word ends it
+    return first, stop
+
+
+def _names_the_code(head: str, after_type: int, so: int) -> bool:
+    """Whether ``head[after_type:]`` is a name (at most ``_NAME_MAX`` characters, no
+    sentence punctuation) then the run of ``số`` at ``so`` that ends ``head``: what
+    ``[^.;:()]{0,160}?\\s*(?:\\bsố\\b\\s*:?\\s*)+`` matched, read without a regex
+    (its quantifiers all matched the same blanks)."""
+    if after_type > so:
+        return False
+    name = head[after_type:so].rstrip()
+    return len(name) <= _NAME_MAX and _NAME_STOP.isdisjoint(name)
+
+
 def _date_after(s: str, end: int) -> tuple[dt.date, int, int] | None:
     """The date written right after a code (``… , ban hành ngày 20/7/2025``) in the
     normalised text, where it starts (its ``ngày`` included) and where it ends."""
@@ -193,7 +236,9 @@ def find(source: Source) -> tuple[Reference, ...]:
 
     ``source`` is the caller's string or its :class:`~vnadmin.NormalizedText` (then it is
     not normalised again). Never raises. Every span points into the caller's string
-    (also when it is NFD or holds look-alike characters).
+    (also when it is NFD or holds look-alike characters). Linear time in the text, also on
+    hostile input (long runs of blanks between the words of a mention, repeated type words,
+    ``số`` and separators; tested up to 1 MB).
 
     >>> [str(r.code) for r in find(
     ...     "các Quyết định số 01/QĐ-UBND, 02/QĐ-UBND và Chỉ thị số 35-CT/TW")]
@@ -238,7 +283,7 @@ def find(source: Source) -> tuple[Reference, ...]:
         else:
             if so is not None:
                 mention_start = start - len(head) + so
-            if prev_type is not None and _LIST_GAP.fullmatch(s[prev_code_end:start]):
+            if prev_type is not None and _LIST_GAP.fullmatch(s, prev_code_end, start):
                 type_name = prev_type
         end = stop
         code_o = code.span
@@ -249,22 +294,17 @@ def find(source: Source) -> tuple[Reference, ...]:
             end = date[2]
             date_span = nt.to_original(date[1], end)
             end_o = date_span[1]
-        im = _ISSUER_AFTER.match(s, end)
+        im = _issuer_after(s, end)
         issuer = None
         issuer_span: tuple[int, int] | None = None
         if im is not None:
-            raw = im.group("issuer")
+            raw = s[im[0] : im[1]]
             issuer = raw.strip()
             if issuer and _TYPE_WORD.match(issuer) is None:
-                first = im.start("issuer") + len(raw) - len(raw.lstrip())
+                first = im[0] + len(raw) - len(raw.lstrip())
                 issuer_span = nt.to_original(first, first + len(issuer))
-                end = im.end("issuer")
-                while end > 0 and s[end - 1] in " \t":
-                    end -= 1
-                if end == first + len(issuer):
-                    end_o = issuer_span[1]
-                else:
-                    end_o = nt.to_original(im.start("issuer"), end)[1]
+                end = first + len(issuer)
+                end_o = issuer_span[1]
             else:
                 issuer = None
         if type_span is not None:
@@ -296,9 +336,8 @@ def find(source: Source) -> tuple[Reference, ...]:
 # --- short references -----------------------------------------------------------------
 
 _SHORT = re.compile(
-    r"\b(?P<type>" + _TYPE_RE + r")[ \t]+(?:(?P<self>này)|(?P<above>nêu trên|trên|nói trên|đã nêu)"
-    r"|số[ \t]+(?P<number>[0-9]{1,9})(?![0-9]*[/-]))",
-    re.IGNORECASE,
+    r"\b(?P<type>" + _TYPE_RE + r")[ \t]+(?i:(?P<self>này)|(?P<above>nêu trên|trên|nói trên|đã nêu)"
+    r"|số[ \t]+(?P<number>[0-9]{1,9})(?![0-9/-]))"
 )
 
 
