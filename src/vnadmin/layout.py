@@ -40,6 +40,7 @@ from vnadmin.text import fold_words
 
 __all__ = [
     "HEADER",
+    "FOLD_MEMO_MAX",
     "MARK",
     "LazyTokens",
     "Tok",
@@ -306,9 +307,23 @@ def is_noi_nhan_words(word: str, next_word: str) -> bool:
     return word == "Nơi" and next_word.startswith("nhận")
 
 
-#: The one fold of the block parsers (:func:`vnadmin.text.fold_words`; the text is already
-#: normalised), memoised: a document repeats its titles and entries.
-fold = functools.lru_cache(maxsize=8192)(fold_words)
+_fold_memo = functools.lru_cache(maxsize=8192)(fold_words)
+#: The longest text :func:`fold` memoises: the memo holds at most 8192 entries of at most
+#: this length (a few MB), however long the words of a hostile text are.
+FOLD_MEMO_MAX = 64
+
+
+def fold(text: str) -> str:
+    """The one fold of the block parsers (:func:`vnadmin.text.fold_words`; the text is
+    already normalised), memoised for short texts: a document repeats its titles and
+    entries. Longer texts are folded without being kept.
+
+    >>> fold("Như  trên"), fold("x" * 100) == "X" * 100
+    ('NHƯ TRÊN', True)
+    """
+    if len(text) <= FOLD_MEMO_MAX:
+        return _fold_memo(text)
+    return fold_words(text)
 
 
 def trim(s: str, a: int, b: int, chars: str = " \t\n,;:") -> tuple[int, int]:
