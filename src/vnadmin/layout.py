@@ -39,8 +39,8 @@ from collections.abc import Iterator
 from vnadmin.text import fold_words
 
 __all__ = [
-    "HEADER",
     "FOLD_MEMO_MAX",
+    "HEADER",
     "MARK",
     "LazyTokens",
     "Tok",

@@ -394,11 +394,11 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
         # end of what is left): one pass over the part however many notes it ends with.
         e = len(whole)
         while True:
-            note = _paren_at_end(whole, e)
-            if note is None:
+            paren = _paren_at_end(whole, e)
+            if paren is None:
                 break
-            o, c = note
-            raw_inner = whole[o + 1 : c]
+            o, close = paren
+            raw_inner = whole[o + 1 : close]
             inner = raw_inner.strip()
             cm = _COPIES.fullmatch(inner)
             if cm:
