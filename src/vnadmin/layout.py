@@ -158,6 +158,10 @@ def is_name_word(word: str) -> bool:
 # Words that open a title line in capitals (ô 7a/7b) even when written in ASCII capitals.
 _TITLE_OPENERS = frozenset(("BỘ", "GIÁM", "CHỦ", "THỦ", "CHÁNH", "TRƯỞNG", "PHÓ", "TỔNG"))
 _TWO_WORDS = re.compile(r"\S+(?:\s+\S+)?")
+# Longer than any word of a title in capitals (``NGHIỆP,`` …) with its brackets.
+_WORD_MAX = 24
+_TERMINATORS = frozenset(",.;:")
+_AFTER_TERMINATOR = frozenset((*",.;:", " ", "\t", "\n", ""))
 
 
 def starts_foreign(s: str, p: int) -> bool:
@@ -168,6 +172,10 @@ def starts_foreign(s: str, p: int) -> bool:
     >>> starts_foreign("TM. ỦY BAN", 0), starts_foreign("PHÓ CHỦ TỊCH", 0), starts_foreign("Bộ Tư pháp;", 0)
     (True, True, False)
     """
+    if s[p : p + 1] in _TERMINATORS and s[p + 1 : p + 2] in _AFTER_TERMINATOR:
+        # A lone terminator, or a run of them (``;;;;``, a word no title starts with):
+        # rejected in constant time, not by reading the window behind each of them.
+        return False
     if strict_mark_at(s, p):
         return True
     m = _TWO_WORDS.match(s, p, min(len(s), p + 60))
@@ -175,13 +183,18 @@ def starts_foreign(s: str, p: int) -> bool:
         return False
     words = m.group().split()
     first = words[0].strip(",.;:")
+    if first in _TITLE_OPENERS:
+        return True
+    # Cheap rejections first (a run of punctuation, a word in lower case, a word longer
+    # than any title word): the letters are looked at only for a short word in capitals.
+    if len(first) > _WORD_MAX or first.isascii() or not first.isupper():
+        return False
     letters = [c for c in first if c.isalpha()]
     return (
         len(letters) > 1
         and all(c.isupper() for c in letters)
         and (len(words) < 2 or any(c.isupper() for c in words[1]))
-        and not first.isascii()
-    ) or first in _TITLE_OPENERS
+    )
 
 
 def entry_follows(s: str, p: int) -> bool:

@@ -145,6 +145,7 @@ def _scan(s: str, pos: int, marked: bool, toks: LazyTokens) -> tuple[int, int, l
     i = 0
     steps = 0
     title_words = 0
+    after_mark = False  # the tokens read since the last mark are notes only
     cur_start: int | None = None
     cur_end = pos
     while toks.has(i):
@@ -171,6 +172,12 @@ def _scan(s: str, pos: int, marked: bool, toks: LazyTokens) -> tuple[int, int, l
             if steps > _LEAD:
                 return None
         m = MARK.fullmatch(t) or MARK.match(t)
+        pure = m is not None and m.end() == len(t)
+        if pure and after_mark:
+            # Two marks with only notes between: read_block refuses the block of this
+            # start (a mark with no title); the later mark is a start of its own.
+            return None
+        after_mark = pure or (after_mark and is_note(t))
         if (
             (m and (m.group(1) is None or m.group(1).isupper() or m.group(2)))
             or is_note(t)
