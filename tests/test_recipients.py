@@ -683,6 +683,9 @@ def _contract(text: str) -> None:
             assert isinstance((e.reference, e.group, e.members, e.purpose_meaning), tuple)
         with contextlib.suppress(vnadmin.ValidationError):
             lst.validate()
+    for fn in (check_recipients, validate_recipients):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(text)
     assert isinstance(recipients.is_valid(text), bool)
     for found in find_recipients(text):
         found.check()
@@ -743,3 +746,20 @@ def test_recipient_values_are_frozen() -> None:
             setattr(value, field, "x")
         with pytest.raises((AttributeError, attrs.exceptions.FrozenInstanceError)):
             setattr(value, f"{field}_extra", "x")
+
+
+@pytest.mark.parametrize("value", [None, 5, b"Noi nhan", ["- x"], "", "   ", "x", "Kính gửi: Bộ X"])
+def test_check_and_validate_read_text_and_raise_only_vnadmin_errors(value: object) -> None:
+    for fn in (check_recipients, validate_recipients, parse_recipients):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(value)  # type: ignore[arg-type]
+    assert recipients.is_valid(value) in (True, False)  # type: ignore[arg-type]
+    assert find_recipients(value) == () or isinstance(value, str)  # type: ignore[arg-type]
+
+
+def test_check_reads_a_string_as_parse_does() -> None:
+    text = "Nơi nhận:\n- Như trên;\n- Bộ Tư pháp,\n- Lưu: VT, PC."
+    assert check_recipients(text, kinh_gui=False) == check_recipients(
+        parse_recipients(text), kinh_gui=False
+    )
+    assert validate_recipients(text) == parse_recipients(text)

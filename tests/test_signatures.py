@@ -836,6 +836,9 @@ def _contract(text: str) -> None:
             format_signature(b)
             with contextlib.suppress(vnadmin.ValidationError):
                 b.validate()
+    for fn in (check_signature, validate_signature):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(text)
     assert isinstance(signatures.is_valid(text), bool)
     assert isinstance(find_signatures(text), tuple)
     _finder_internals(text)
@@ -902,3 +905,22 @@ def test_fold_memo_keeps_only_short_texts() -> None:
     before = _fold_memo.cache_info().currsize
     assert fold("Đ" * (FOLD_MEMO_MAX + 1)) == "Đ" * (FOLD_MEMO_MAX + 1)
     assert _fold_memo.cache_info().currsize == before
+
+
+@pytest.mark.parametrize(
+    "value", [None, 5, b"KT. BO", ["KT."], "", "   ", "x", "KT. BỘ TRƯỞNG Lê An"]
+)
+def test_check_and_validate_read_text_and_raise_only_vnadmin_errors(value: object) -> None:
+    for fn in (check_signature, validate_signature, parse_signature, parse_signatures):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(value)  # type: ignore[arg-type]
+    assert signatures.is_valid(value) in (True, False)  # type: ignore[arg-type]
+    assert find_signatures(value) == () or isinstance(value, str)  # type: ignore[arg-type]
+
+
+def test_check_reads_a_string_as_parse_does() -> None:
+    text = "KT. GIÁM ĐỐC GIÁM ĐỐC Lê Văn Hai"
+    assert check_signature(text) == check_signature(parse_signature(text))
+    assert validate_signature("TM. CHÍNH PHỦ THỦ TƯỚNG Lê An") == parse_signature(
+        "TM. CHÍNH PHỦ THỦ TƯỚNG Lê An"
+    )
