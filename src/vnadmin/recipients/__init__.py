@@ -18,7 +18,7 @@ Hostile input: every function reads its text in time linear in its length (notes
 brackets, nested or repeated, ``-`` and ``;`` runs, long ``Lưu:`` unit lists, blank runs
 of any length; tested by counting work on adversarial families and at 1 MB), and only
 :class:`~vnadmin.VnAdminError` escapes; :func:`find_recipients` and :func:`is_valid`
-never raise. Copy counts are ASCII digits (``(02 bản)``; ``(０２)`` is a note).
+never raise. Copy counts are ASCII digits (``(02 bản)``; ``(０２ bản)`` stays in the text).
 
 The package offers the same verbs as every concept of vnadmin: :func:`parse`,
 :func:`find`, :func:`format`, :func:`check`, :func:`validate`, :func:`is_valid`
