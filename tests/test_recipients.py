@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,8 +29,9 @@ from vnadmin.recipients import (
     validate_recipients,
 )
 from vnadmin.strategies import recipient_lists
+from vnadmin.strategies._blocks import block_texts
 
-from .growth import growth
+from .growth import bounded, growth
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -554,3 +556,210 @@ def test_header_prefilter_finds_what_the_full_scan_finds(text: str) -> None:
     from vnadmin.layout import HEADER, find_headers
 
     assert [m.span() for m in find_headers(text)] == [m.span() for m in HEADER.finditer(text)]
+
+
+# --- Hardening (issue 10): linear work on hostile inputs, one exception contract, frozen values.
+
+
+def _rep(head: str, unit: str, tail: str = "") -> Callable[[int], str]:
+    return lambda n: head + unit * max(1, n // len(unit)) + tail
+
+
+def _gaps(*words: str, blank: str = " ") -> Callable[[int], str]:
+    return lambda n: (blank * max(1, n // len(words) // len(blank))).join(words)
+
+
+_WORDS = ("Nơi", "nhận", ":", "-", "Bộ", "X", "(để b/c)", ";", "-", "Lưu", ":", "VT", ",", "X", ".")
+
+#: Adversarial families built from the grammar of recipient lists (Phụ lục I, II.9):
+#: repeated and nested parentheses, repeated ``-`` entries and ``;``, long ``Lưu:`` unit
+#: lists, blank runs between every pair of keywords, headers, capitals, combining marks.
+RECIPIENT_FAMILIES: dict[str, Callable[[int], str]] = {
+    "archive notes": _rep("Nơi nhận:\n- Lưu: VT, X", "(1)"),
+    "archive drafters": _rep("Nơi nhận:\n- Lưu: VT, X", "(LC)"),
+    "entry notes": _rep("Nơi nhận:\n- Bộ X", "(1)"),
+    "purposes": _rep("Nơi nhận:\n- Bộ X", "(để b/c)"),
+    "archive units": _rep("Nơi nhận:\n- Lưu: VT, ", "X, "),
+    "archive units with drafter": _rep("Nơi nhận:\n- Lưu: VT, ", "X.D, "),
+    "archive wrapped": _rep("Nơi nhận:\n- Lưu: VT, ", "X,\n"),
+    "dashes": _rep("Nơi nhận:\n", "- "),
+    "entries": _rep("Nơi nhận:\n", "- Bộ X;\n"),
+    "semicolons": _rep("Nơi nhận:\n- Bộ X", ";"),
+    "dash semicolons": _rep("Nơi nhận:\n", "-;"),
+    "flattened": _rep("Nơi nhận: ", "- Bộ X, "),
+    "inner dashes": _rep("Nơi nhận:\n- Bộ X,", " - "),
+    "blanks": _gaps(*_WORDS),
+    "blank lines": _gaps(*_WORDS, blank="\n"),
+    "tabs and lines": _gaps(*_WORDS, blank=" \t\n"),
+    "nested parentheses": lambda n: "Nơi nhận:\n- Bộ X " + "(" * (n // 2) + ")" * (n // 2) + ";",
+    "nested in archive": lambda n: "Nơi nhận:\n- Lưu: VT, X" + "(" * (n // 2) + ")" * (n // 2),
+    "open parentheses": _rep("Nơi nhận:\n- Bộ X", "(a;"),
+    "close parentheses": _rep("Nơi nhận:\n- Bộ X", ")"),
+    "headers": _rep("", "Nơi nhận:\n"),
+    "kính gửi": _rep("", "Kính gửi: "),
+    "kính gửi words": _rep("Kính gửi: ", "Bộ "),
+    "capitals": _rep("Nơi nhận:\n- ", "BỘ "),
+    "periods": _rep("Nơi nhận:\n- Bộ X", ". "),
+    "signature column": _rep("Nơi nhận:\n", "KT. BỘ TRƯỞNG\n- Bộ X;\n"),
+    "archives": _rep("Nơi nhận:\n", "- Lưu: VT;\n"),
+    "glued name": _rep("Nơi nhận:\n- Lưu: VT, X (2b). ", "Trung "),
+    "copies": _rep("Nơi nhận:\n- Bộ X", " 02 bản"),
+    "combining marks": _rep("Nơi nhận:\n- Bộ X", "\u0301"),
+    "controls": _rep("Nơi nhận:\n- Bộ X", "\x00\x1f;"),
+}
+
+
+def _check_parsed(text: str) -> object:
+    return check_recipients(parse_recipients(text), kinh_gui=False)
+
+
+def _validate_parsed(text: str) -> object:
+    return validate_recipients(parse_recipients(text))
+
+
+#: The public text functions run on every family (``is_valid`` is ``parse`` + ``check``;
+#: ``check`` and ``validate`` are run on their own on the families that parse to a list).
+LIST_FUNCTIONS: list[Callable[[str], object]] = [
+    parse_recipients,
+    find_recipients,
+    recipients.is_valid,
+    vnadmin.find_signatures,
+]
+_PARSED = ("archive notes", "archive units", "entries", "blanks", "nested parentheses")
+
+
+def _quiet(fn: Callable[[str], object]) -> Callable[[str], None]:
+    def run(text: str) -> None:
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(text)
+
+    return run
+
+
+@pytest.mark.parametrize("family", sorted(RECIPIENT_FAMILIES))
+def test_work_per_byte_is_bounded_on_hostile_lists(family: str) -> None:
+    from .test_signatures import line_growth
+
+    make = RECIPIENT_FAMILIES[family]
+    fns = LIST_FUNCTIONS + [_check_parsed, _validate_parsed] * (family in _PARSED)
+    for fn in fns:
+        run = _quiet(fn)
+        calls = growth(make, run, 1_000, 5)
+        lines = line_growth(make, run, 1_000, 5)
+        assert calls < 1.5 and lines < 1.5, (fn.__name__, calls, lines)
+
+
+MEGABYTE = 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("fn", "make"),
+    [
+        pytest.param(parse_recipients, RECIPIENT_FAMILIES["archive notes"], id="archive notes"),
+        pytest.param(find_recipients, RECIPIENT_FAMILIES["archive notes"], id="find notes"),
+        pytest.param(parse_recipients, RECIPIENT_FAMILIES["nested in archive"], id="nested"),
+    ],
+)
+def test_one_megabyte_list_is_read_in_bounded_time(
+    fn: Callable[[str], object], make: Callable[[int], str]
+) -> None:
+    # A hang guard (archive notes took 42 s at 100 kB, growing as N²; the regex and slicing
+    # work is invisible to the call and line counts), not a speed test; parse at 1 MB, find
+    # at 250 kB. Every family is counted by test_work_per_byte_is_bounded_on_hostile_lists.
+    text = make(MEGABYTE if fn is parse_recipients else MEGABYTE // 4)
+    bounded(lambda: _quiet(fn)(text), 30.0)
+
+
+def _contract(text: str) -> None:
+    try:
+        lst = parse_recipients(text)
+    except vnadmin.VnAdminError:
+        pass
+    else:
+        lst.check()
+        lst.check(kinh_gui=True)
+        format_recipients(lst)
+        for e in lst.entries:
+            assert isinstance((e.reference, e.group, e.members, e.purpose_meaning), tuple)
+        with contextlib.suppress(vnadmin.ValidationError):
+            lst.validate()
+    for fn in (check_recipients, validate_recipients):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(text)
+    assert isinstance(recipients.is_valid(text), bool)
+    for found in find_recipients(text):
+        found.check()
+    from .test_signatures import _finder_internals
+
+    _finder_internals(text)
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_only_vnadmin_errors_escape_on_any_text(text: str) -> None:
+    _contract(text)
+
+
+@settings(max_examples=500)
+@given(block_texts())
+def test_only_vnadmin_errors_escape_on_list_grammar(text: str) -> None:
+    _contract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("\u212aính gửi: Bộ Nội vụ", RecipientKind.KINH_GUI),  # the Kelvin sign: k folded
+        ("Kính gửı: Bộ Nội vụ", RecipientKind.KINH_GUI),  # dotless ı matches i ignoring case
+        ("NƠİ NHẬN:\n- Bộ X;", RecipientKind.NOI_NHAN),
+        ("KÍNH GỬI: Bộ Nội vụ", RecipientKind.KINH_GUI),
+        ("NƠI NHẬN:\n- Bộ X;\n- Lưu: VT.", RecipientKind.NOI_NHAN),
+    ],
+)
+def test_header_case_variants(text: str, kind: RecipientKind) -> None:
+    assert parse_recipients(text).kind is kind
+
+
+@pytest.mark.parametrize("digits", ["０３", "٣", "²", "03"])
+def test_copy_counts_are_ascii_digits(digits: str) -> None:
+    lst = parse_recipients(f"Nơi nhận:\n- Bộ X ({digits} bản);\n- Lưu: VT, X ({digits}b).")
+    expected = 3 if digits == "03" else None
+    assert lst.entries[0].copies == expected
+    assert lst.archive is not None and lst.archive.copies == expected
+
+
+def test_archive_notes_read_backwards_keep_their_meaning() -> None:
+    lst = parse_recipients("Nơi nhận:\n- Lưu: VT, KTTH (LC) (02b)  .")
+    assert lst.archive == ArchiveNote(units=("VT", "KTTH"), drafter="LC", copies=2)
+    lst = parse_recipients("Nơi nhận:\n- Lưu: VT, X" + "(1)" * 5)
+    assert lst.archive == ArchiveNote(units=("VT", "X"), copies=1)
+    lst = parse_recipients("Nơi nhận:\n- Lưu: VT, X(a(b)c)")
+    assert lst.archive is not None and lst.archive.units == ("VT", "X(a(b)c)")
+
+
+def test_recipient_values_are_frozen() -> None:
+    lst = parse_recipients("Nơi nhận:\n- Như trên;\n- Bộ X (để b/c);\n- Lưu: VT, TH(LC).")
+    assert lst.archive is not None
+    for value, field in [(lst, "kind"), (lst.entries[0], "text"), (lst.archive, "units")]:
+        assert not hasattr(value, "__dict__")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(value, field, "x")
+        with pytest.raises((AttributeError, attrs.exceptions.FrozenInstanceError)):
+            setattr(value, f"{field}_extra", "x")
+
+
+@pytest.mark.parametrize("value", [None, 5, b"Noi nhan", ["- x"], "", "   ", "x", "Kính gửi: Bộ X"])
+def test_check_and_validate_read_text_and_raise_only_vnadmin_errors(value: object) -> None:
+    for fn in (check_recipients, validate_recipients, parse_recipients):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(value)  # type: ignore[arg-type]
+    assert recipients.is_valid(value) in (True, False)  # type: ignore[arg-type]
+    assert find_recipients(value) == () or isinstance(value, str)  # type: ignore[arg-type]
+
+
+def test_check_reads_a_string_as_parse_does() -> None:
+    text = "Nơi nhận:\n- Như trên;\n- Bộ Tư pháp,\n- Lưu: VT, PC."
+    assert check_recipients(text, kinh_gui=False) == check_recipients(
+        parse_recipients(text), kinh_gui=False
+    )
+    assert validate_recipients(text) == parse_recipients(text)

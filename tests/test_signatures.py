@@ -32,8 +32,9 @@ from vnadmin.signatures import (
     validate_signature,
 )
 from vnadmin.strategies import signature_blocks
+from vnadmin.strategies._blocks import block_texts
 
-from .growth import growth
+from .growth import bounded, growth
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -673,3 +674,253 @@ def test_mark_prefilter_finds_what_the_full_scan_finds(text: str) -> None:
 
     expected = [m.span() for m in MARK.finditer(text) if mark_ok_at(text, m)]
     assert [m.span() for m in find_marks(text)] == expected
+
+
+# --- Hardening (issue 10): linear work on hostile inputs, one exception contract, frozen values.
+
+
+def _rep(head: str, unit: str, tail: str = "") -> Callable[[int], str]:
+    return lambda n: head + unit * max(1, n // len(unit)) + tail
+
+
+def _gaps(*words: str, blank: str = " ") -> Callable[[int], str]:
+    return lambda n: (blank * max(1, n // len(words) // len(blank))).join(words)
+
+
+#: Adversarial families built from the grammar of signature blocks (Phụ lục I, II.7):
+#: repeated marks and honours, runs of capitals and names, blank runs between every pair
+#: of keywords, repeated and nested brackets, dashes and ``;``, combining marks, controls.
+SIGNATURE_FAMILIES: dict[str, Callable[[int], str]] = {
+    **{f"marks {u.strip()}": _rep("", u) for u in ("KT. ", "TM. ", "TL. ", "TUQ. ", "Q. ")},
+    **{f"party {u.strip()}": _rep("", u) for u in ("T/M ", "K/T ", "T/L ")},
+    "marks glued": _rep("", "KT."),
+    "marks and titles": _rep("", "KT. BỘ TRƯỞNG "),
+    "marks between entries": _rep("", "KT.\n- Bộ X;\n"),
+    **{
+        f"honours {u.strip()}": _rep("GIÁM ĐỐC ", u, "Lê An")
+        for u in ("TS. ", "ThS. ", "PGS. ", "PGS.TS. ")
+    },
+    "ranks": _rep("GIÁM ĐỐC ", "Đại tá ", "Lê An"),
+    "capitals": _rep("KT. ", "BỘ "),
+    "one long capital word": _rep("KT. BỘ ", "Đ"),
+    "phó": _rep("KT. ", "PHÓ "),
+    "names": _rep("GIÁM ĐỐC ", "Lê "),
+    "blanks": _gaps("KT.", "BỘ", "TRƯỞNG", "THỨ", "TRƯỞNG", "(Đã ký)", "Lê", "An"),
+    "blank lines": _gaps("KT.", "BỘ", "TRƯỞNG", "THỨ", "TRƯỞNG", "(Đã ký)", "Lê", "An", blank="\n"),
+    "notes": _rep("KT. BỘ TRƯỞNG THỨ TRƯỞNG ", "(Đã ký)", " Lê An"),
+    "đã ký": _rep("KT. BỘ TRƯỞNG ", "Đã ký "),
+    "nested parentheses": lambda n: "KT. BỘ TRƯỞNG " + "(" * (n // 2) + ")" * (n // 2) + " Lê An",
+    "open parentheses": _rep("KT. BỘ TRƯỞNG ", "(a"),
+    "brackets": _rep("KT. BỘ TRƯỞNG ", "[ký số]"),
+    "dashes": _rep("KT. BỘ TRƯỞNG\n", "- "),
+    "dashed entries": _rep("KT. BỘ TRƯỞNG\n", "- a;\n"),
+    "semicolons": _rep("KT. BỘ TRƯỞNG ", ";"),
+    "closings": _rep("", "./. BỘ "),
+    "closing lines": _rep("", "./.\n"),
+    "combining marks": _rep("KT. BỘ TRƯỞNG Lê A", "\u0301"),
+    "controls": _rep("KT. BỘ TRƯỞNG ", "\x00\x1f "),
+}
+
+
+def _check_parsed(text: str) -> object:
+    return check_signature(parse_signature(text))
+
+
+def _validate_parsed(text: str) -> object:
+    return validate_signature(parse_signature(text))
+
+
+#: The public text functions run on every family (``is_valid`` is ``parse`` + ``check``;
+#: ``validate`` is ``check`` and a raise, run on the families that parse to a block).
+BLOCK_FUNCTIONS: list[Callable[[str], object]] = [
+    parse_signature,
+    parse_signatures,
+    find_signatures,
+    signatures.is_valid,
+    find_recipients,
+]
+
+
+def _quiet(fn: Callable[[str], object]) -> Callable[[str], None]:
+    def run(text: str) -> None:
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(text)
+
+    return run
+
+
+def _lines(fn: Callable[[], object]) -> int:
+    """Python line events while ``fn()`` runs: sees loops over characters that make no call
+    (which :func:`tests.growth.count_work` does not)."""
+    count = 0
+
+    def tracer(frame: object, event: str, arg: object) -> object:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    old = sys.gettrace()
+    sys.settrace(tracer)  # type: ignore[arg-type]
+    try:
+        fn()
+    finally:
+        sys.settrace(old)
+    return count
+
+
+def line_growth(
+    make: Callable[[int], str], run: Callable[[str], object], n: int, k: int = 10
+) -> float:
+    small, large = make(n), make(k * n)
+    return _lines(lambda: run(large)) / max(1, _lines(lambda: run(small))) / k
+
+
+_PARSED = ("honours TS.", "marks and titles", "capitals", "blanks", "notes", "nested parentheses")
+
+
+@pytest.mark.parametrize("family", sorted(SIGNATURE_FAMILIES))
+def test_work_per_byte_is_bounded_on_hostile_blocks(family: str) -> None:
+    make = SIGNATURE_FAMILIES[family]
+    fns = BLOCK_FUNCTIONS + [_check_parsed, _validate_parsed] * (family in _PARSED)
+    for fn in fns:
+        run = _quiet(fn)
+        calls = growth(make, run, 1_000, 5)
+        lines = line_growth(make, run, 1_000, 5)
+        assert calls < 1.5 and lines < 1.5, (fn.__name__, calls, lines)
+
+
+MEGABYTE = 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("fn", "make"),
+    [
+        pytest.param(parse_signature, _rep("GIÁM ĐỐC ", "TS. ", "Lê An"), id="honours"),
+        pytest.param(parse_signatures, _rep("", "KT. ", "\nBỘ TRƯỞNG"), id="marks in columns"),
+    ],
+)
+def test_one_megabyte_block_is_read_in_bounded_time(
+    fn: Callable[[str], object], make: Callable[[int], str]
+) -> None:
+    # A hang guard (the honours case took 327 s at 1 MB, growing as N²; its slicing and
+    # regex work is invisible to the call and line counts), not a speed test. The honours
+    # are read at 1 MB, the marks at 250 kB (a token per 4 bytes). Every family is counted
+    # by test_work_per_byte_is_bounded_on_hostile_blocks.
+    text = make(MEGABYTE if fn is parse_signature else MEGABYTE // 4)
+    bounded(lambda: _quiet(fn)(text), 30.0)
+
+
+def _finder_internals(text: str) -> None:
+    """The finders' work without their defensive ``except``: a bug must show here."""
+    from vnadmin.recipients.finder import _find_all
+    from vnadmin.signatures.finder import _find
+
+    nt = vnadmin.normalize_text(text)
+    lists = _find_all(nt)
+    bounds = [(a, b) for lst, a, b in lists if lst.kind is vnadmin.RecipientKind.NOI_NHAN]
+    _find(nt, bounds, every=True)
+    _find(nt, bounds, every=False)
+
+
+def _contract(text: str) -> None:
+    for parse in (parse_signature, parse_signatures):
+        try:
+            block = parse(text)
+        except vnadmin.VnAdminError:
+            continue
+        for b in block if isinstance(block, tuple) else (block,):
+            b.check()
+            b.describe()
+            b.describe("en")
+            format_signature(b)
+            with contextlib.suppress(vnadmin.ValidationError):
+                b.validate()
+    for fn in (check_signature, validate_signature):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(text)
+    assert isinstance(signatures.is_valid(text), bool)
+    assert isinstance(find_signatures(text), tuple)
+    _finder_internals(text)
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_only_vnadmin_errors_escape_on_any_text(text: str) -> None:
+    _contract(text)
+
+
+@settings(max_examples=500)
+@given(block_texts())
+def test_only_vnadmin_errors_escape_on_block_grammar(text: str) -> None:
+    _contract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u212aT. BỘ TRƯỞNG THỨ TRƯỞNG Lê An",  # the Kelvin sign matches k case-insensitively
+        "\u212a/T BỘ TRƯỞNG THỨ TRƯỞNG Lê An",
+        "T/M BAN THƯỜNG VỤ \u212a/T BÍ THƯ PHÓ BÍ THƯ Lê An",
+        "\u212aT. BỘ TRƯỞNG \u212aT. BỘ TRƯỞNG\nTHỨ TRƯỞNG THỨ TRƯỞNG\nLê An Trần Bình",
+    ],
+)
+def test_case_variants_of_marks_read_as_marks(text: str) -> None:
+    block = parse_signatures(text)[0]
+    assert block.chain[0].mode in (SigningMode.KT, SigningMode.TM)
+    assert find_signatures(text)
+
+
+@pytest.mark.parametrize("mark", ["KT.", "K/T", "\u212aT.", "\u212a/T"])
+def test_every_mark_match_has_its_mode_in_any_case(mark: str) -> None:
+    # The text normaliser folds the Kelvin sign (NFC); a match made on unnormalised text
+    # must read the same mode: the key is folded as the case-insensitive regex folds.
+    from vnadmin.signatures.parser import mode_of
+
+    m = MARK.match(mark)
+    assert m is not None and mode_of(m)[0] is SigningMode.KT
+
+
+def test_describe_rejects_unknown_language_with_a_vnadmin_error() -> None:
+    block = parse_signature("KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê An")
+    with pytest.raises(vnadmin.VnAdminError, match="lang"):
+        block.describe("fr")
+
+
+def test_signature_values_are_frozen() -> None:
+    from vnadmin.signatures.titles import tables
+
+    block = parse_signature("TL. BỘ TRƯỞNG KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG Lê An")
+    for value, field in [(block, "signer_name"), (block.chain[0], "title"), (tables(), "en")]:
+        assert not hasattr(value, "__dict__")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(value, field, "x")
+        with pytest.raises((AttributeError, attrs.exceptions.FrozenInstanceError)):
+            setattr(value, f"{field}_extra", "x")
+
+
+def test_fold_memo_keeps_only_short_texts() -> None:
+    from vnadmin.layout import FOLD_MEMO_MAX, _fold_memo, fold
+
+    before = _fold_memo.cache_info().currsize
+    assert fold("Đ" * (FOLD_MEMO_MAX + 1)) == "Đ" * (FOLD_MEMO_MAX + 1)
+    assert _fold_memo.cache_info().currsize == before
+
+
+@pytest.mark.parametrize(
+    "value", [None, 5, b"KT. BO", ["KT."], "", "   ", "x", "KT. BỘ TRƯỞNG Lê An"]
+)
+def test_check_and_validate_read_text_and_raise_only_vnadmin_errors(value: object) -> None:
+    for fn in (check_signature, validate_signature, parse_signature, parse_signatures):
+        with contextlib.suppress(vnadmin.VnAdminError):
+            fn(value)  # type: ignore[arg-type]
+    assert signatures.is_valid(value) in (True, False)  # type: ignore[arg-type]
+    assert find_signatures(value) == () or isinstance(value, str)  # type: ignore[arg-type]
+
+
+def test_check_reads_a_string_as_parse_does() -> None:
+    text = "KT. GIÁM ĐỐC GIÁM ĐỐC Lê Văn Hai"
+    assert check_signature(text) == check_signature(parse_signature(text))
+    assert validate_signature("TM. CHÍNH PHỦ THỦ TƯỚNG Lê An") == parse_signature(
+        "TM. CHÍNH PHỦ THỦ TƯỚNG Lê An"
+    )

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from vnadmin.text import fold_words
 
 __all__ = [
+    "FOLD_MEMO_MAX",
     "HEADER",
     "MARK",
     "LazyTokens",
@@ -157,6 +158,10 @@ def is_name_word(word: str) -> bool:
 # Words that open a title line in capitals (ô 7a/7b) even when written in ASCII capitals.
 _TITLE_OPENERS = frozenset(("BỘ", "GIÁM", "CHỦ", "THỦ", "CHÁNH", "TRƯỞNG", "PHÓ", "TỔNG"))
 _TWO_WORDS = re.compile(r"\S+(?:\s+\S+)?")
+# Longer than any word of a title in capitals (``NGHIỆP,`` …) with its brackets.
+_WORD_MAX = 24
+_TERMINATORS = frozenset(",.;:")
+_AFTER_TERMINATOR = frozenset((*",.;:", " ", "\t", "\n", ""))
 
 
 def starts_foreign(s: str, p: int) -> bool:
@@ -167,6 +172,10 @@ def starts_foreign(s: str, p: int) -> bool:
     >>> starts_foreign("TM. ỦY BAN", 0), starts_foreign("PHÓ CHỦ TỊCH", 0), starts_foreign("Bộ Tư pháp;", 0)
     (True, True, False)
     """
+    if s[p : p + 1] in _TERMINATORS and s[p + 1 : p + 2] in _AFTER_TERMINATOR:
+        # A lone terminator, or a run of them (``;;;;``, a word no title starts with):
+        # rejected in constant time, not by reading the window behind each of them.
+        return False
     if strict_mark_at(s, p):
         return True
     m = _TWO_WORDS.match(s, p, min(len(s), p + 60))
@@ -174,13 +183,18 @@ def starts_foreign(s: str, p: int) -> bool:
         return False
     words = m.group().split()
     first = words[0].strip(",.;:")
+    if first in _TITLE_OPENERS:
+        return True
+    # Cheap rejections first (a run of punctuation, a word in lower case, a word longer
+    # than any title word): the letters are looked at only for a short word in capitals.
+    if len(first) > _WORD_MAX or first.isascii() or not first.isupper():
+        return False
     letters = [c for c in first if c.isalpha()]
     return (
         len(letters) > 1
         and all(c.isupper() for c in letters)
         and (len(words) < 2 or any(c.isupper() for c in words[1]))
-        and not first.isascii()
-    ) or first in _TITLE_OPENERS
+    )
 
 
 def entry_follows(s: str, p: int) -> bool:
@@ -306,9 +320,23 @@ def is_noi_nhan_words(word: str, next_word: str) -> bool:
     return word == "Nơi" and next_word.startswith("nhận")
 
 
-#: The one fold of the block parsers (:func:`vnadmin.text.fold_words`; the text is already
-#: normalised), memoised: a document repeats its titles and entries.
-fold = functools.lru_cache(maxsize=8192)(fold_words)
+_fold_memo = functools.lru_cache(maxsize=8192)(fold_words)
+#: The longest text :func:`fold` memoises: the memo holds at most 8192 entries of at most
+#: this length (a few MB), however long the words of a hostile text are.
+FOLD_MEMO_MAX = 64
+
+
+def fold(text: str) -> str:
+    """The one fold of the block parsers (:func:`vnadmin.text.fold_words`; the text is
+    already normalised), memoised for short texts: a document repeats its titles and
+    entries. Longer texts are folded without being kept.
+
+    >>> fold("Như  trên"), fold("x" * 100) == "X" * 100
+    ('NHƯ TRÊN', True)
+    """
+    if len(text) <= FOLD_MEMO_MAX:
+        return _fold_memo(text)
+    return fold_words(text)
 
 
 def trim(s: str, a: int, b: int, chars: str = " \t\n,;:") -> tuple[int, int]:

@@ -16,7 +16,6 @@ from vnadmin.layout import (
     HEADER,
     collapsed_span,
     entry_follows,
-    fold,
     starts_foreign,
     strict_mark_at,
 )
@@ -34,14 +33,30 @@ __all__ = ["parse_recipients", "scan_list"]
 _LUU = re.compile(r"lưu\b[ \t]*(:?)", re.IGNORECASE)
 _STARTERS = re.compile(
     r"\s(?=(?:Phúc đáp|Căn cứ|Thực hiện|Theo|Xét|Trả lời|Vừa qua|Hiện nay|Nhằm|Sau khi|"
-    r"Tiếp theo|Triển khai|Ngày \d|Trên cơ sở|Để|Qua|Về việc|Thủ tướng Chính phủ có ý kiến)\b)"
+    r"Tiếp theo|Triển khai|Ngày [0-9]|Trên cơ sở|Để|Qua|Về việc|Thủ tướng Chính phủ có ý kiến)\b)"
 )
-_COPIES = re.compile(r"(\d{1,4})\s*(?:bản|b)?\.?", re.IGNORECASE)
-_COPIES_AFTER = re.compile(r"\s(\d{1,4})\s*bản$")
-_PAREN_AT_END = re.compile(r"\(([^()]*)\)\s*$")
+_COPIES = re.compile(r"([0-9]{1,4})\s*(?:bản|b)?\.?", re.IGNORECASE)
+_COPIES_AFTER = re.compile(r"\s([0-9]{1,4})\s*bản\Z")
 _INITIALS = re.compile(r"[^\W\d_]{1,4}")
 _LETTER = re.compile(r"[^\W\d_]")
 _GLUED = re.compile(r"[ \t]*(\S+)")
+
+
+def _paren_at_end(text: str, e: int) -> tuple[int, int] | None:
+    """The offsets of ``(`` and ``)`` of a note without brackets inside that ends
+    ``text[:e]`` (blanks after it allowed), or ``None``. Reads only the note."""
+    c = e
+    while c > 0 and text[c - 1].isspace():
+        c -= 1
+    if c == 0 or text[c - 1] != ")":
+        return None
+    c -= 1
+    o = c - 1
+    while o >= 0 and text[o] not in "()":
+        o -= 1
+    if o < 0 or text[o] != "(":
+        return None
+    return o, c
 
 
 def _ends_in_letters(text: str) -> bool:
@@ -96,7 +111,9 @@ def scan_list(
     p = start
     repairs: list[Repair] = []
     if header is not None:
-        if fold(header.group(1)).startswith("K"):
+        # The second letter tells the headers apart (HEADER matches case-insensitively,
+        # so the first may be the Kelvin sign): ``ơ`` of Nơi, ``í`` of Kính.
+        if header.group(1)[1] in "íÍ":
             kind = RecipientKind.KINH_GUI
         p = header.end()
         if not header.group(2):
@@ -371,23 +388,31 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
     drafter: str | None = None
     drafter_at: tuple[int, int] = (0, 0)
     copies: int | None = None
-    for k, (part, pa, pb) in enumerate(parts):
+    for k, (whole, pa, pb) in enumerate(parts):
         last = k == len(parts) - 1
+        # Notes in brackets at the end of the part, read backwards by index (``e`` is the
+        # end of what is left): one pass over the part however many notes it ends with.
+        e = len(whole)
         while True:
-            pm = _PAREN_AT_END.search(part)
-            if pm is None:
+            paren = _paren_at_end(whole, e)
+            if paren is None:
                 break
-            inner = pm.group(1).strip()
+            o, close = paren
+            raw_inner = whole[o + 1 : close]
+            inner = raw_inner.strip()
             cm = _COPIES.fullmatch(inner)
             if cm:
                 copies = int(cm.group(1))
             elif last and drafter is None and _INITIALS.fullmatch(inner):
                 drafter = inner
-                i0 = pm.start(1) + len(pm.group(1)) - len(pm.group(1).lstrip())
+                i0 = o + 1 + len(raw_inner) - len(raw_inner.lstrip())
                 drafter_at = collapsed_span(s, pa, pb, i0, i0 + len(inner))
             else:
                 break
-            part = part[: pm.start()].rstrip(" .")
+            e = o
+            while e > 0 and whole[e - 1] in " .":
+                e -= 1
+        part = whole[:e]
         if last and drafter is None:
             head, dot, tail = part.rpartition(".")
             if dot and _INITIALS.fullmatch(tail) and _ends_in_letters(head):

@@ -26,8 +26,16 @@ R109 = rule("R109")
 R110 = rule("R110")
 
 
-def check_recipients(lst: RecipientList, *, kinh_gui: bool | None = None) -> tuple[Finding, ...]:
-    """Check ``lst`` against NĐ 30, Phụ lục I, II.9.
+def _coerce(lst: RecipientList | Source) -> RecipientList:
+    return lst if isinstance(lst, RecipientList) else parse_recipients(lst)
+
+
+def check_recipients(
+    lst: RecipientList | Source, *, kinh_gui: bool | None = None
+) -> tuple[Finding, ...]:
+    """Check ``lst`` against NĐ 30, Phụ lục I, II.9 (never raises on a parsed list; a
+    string is read with :func:`parse_recipients`, which raises :class:`~vnadmin.ParseError`
+    when it holds no list).
 
     ``kinh_gui`` says whether the document has a ``Kính gửi`` part (``None``:
     unknown, rule ``R108`` is skipped). Rules: ``R101`` leading dash,
@@ -40,6 +48,7 @@ def check_recipients(lst: RecipientList, *, kinh_gui: bool | None = None) -> tup
     >>> [f.rule for f in check_recipients(r, kinh_gui=False)]
     ['R102', 'R108']
     """
+    lst = _coerce(lst)
     out: list[Finding] = []
     entries = lst.entries
     noi_nhan = lst.kind is RecipientKind.NOI_NHAN
@@ -82,12 +91,17 @@ def check_recipients(lst: RecipientList, *, kinh_gui: bool | None = None) -> tup
     return tuple(out)
 
 
-def validate_recipients(lst: RecipientList, *, kinh_gui: bool | None = None) -> RecipientList:
-    """Return ``lst`` if :func:`check_recipients` finds no error, else raise.
+def validate_recipients(
+    lst: RecipientList | Source, *, kinh_gui: bool | None = None
+) -> RecipientList:
+    """Return ``lst`` (read from a string with :func:`parse_recipients`) if
+    :func:`check_recipients` finds no error, else raise.
 
     Raises:
         ValidationError: with every finding, when one is an error.
+        ParseError: a string that holds no list.
     """
+    lst = _coerce(lst)
     findings = check_recipients(lst, kinh_gui=kinh_gui)
     if any(f.severity is Severity.ERROR for f in findings):
         raise ValidationError(findings)

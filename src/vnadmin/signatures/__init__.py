@@ -29,6 +29,11 @@ Trần Văn Chiến
 Party documents write the marks with a slash and no period (``T/M``, ``K/T``,
 ``T/L``; Hướng dẫn 36-HD/VPTW): they are read as a Party style, not an error.
 
+Hostile input: every function reads its text in time linear in its length (marks,
+honours, capitals, brackets, dashes and blank runs of any length; tested by counting work
+on adversarial families and at 1 MB), and only :class:`~vnadmin.VnAdminError` escapes;
+:func:`find_signatures` and :func:`is_valid` never raise.
+
 The package offers the same verbs as every concept of vnadmin: :func:`parse`,
 :func:`find`, :func:`format`, :func:`check`, :func:`validate`, :func:`is_valid`
 (and the long names ``parse_signature`` … kept for the top-level namespace).

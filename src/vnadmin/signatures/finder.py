@@ -89,11 +89,17 @@ def _find(
     starts.sort()
     found: list[tuple[int, int, SignatureBlock]] = []
     consumed = -1
+    # Where the last failed scan from an unmarked start stopped reading: an unmarked start
+    # before it reads a tail of the same tokens and fails the same way, so it is not
+    # scanned again (the windows of starts never overlap into quadratic work).
+    failed_to = -1
     for pos, marked in starts:
-        if pos < consumed:
+        if pos < consumed or (not marked and pos < failed_to):
             continue
-        scanned = _scan_block(s, pos, marked)
+        scanned, reached = _scan_block(s, pos, marked)
         if scanned is None:
+            if not marked:
+                failed_to = max(failed_to, reached)
             continue
         b_start, b_end, pieces = scanned
         try:
@@ -118,12 +124,28 @@ def _find(
     return tuple(out) if out else tuple(b for _, _, b in found)
 
 
-def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] | None:
-    """Extent of a block starting at ``pos``: pieces of (start, end) to read."""
-    toks = LazyTokens(s, pos, min(len(s), pos + 800))
+#: How far a block is read from its start (characters), and how many tokens (other than
+#: Nơi nhận entries and headers sharing the lines) may come before its first title word: a real block has at most a few
+#: marks and notes before the title (Phụ lục I, II.7), so a run of marks (``KT. KT. …``)
+#: costs a bounded number of steps per mark, not a whole window.
+_WINDOW = 800
+_LEAD = 6
+
+
+def _scan_block(s: str, pos: int, marked: bool) -> tuple[tuple[int, int, list[Piece]] | None, int]:
+    """Extent of a block starting at ``pos``: pieces of (start, end) to read (or ``None``),
+    and the offset up to which the tokens were read."""
+    found = _scan(s, pos, marked, toks := LazyTokens(s, pos, min(len(s), pos + _WINDOW)))
+    reached = toks.items[-1][1] if toks.items else pos
+    return found, reached
+
+
+def _scan(s: str, pos: int, marked: bool, toks: LazyTokens) -> tuple[int, int, list[Piece]] | None:
     pieces: list[Piece] = []
     i = 0
+    steps = 0
     title_words = 0
+    after_mark = False  # the tokens read since the last mark are notes only
     cur_start: int | None = None
     cur_end = pos
     while toks.has(i):
@@ -145,7 +167,17 @@ def _scan_block(s: str, pos: int, marked: bool) -> tuple[int, int, list[Piece]] 
                 cur_start = None
             i += 2
             continue
+        if not title_words:
+            steps += 1
+            if steps > _LEAD:
+                return None
         m = MARK.fullmatch(t) or MARK.match(t)
+        pure = m is not None and m.end() == len(t)
+        if pure and after_mark:
+            # Two marks with only notes between: read_block refuses the block of this
+            # start (a mark with no title); the later mark is a start of its own.
+            return None
+        after_mark = pure or (after_mark and is_note(t))
         if (
             (m and (m.group(1) is None or m.group(1).isupper() or m.group(2)))
             or is_note(t)

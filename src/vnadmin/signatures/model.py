@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from vnadmin.errors import VnAdminError
 from vnadmin.findings import Repair
 
 if TYPE_CHECKING:
@@ -160,6 +161,9 @@ class SignatureBlock:
     def describe(self, lang: str = "vi") -> str:
         """Say in words who signs for whom (``lang`` is ``"vi"`` or ``"en"``; NĐ 30, Điều 13).
 
+        Raises:
+            VnAdminError: for any other ``lang``.
+
         >>> from vnadmin.signatures import parse_signature
         >>> b = parse_signature("TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG Vũ Quang Khánh")
         >>> b.describe()
@@ -170,7 +174,7 @@ class SignatureBlock:
         from vnadmin.signatures.titles import sentence_case, title_en
 
         if lang not in ("vi", "en"):
-            raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
+            raise VnAdminError(f"lang must be 'vi' or 'en', not {lang!r}")
         en = lang == "en"
         name = title_en if en else sentence_case
         chain = list(self.chain)

@@ -27,10 +27,15 @@ Piece = tuple[int, int]
 
 def mode_of(m: re.Match[str]) -> tuple[SigningMode, bool]:
     """The mode of a :data:`~vnadmin.layout.MARK` match and whether it is in Party style."""
+    # MARK matches case-insensitively (the Kelvin sign ``K`` matches ``k``): the key is
+    # folded the same way (``casefold`` then ``upper``), so every match has its mode.
     if m.group(1) is not None:
-        return SigningMode(m.group(1).upper()), False
-    party = m.group(2).upper()
-    return {"T/M": SigningMode.TM, "K/T": SigningMode.KT, "T/L": SigningMode.TL}[party], True
+        return _STATE[m.group(1).casefold().upper()], False
+    return _PARTY[m.group(2).casefold().upper()], True
+
+
+_STATE = {mode.value: mode for mode in SigningMode}
+_PARTY = {"T/M": SigningMode.TM, "K/T": SigningMode.KT, "T/L": SigningMode.TL}
 
 
 def parse_signature(text: Source) -> SignatureBlock:
@@ -175,12 +180,17 @@ def _split_line(s: str, ls: int, le: int, k: int) -> list[Piece] | None:
 
 
 def _mark_ok(line: str, m: re.Match[str]) -> bool:
+    """A mark of a line that can start a column: not inside a word, followed by capitals.
+
+    Reads only the blanks after the mark (never a copy of the rest of the line), so a
+    line of many marks is read in linear time.
+    """
     if m.start() > 0 and (line[m.start() - 1].isalnum() or line[m.start() - 1] in "/."):
         return False
-    rest = line[m.end() :].lstrip()
-    if not rest or not rest[0].isupper():
-        return False
-    return m.group(1) is not None or m.group(2) is not None
+    j = m.end()
+    while j < len(line) and line[j].isspace():
+        j += 1
+    return j < len(line) and line[j].isupper()
 
 
 def _err(nt: NormalizedText, msg: str, span: Piece, reason: str, expected: str) -> ParseError:
@@ -258,22 +268,27 @@ def read_block(nt: NormalizedText, pieces: Sequence[Piece]) -> SignatureBlock:
         if len(toks) - j >= 7:
             break
     name_toks = toks[j:]
-    head = toks[:j]
     honours: list[str] = []
     # Ranks written in title case inside the run ("Thiếu Tướng Lê A").
     if len(name_toks) >= 3 and is_rank(name_toks[0][2], name_toks[1][2]):
         honours.append(f"{name_toks[0][2]} {name_toks[1][2]}")
         name_toks = name_toks[2:]
-    while head and name_toks:
-        w = head[-1][2]
-        if is_degree(w) and not (is_upper_word(w) and "." not in w and len(head) > 1):
-            honours.insert(0, w)
-            head = head[:-1]
-        elif len(head) >= 2 and is_rank(head[-2][2], w):
-            honours.insert(0, f"{head[-2][2]} {w}")
-            head = head[:-2]
+    # Honours before the name, read backwards by index (``h`` tokens of the head remain):
+    # one pass, never a copy of the head per honour.
+    h = j
+    before: list[str] = []
+    while h and name_toks:
+        w = toks[h - 1][2]
+        if is_degree(w) and not (is_upper_word(w) and "." not in w and h > 1):
+            before.append(w)
+            h -= 1
+        elif h >= 2 and is_rank(toks[h - 2][2], w):
+            before.append(f"{toks[h - 2][2]} {w}")
+            h -= 2
         else:
             break
+    honours[:0] = reversed(before)
+    head = toks[:h]
     if not head and not name_toks:
         raise _err(
             nt, "no title or name in the signature block", (start, end), "no_title", "a title"

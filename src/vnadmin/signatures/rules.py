@@ -35,8 +35,14 @@ _ALLOWED_PAIRS = frozenset(
 )
 
 
-def check_signature(block: SignatureBlock) -> tuple[Finding, ...]:
-    """Check ``block`` against NĐ 30, Điều 13 and Phụ lục I, II.7.
+def _coerce(block: SignatureBlock | Source) -> SignatureBlock:
+    return block if isinstance(block, SignatureBlock) else parse_signature(block)
+
+
+def check_signature(block: SignatureBlock | Source) -> tuple[Finding, ...]:
+    """Check ``block`` against NĐ 30, Điều 13 and Phụ lục I, II.7 (never raises on a
+    parsed block; a string is read with :func:`parse_signature`, which raises
+    :class:`~vnadmin.ParseError` when it holds no block).
 
     Rules: ``S101`` allowed chains, ``S102`` repeated mode, ``S103`` nothing
     after ``TUQ.``, ``S104`` ``KT.`` signed by a deputy, ``S105`` ``TM.``
@@ -47,6 +53,7 @@ def check_signature(block: SignatureBlock) -> tuple[Finding, ...]:
     >>> [f.rule for f in check_signature(parse_signature("KT. GIÁM ĐỐC GIÁM ĐỐC Lê Văn Hai"))]
     ['S104']
     """
+    block = _coerce(block)
     out: list[Finding] = []
     chain = block.chain
     seen: set[SigningMode] = set()
@@ -94,17 +101,20 @@ def check_signature(block: SignatureBlock) -> tuple[Finding, ...]:
     return tuple(out)
 
 
-def validate_signature(block: SignatureBlock) -> SignatureBlock:
-    """Return ``block`` if :func:`check_signature` finds no error, else raise.
+def validate_signature(block: SignatureBlock | Source) -> SignatureBlock:
+    """Return ``block`` (read from a string with :func:`parse_signature`) if
+    :func:`check_signature` finds no error, else raise.
 
     Raises:
         ValidationError: with every finding when at least one is an error.
+        ParseError: a string that holds no block.
 
     >>> validate_signature(parse_signature("TUQ. CHỦ TỊCH KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê An"))
     Traceback (most recent call last):
     ...
     vnadmin.errors.ValidationError: Nothing may follow TUQ. (no sub-delegation); found KT.
     """
+    block = _coerce(block)
     findings = check_signature(block)
     if any(f.severity is Severity.ERROR for f in findings):
         raise ValidationError(findings)

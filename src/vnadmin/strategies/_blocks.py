@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from vnadmin.recipients import ArchiveNote, RecipientEntry, RecipientKind, RecipientList
 from vnadmin.signatures import Authority, SignatureBlock, SigningMode
 
-__all__ = ["recipient_lists", "signature_blocks"]
+__all__ = ["block_texts", "recipient_lists", "signature_blocks"]
 
 _BODIES = (
     "ỦY BAN NHÂN DÂN",
@@ -162,3 +162,94 @@ def recipient_lists() -> st.SearchStrategy[RecipientList]:
     Every value round-trips through :func:`~vnadmin.recipients.format_recipients`.
     """
     return _recipient_lists()
+
+
+# The tokens of the block grammar (Phụ lục I, II.7 and II.9) with the hostile variants of
+# each: case variants that fold differently (ſ ı İ, the Kelvin sign K, ß), non-ASCII
+# digits in copy counts, combining marks, controls and long blank runs.
+_BLOCK_TOKENS = (
+    "Nơi nhận:",
+    "NƠI NHẬN",
+    "nơi  nhận",
+    "Kính gửi:",
+    "KÍNH GỬI",
+    "\u212aính gửi:",
+    "Kính gửi",
+    "- ",
+    "-",
+    ";",
+    ",",
+    ".",
+    "./.",
+    ":",
+    "Lưu",
+    "Lưu:",
+    "LƯU",
+    "VT",
+    "Văn thư",
+    "(",
+    ")",
+    "[",
+    "]",
+    "(02 bản)",
+    "(０３)",
+    "(٣b)",
+    "(²)",
+    "(để b/c)",
+    "(Đã ký)",
+    "Đã ký",
+    "(LC)",
+    ".D",
+    "TM.",
+    "KT.",
+    "TL.",
+    "TUQ.",
+    "Q.",
+    "T/M",
+    "K/T",
+    "T/L",
+    "\u212aT.",
+    "tm.",
+    "Kt.",
+    "KT.CHỦ",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "CHỦ TỊCH",
+    "PHÓ",
+    "GIÁM ĐỐC",
+    "ỦY BAN NHÂN DÂN",
+    "TS.",
+    "ThS.",
+    "PGS.TS.",
+    "Đại tá",
+    "Lê",
+    "Văn",
+    "An",
+    "H'Hen",
+    "ſ",
+    "ı",
+    "İ",
+    "ß",
+    "\u0301",
+    "\u0323\u0301",
+    "\x00",
+    "\x1f",
+    "\u200b",
+    "\n",
+    " ",
+    "\t",
+    "\r\n",
+    "0001",
+    "9999",
+)
+
+
+def block_texts() -> st.SearchStrategy[str]:
+    """Texts mixing the tokens of signature blocks and recipient lists with their hostile
+    variants (case variants ſ ı İ K ß, non-ASCII digits, combining marks, controls, blank
+    runs), for exception-contract tests: ``parse_*`` raise only
+    :class:`~vnadmin.VnAdminError`, ``find_*`` and ``is_valid`` never raise.
+    """
+    token = st.sampled_from(_BLOCK_TOKENS) | st.text(max_size=3)
+    blank = st.integers(1, 40).map(lambda k: " " * k) | st.integers(1, 5).map(lambda k: "\n" * k)
+    return st.lists(token | blank, max_size=40).map("".join)
