@@ -31,6 +31,7 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -291,6 +292,7 @@ KNOWN_ISSUES: frozenset[tuple[str, str]] = frozenset(
         ("parse_datetime", "KeyError"),
         ("parse_period", "KeyError"),
         ("validate_date_text", "KeyError"),
+        ("parse_weekday", "KeyError"),  # parse_weekday("thứ ſáu")
         # ... and lint, which must not raise on a str, wraps it: VnAdminError("cannot parse
         # the document: 'ſáu'") from lint("29/9/2025 (thứ ſáu)")
         ("lint", "VnAdminError"),
@@ -326,6 +328,8 @@ KNOWN_ISSUES: frozenset[tuple[str, str]] = frozenset(
         ("canonical_tones", "AttributeError"),
         ("from_json", "TypeError"),
         ("dates.match_date", "TypeError"),
+        # NormalizedText keeps a __dict__ (its memos); the other values are slotted
+        ("frozen", "NormalizedText"),
         # memo bounded by count, not size: 0.19 MB kept per distinct 100 kB ký hiệu
         ("memory", "over_limit"),
     }
@@ -399,7 +403,8 @@ _SIGNATURE_EXCEPTIONS = frozenset({"to_dict", "to_json", "dates.date_of_match"})
 
 def test_known_issues_are_precise() -> None:
     """Every KNOWN_ISSUES key names a tested callable (no stale or misspelt entries)."""
-    assert {name for name, _ in KNOWN_ISSUES} <= set(TEXT_FUNCTIONS) | {"memory"}
+    assert {name for name, _ in KNOWN_ISSUES} <= set(TEXT_FUNCTIONS) | {"memory", "frozen"}
+    assert {c for n, c in KNOWN_ISSUES if n == "frozen"} <= set(vnadmin.__all__)
 
 
 def _call(name: str, arg: object) -> object:
@@ -458,6 +463,7 @@ def test_adversarial_families_small(name: str, family: str) -> None:
 SEEDS: tuple[str, ...] = (
     "29/9/2025 (thứ ſáu)",  # case-insensitive match of ſ, then .lower() as a dict key
     "ngày 29 tháng 9 năm 2025 (THỨ ſÁU)",
+    "thứ ſáu",
     "Thứ ſáu, ngày 29/9/2025",
     "1/²²²²/QĐ-UBND",  # str.isdigit() is true for superscripts, then int()
     "Số: ٣/QĐ-UBND",
@@ -518,6 +524,47 @@ def test_non_str(name: str, arg: object) -> None:
         raise
     if kind is Kind.PREDICATE:
         assert result is False or (name, "True") in KNOWN_ISSUES
+
+
+# --- frozen values ---------------------------------------------------------------------
+
+VALUE_CLASSES = sorted(
+    name
+    for name in vnadmin.__all__
+    if inspect.isclass(getattr(vnadmin, name)) and attrs.has(getattr(vnadmin, name))
+)
+
+
+@pytest.mark.parametrize("name", VALUE_CLASSES)
+def test_values_have_no_dict(name: str) -> None:
+    """Frozen means frozen: no class of a public value gives its instances a ``__dict__``
+    (which would let ``v.__dict__["x"] = ...`` change a frozen value)."""
+    cls = getattr(vnadmin, name)
+    with_dict = [c.__name__ for c in cls.__mro__ if c is not object and "__dict__" in vars(c)]
+    assert not with_dict or ("frozen", name) in KNOWN_ISSUES, with_dict
+
+
+def test_values_are_frozen() -> None:
+    text = (
+        "Căn cứ Quyết định số 1656/QĐ-UBND ngày 20/7/2025; chậm nhất ngày 15/10/2025 "
+        "báo cáo quý IV/2025 lúc 8 giờ 30"
+    )
+    values: list[object] = [
+        vnadmin.parse_code("1656/QĐ-UBND"),
+        vnadmin.find_references(text)[0],
+        vnadmin.find_deadlines(text)[0],
+        vnadmin.find_dates(text)[0],
+        vnadmin.find_periods(text)[0],
+        vnadmin.find_times(text)[0],
+        vnadmin.parse_document(text),
+        vnadmin.normalize_text(text),
+    ]
+    for value in values:
+        field = attrs.fields(type(value))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(value, field, None)
+        known = ("frozen", type(value).__name__) in KNOWN_ISSUES
+        assert not hasattr(value, "__dict__") or known, type(value).__name__
 
 
 # --- memory ---------------------------------------------------------------------------
