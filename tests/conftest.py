@@ -4,7 +4,7 @@ Profiles (choose with the environment variable ``VNADMIN_HYPOTHESIS_PROFILE``):
 
 ``ci`` (the default)
     Fast: about 200 examples a property (the exception-contract tests of
-    ``tests/test_contract.py`` run 30 per callable and strategy, :data:`CONTRACT_EXAMPLES`,
+    ``tests/test_contract.py`` run 20 per callable and strategy, :data:`CONTRACT_EXAMPLES`,
     and the memory test 150 texts, :data:`MEMORY_TEXTS`), so the whole suite stays around
     40 s.
 ``dev``
@@ -56,7 +56,7 @@ settings.load_profile(PROFILE)
 CONTRACT_EXAMPLES = int(
     os.environ.get(
         "VNADMIN_CONTRACT_EXAMPLES",
-        {"ci": 30, "dev": 5}.get(PROFILE, settings.default.max_examples),
+        {"ci": 20, "dev": 5}.get(PROFILE, settings.default.max_examples),
     )
 )
 #: Texts of the memory test (tests/test_contract.py): 150 in CI (about 6 s; a memo bounded
