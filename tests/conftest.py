@@ -5,7 +5,7 @@ Profiles (choose with the environment variable ``VNADMIN_HYPOTHESIS_PROFILE``):
 ``ci`` (the default)
     Fast: about 200 examples a property (the exception-contract tests of
     ``tests/test_contract.py`` run 20 per callable and strategy, :data:`CONTRACT_EXAMPLES`,
-    and the memory test 150 texts, :data:`MEMORY_TEXTS`), so the whole suite stays around
+    and the memory test 100 texts, :data:`MEMORY_TEXTS`), so the whole suite stays around
     40 s.
 ``dev``
     100 examples, for a quick local loop.
@@ -59,9 +59,9 @@ CONTRACT_EXAMPLES = int(
         {"ci": 20, "dev": 5}.get(PROFILE, settings.default.max_examples),
     )
 )
-#: Texts of the memory test (tests/test_contract.py): 150 in CI (about 6 s; a memo bounded
-#: by count keeps ~29 MB of them, 0.19 MB a text), the 3,000 of issue 10 in the long profile.
-MEMORY_TEXTS = int(os.environ.get("VNADMIN_MEMORY_TEXTS", 3000 if PROFILE == "long" else 150))
+#: Texts of the memory test (tests/test_contract.py): 100 in CI (about 4 s; a memo bounded
+#: by count keeps ~19 MB of them, 0.19 MB a text), the 3,000 of issue 10 in the long profile.
+MEMORY_TEXTS = int(os.environ.get("VNADMIN_MEMORY_TEXTS", 3000 if PROFILE == "long" else 100))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -570,7 +570,7 @@ def test_values_are_frozen() -> None:
 MEMORY_KYHIEU = 100_000
 MEMORY_LIMIT = 50 * 2**20  # after the 3,000 texts of issue 10
 #: With fewer texts (CI), the budget scales as if there were at least 600 of them: 10 MB
-#: for 150 texts. A memo that keeps a share of every long text fails it (0.19 MB a text on
+#: for 100 texts. A memo that keeps a share of every long text fails it (0.19 MB a text on
 #: main); a memo bounded by total size passes if its bound is under 10 MB.
 MEMORY_LIMIT_FLOOR_TEXTS = 600
 
