@@ -1,6 +1,31 @@
+"""Shared fixtures and the hypothesis profiles of the test suite.
+
+Profiles (choose with the environment variable ``VNADMIN_HYPOTHESIS_PROFILE``):
+
+``ci`` (the default)
+    Fast: about 200 examples a property (the exception-contract tests of
+    ``tests/test_contract.py`` run 20 per callable and strategy, :data:`CONTRACT_EXAMPLES`,
+    and the memory test 100 texts, :data:`MEMORY_TEXTS`), so the whole suite stays around
+    40 s.
+``dev``
+    100 examples, for a quick local loop.
+``long``
+    The fuzzing run of issue 10: at least 20,000 examples for every property test (also
+    those that set their own ``max_examples``), no deadline, no health check on slow data::
+
+        VNADMIN_HYPOTHESIS_PROFILE=long python -m pytest tests/test_contract.py
+
+    Expect hours for the whole suite; run it per file or with ``-k``. The memory test then
+    runs the 3,000 texts of issue 10.
+
+``VNADMIN_CONTRACT_EXAMPLES=n`` and ``VNADMIN_MEMORY_TEXTS=n`` override those two counts in
+any profile.
+"""
+
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,9 +37,45 @@ import vnadmin
 
 DATA = Path(__file__).parent / "data"
 
+LONG_EXAMPLES = 20_000
+
 settings.register_profile("ci", max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100)
-settings.load_profile("ci")
+settings.register_profile(
+    "long",
+    max_examples=LONG_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+PROFILE = os.environ.get("VNADMIN_HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+#: Examples per callable and strategy in the exception-contract tests: few in CI (there are
+#: about a hundred of them), the full long-run count otherwise.
+#: ``VNADMIN_CONTRACT_EXAMPLES`` sets it directly.
+CONTRACT_EXAMPLES = int(
+    os.environ.get(
+        "VNADMIN_CONTRACT_EXAMPLES",
+        {"ci": 20, "dev": 5}.get(PROFILE, settings.default.max_examples),
+    )
+)
+#: Texts of the memory test (tests/test_contract.py): 100 in CI (about 4 s; a memo bounded
+#: by count keeps ~19 MB of them, 0.19 MB a text), the 3,000 of issue 10 in the long profile.
+MEMORY_TEXTS = int(os.environ.get("VNADMIN_MEMORY_TEXTS", 3000 if PROFILE == "long" else 100))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """In the long profile, raise every property test to at least LONG_EXAMPLES examples,
+    overriding the ``@settings(max_examples=...)`` some tests give for CI."""
+    if PROFILE != "long":
+        return
+    for item in items:
+        fn = getattr(item, "obj", None)
+        own = getattr(fn, "_hypothesis_internal_use_settings", None)
+        if isinstance(own, settings) and own.max_examples < LONG_EXAMPLES:
+            fn._hypothesis_internal_use_settings = settings(  # type: ignore[union-attr]
+                own, max_examples=LONG_EXAMPLES, deadline=None
+            )
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:

@@ -14,13 +14,18 @@ no_number (0, 5)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import contextlib
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from vnadmin.findings import Finding
 
-__all__ = ["ParseError", "ValidationError", "VnAdminError"]
+__all__ = ["InternalError", "ParseError", "ValidationError", "VnAdminError", "guarded", "internal"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 class VnAdminError(ValueError):
@@ -84,3 +89,77 @@ class ValidationError(VnAdminError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (ValidationError, (self.findings,))
+
+
+class InternalError(VnAdminError):
+    """A bug in vnadmin: an exception that is not a :class:`VnAdminError` escaped a public
+    function. The original exception is ``__cause__`` (and ``.cause``); ``where`` names the
+    function. Please report it, with the input.
+
+    >>> @guarded
+    ... def half(text: str) -> int:
+    ...     return int(text) // 2
+    >>> try:
+    ...     half("²")
+    ... except InternalError as exc:
+    ...     print(exc.where, type(exc.cause).__name__)
+    half ValueError
+    """
+
+    def __init__(self, where: str, cause: BaseException) -> None:
+        super().__init__(
+            f"internal error in vnadmin.{where}: {type(cause).__name__}: {cause}"
+            " (this is a bug; please report it with the input)"
+        )
+        self.where = where
+        self.cause = cause
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (InternalError, (self.where, self.cause))
+
+
+#: Exceptions that are never turned into InternalError: they are not about the input.
+_PASS_THROUGH = (VnAdminError, KeyboardInterrupt, SystemExit, GeneratorExit)
+
+
+@contextlib.contextmanager
+def internal(where: str) -> Iterator[None]:
+    """Inside the block, any exception that is not a :class:`VnAdminError` (nor an
+    interrupt) is re-raised as :class:`InternalError` from it. ``RecursionError`` and
+    ``MemoryError`` are wrapped too: hostile input must not reach the caller as either.
+
+    >>> with internal("demo"):
+    ...     {}["x"]
+    Traceback (most recent call last):
+    ...
+    vnadmin.errors.InternalError: internal error in vnadmin.demo: KeyError: 'x' (this is a bug; please report it with the input)
+    """
+    try:
+        yield
+    except _PASS_THROUGH:
+        raise
+    except Exception as exc:
+        raise InternalError(where, exc) from exc
+
+
+def guarded(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Decorate a public function with the exception contract: only :class:`VnAdminError`
+    subclasses leave it (anything else becomes :class:`InternalError`). Costs one ``try``
+    per call, nothing on the happy path.
+
+    Functions documented never to raise on a ``str`` (``find_*``, ``lint`` …) should not
+    lean on this: an InternalError is still an exception. It is the last line of defence,
+    and what the CLI reports with exit status 3.
+    """
+    where = getattr(fn, "__qualname__", getattr(fn, "__name__", "?"))
+
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return fn(*args, **kwargs)
+        except _PASS_THROUGH:
+            raise
+        except Exception as exc:
+            raise InternalError(where, exc) from exc
+
+    return wrapper
