@@ -129,6 +129,8 @@ def match_date(text: str, pos: int = 0) -> tuple[dt.date, int] | None:
     >>> match_date("ban hành ngày 20/7/2025 của", 9)
     (datetime.date(2025, 7, 20), 23)
     """
+    if not isinstance(text, str) or not isinstance(pos, int):
+        return None
     m = g.SCAN.match(text, pos)
     if m is None:
         return None

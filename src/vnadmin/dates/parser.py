@@ -14,7 +14,7 @@ from typing import NoReturn
 from vnadmin.dates import grammar as g
 from vnadmin.dates.model import DateForm, PlaceDate
 from vnadmin.errors import ParseError
-from vnadmin.text import NormalizedText, Source, as_normalized
+from vnadmin.text import NormalizedText, Source, as_normalized, read_one
 
 __all__ = ["parse_date", "parse_place_date", "parse_weekday"]
 
@@ -57,8 +57,11 @@ def parse_date(text: Source) -> dt.date:
     if isinstance(text, str):
         m = g.FULL.fullmatch(text)  # the clean case, without building a NormalizedText
         original = text
-    else:
+    elif isinstance(text, NormalizedText):
         nt, original = text, text.original
+    else:  # not text: read_one raises ParseError(empty)
+        nt, _, _ = read_one(text, "date", "20/7/2025")
+        original = nt.original
     if m is None:
         nt = nt or as_normalized(text)
         m = g.FULL.fullmatch(nt.text)
