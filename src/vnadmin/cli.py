@@ -16,7 +16,8 @@ without a traceback.
 JSON is written through :mod:`vnadmin.serialization` (enums by value, ISO dates, spans as
 ``[start, end]``), so :func:`vnadmin.from_dict` reads the values back: ``parse`` writes
 ``to_dict(document)``; ``refs`` and ``calendar`` a list of values; ``lint`` one object per
-finding, ``file``, ``line`` and ``column`` added to the finding's own fields; ``code`` one
+finding, ``file``, ``line`` and ``column`` added to the finding's own fields (drop those
+three before :func:`vnadmin.from_dict`, which refuses unknown keys); ``code`` one
 object per input: ``input``, ``valid``, ``canonical``, ``code`` (the
 :class:`~vnadmin.DocumentCode`), ``findings`` and ``error`` (a
 :class:`~vnadmin.ParseError` as ``message``, ``input``, ``span``, ``reason``,
