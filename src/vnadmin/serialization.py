@@ -515,7 +515,7 @@ def _check_array(
             return
         if len(data) != len(args):
             raise StructureError(path, f"expected an array of {len(args)}, got {len(data)}")
-        for i, (arg, item) in enumerate(zip(args, data)):
+        for i, (arg, item) in enumerate(zip(args, data, strict=True)):
             _check(arg, item, f"{path}[{i}]", limit)
         return
     item_type = args[0] if args else Any
@@ -552,7 +552,7 @@ def _check_object(
 
 
 @functools.cache
-def _fields(tp: type[Any]) -> tuple[dict[str, Any], frozenset[str]]:
+def _fields(tp: Any) -> tuple[dict[str, Any], frozenset[str]]:
     """The keys of ``tp``'s JSON, their types, and the required ones."""
     if tp.__name__ == "Calendar":
         from vnadmin.calendar import Holiday
