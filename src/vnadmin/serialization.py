@@ -568,7 +568,7 @@ def _fields(tp: Any) -> tuple[dict[str, Any], frozenset[str]]:
     return fields, required
 
 
-def _check_attrs(tp: type[Any], data: Any, path: str, limit: int | None) -> None:
+def _check_attrs(tp: Any, data: Any, path: str, limit: int | None) -> None:
     if not isinstance(data, dict):
         _fail(path, f"an object (a {tp.__name__})", data)
     if tp.__name__ == "Document":
