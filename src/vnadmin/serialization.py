@@ -545,10 +545,10 @@ def _check_object(
         if key not in fields:
             shown = key[:40] if isinstance(key, str) else repr(key)
             raise StructureError(path, f"unknown key {shown!r}")
+    for key, item in data.items():  # the values first: a bad span is why a text is missing
+        _check(fields[key], item, f"{path}.{key}", limit)
     for key in sorted(required - data.keys()):
         raise StructureError(path, f"missing key {key!r}")
-    for key, item in data.items():
-        _check(fields[key], item, f"{path}.{key}", limit)
 
 
 @functools.cache
