@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnadmin
@@ -592,6 +592,7 @@ def _contract(data: object, cls: Any) -> None:
         from_json(text, cls)
 
 
+@settings(deadline=None)
 @given(st.sampled_from(_targets()), _JSON | _JSON_WITH_KEYS)
 def test_random_json_raises_only_vnadmin_error(cls: Any, data: object) -> None:
     _contract(data, cls)
@@ -607,6 +608,7 @@ def _subtrees(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]
             yield from _subtrees(v, (*path, i))
 
 
+@settings(deadline=None)  # a whole document is read twice
 @given(st.data())
 def test_valid_json_with_one_part_replaced_raises_only_vnadmin_error(data: st.DataObject) -> None:
     values = _public_values()
