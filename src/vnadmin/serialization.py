@@ -144,7 +144,7 @@ def _register_values(conv: cattrs.Converter) -> None:
 def _source_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
     """The ``(field, span field)`` pairs of ``cls`` whose text is the document's at the
     span: ``text``/``source`` at ``span``, ``X_text`` at ``X_span``, ``X`` at ``X_span``."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     names = {f.name for f in attrs.fields(cls)}
     pairs = []
     for name in sorted(names):
@@ -191,10 +191,16 @@ def _walk(tp: Any, data: Any, text: str, strip: bool) -> None:
             del data[name]
         elif not strip and name not in data:
             data[name] = text[a:b]
-    hints = typing.get_type_hints(tp)
+    hints = _hints(tp)
     for f in attrs.fields(tp):
         if f.name in data:
             _walk(hints[f.name], data[f.name], text, strip)
+
+
+@functools.cache
+def _hints(tp: Any) -> dict[str, Any]:
+    """``typing.get_type_hints(tp)``, once per class (it evaluates every annotation)."""
+    return typing.get_type_hints(tp)
 
 
 _FROM_REGISTRY = ("abbr", "name_en", "article")
@@ -562,7 +568,7 @@ def _fields(tp: Any) -> tuple[dict[str, Any], frozenset[str]]:
         )
     if tp.__name__ == "NormalizedText":
         return {"original": str, "text": str}, frozenset({"original"})
-    hints = typing.get_type_hints(tp)
+    hints = _hints(tp)
     fields = {f.name: hints[f.name] for f in attrs.fields(tp)}
     required = frozenset(f.name for f in attrs.fields(tp) if f.init and f.default is attrs.NOTHING)
     return fields, required
