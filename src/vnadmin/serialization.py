@@ -144,7 +144,7 @@ def _register_values(conv: cattrs.Converter) -> None:
 def _source_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
     """The ``(field, span field)`` pairs of ``cls`` whose text is the document's at the
     span: ``text``/``source`` at ``span``, ``X_text`` at ``X_span``, ``X`` at ``X_span``."""
-    hints = _hints(cls)
+    hints = _hints(typing.cast(Any, cls))
     names = {f.name for f in attrs.fields(cls)}
     pairs = []
     for name in sorted(names):
