@@ -38,7 +38,7 @@ def seeds(corpus: Path, target: str) -> None:
     if target == "from_json":
         blobs = json_seeds(blobs)
     for i, blob in enumerate(blobs):
-        (corpus / f"seed-{i:03d}").write_bytes(blob[:65536])
+        (corpus / f"seed-{i:03d}").write_bytes(blob[:16384])
 
 
 def json_seeds(texts: list[bytes]) -> list[bytes]:
