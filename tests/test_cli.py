@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import vnadmin
+import vnadmin.cli
 from vnadmin.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -133,7 +134,11 @@ def test_lint_json_select_ignore_and_vietnamese() -> None:
     assert all({"line", "column", "message_vi", "article"} <= set(d) for d in data)
     assert {d["severity"] for d in data} <= {"error", "warning", "info"}
     found = vnadmin.lint(DOC.read_text(encoding="utf-8"), select=["N", "T"])
-    assert [vnadmin.from_dict(d, vnadmin.Finding) for d in data] == list(found)
+    # the finding's own fields, without what the command added (unknown keys are refused)
+    own = [{k: v for k, v in d.items() if k not in ("file", "line", "column")} for d in data]
+    assert [vnadmin.from_dict(d, vnadmin.Finding) for d in own] == list(found)
+    with pytest.raises(vnadmin.VnAdminError, match="unknown key 'file'"):
+        vnadmin.from_dict(data[0], vnadmin.Finding)
     _, text = run("lint", str(DOC), "--ignore", "N101")
     assert "N101" not in text
     _, text = run("lint", str(DOC), "--lang", "vi", "--select", "N101")
@@ -166,3 +171,116 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", FakeStdin())
     status, text = run("refs", "-")
     assert status == 0 and "1822/QĐ-UBND" in text
+
+
+# --- exit statuses, caps, no tracebacks --------------------------------------------------
+
+
+def _vnadmin(*argv: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vnadmin", *argv],
+        input=stdin.decode(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_exit_0_clean_and_1_findings() -> None:
+    assert run("code", "30/2020/NĐ-CP")[0] == 0
+    assert run("code", "hello")[0] == 1
+    assert run("calendar", "2025")[0] == 0
+
+
+def test_exit_2_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run()[0] == 2  # no command
+    assert run("nope")[0] == 2
+    assert run("code")[0] == 2  # no CODE and no -f
+    assert run("calendar", "x")[0] == 2
+    assert run("lint", "--max-bytes", "0", str(DOC))[0] == 2
+    assert run("lint", "--max-bytes", "ten", str(DOC))[0] == 2
+    err = capsys.readouterr().err
+    assert "usage:" in err and "Traceback" not in err
+    assert run("--version")[0] == 0
+
+
+def test_exit_2_on_a_library_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnadmin.calendar
+
+    def refuse(year: int) -> object:
+        raise vnadmin.VnAdminError("year out of range")
+
+    monkeypatch.setattr(vnadmin.calendar, "holidays", refuse)
+    assert run("calendar", "99999")[0] == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("code", "30/2020/NĐ-CP"), ("lint", str(DOC)), ("parse", str(DOC)), ("refs", str(DOC))],
+)
+def test_exit_3_on_an_internal_error(
+    argv: tuple[str, ...], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import vnadmin.cli
+    import vnadmin.document
+    import vnadmin.linter
+    import vnadmin.references
+
+    def crash(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    for module, name in [
+        (vnadmin.cli.codes, "parse"),
+        (vnadmin.linter, "lint"),
+        (vnadmin.document, "parse_document"),
+        (vnadmin.references, "find_references"),
+    ]:
+        monkeypatch.setattr(module, name, crash)
+    assert run(*argv)[0] == 3
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err
+    assert f"please report this at {vnadmin.cli.ISSUES}" in err
+    assert "Traceback" not in err
+
+
+def test_input_is_capped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(DOC.read_bytes() * 3)
+    size = big.stat().st_size
+    assert run("lint", str(big), "--max-bytes", str(size - 1))[0] == 2
+    err = capsys.readouterr().err
+    assert f"larger than {size - 1} bytes" in err and "--max-bytes" in err
+    assert run("lint", str(big), "--max-bytes", str(size))[0] in (0, 1)
+    assert run("refs", str(big), "--max-bytes", str(size))[0] == 0
+    assert vnadmin.cli.MAX_BYTES == 50_000_000
+
+
+def test_cap_applies_to_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    class FakeStdin:
+        buffer = io.BytesIO(b"x" * 1000)
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin())
+    assert run("refs", "-", "--max-bytes", "999")[0] == 2
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_dev_zero_ends_with_a_message() -> None:
+    proc = _vnadmin("lint", "/dev/zero", "--max-bytes", "1000000")
+    assert proc.returncode == 2
+    assert "larger than 1000000 bytes" in proc.stderr and "Traceback" not in proc.stderr
+    proc = _vnadmin("parse", "/dev/zero")  # the default cap: 50 MB read, then refused
+    assert proc.returncode == 2 and "larger than 50000000 bytes" in proc.stderr
+
+
+def test_no_traceback_on_hostile_input(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("Căn cứ" + " " * 800 + "x\n" + "1/²²²²/QĐ-UBND (thứ ſáu)\n", "utf-8")
+    for command in ("lint", "parse", "refs"):
+        proc = _vnadmin(command, str(hostile))
+        assert proc.returncode in (0, 1), (command, proc.stderr)
+        assert "Traceback" not in proc.stderr
+    # whatever the library does with it (its exception contract is tested with it), the
+    # command ends with a status and a message, never a traceback
+    proc = _vnadmin("code", "-f", "-", stdin="1/²²²²/QĐ-UBND\n".encode())
+    assert proc.returncode in (0, 1, 3) and "Traceback" not in proc.stderr

@@ -3,22 +3,34 @@ type, and the hypothesis plugin (cheap at ``import hypothesis``, ``st.from_type`
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import enum
+import functools
 import json
 import subprocess
 import sys
+import typing
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnadmin
 from vnadmin import Deadline, Document, Holiday, parse_document
 from vnadmin import strategies as vst
-from vnadmin.serialization import from_dict, from_json, json_schema, to_dict, to_json
+from vnadmin.serialization import (
+    StructureError,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+)
 
 from .conftest import DATA
 
@@ -141,7 +153,7 @@ def test_enums_are_written_by_value_everywhere() -> None:
 def test_enum_names_are_not_read() -> None:
     data = to_dict(vnadmin.parse_code("30/2020/NĐ-CP"))
     data["family"] = "NORMATIVE"
-    with pytest.raises(vnadmin.VnAdminError, match="DocumentCode"):
+    with pytest.raises(vnadmin.VnAdminError, match=r"^\$\.family: .NORMATIVE. is not a CodeFamily"):
         from_dict(data, vnadmin.DocumentCode)
 
 
@@ -295,3 +307,322 @@ def test_a_user_type_is_written_whole() -> None:
     data = to_dict(doc)
     assert data["code"]["doc_type"]["article"] == "user table"
     assert from_dict(data, Document).code.doc_type == user
+
+
+# --- every public value type round-trips -----------------------------------------------------
+
+
+@functools.cache
+def _public_values() -> dict[type, list[object]]:
+    """Values of every public attrs type: the parts of the corpus documents, the
+    registry, rules, holidays, calendars, and the finders' values on the corpus."""
+    found: dict[type, list[object]] = {}
+
+    def add(value: object) -> None:
+        for part in _parts(value):
+            bucket = found.setdefault(type(part), [])
+            if len(bucket) < 40:
+                bucket.append(part)
+
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8")
+        doc = parse_document(text)
+        add(doc)
+        add(vnadmin.lint(doc))
+        add(vnadmin.find_periods(text))
+        add(vnadmin.find_times(text))
+        add(vnadmin.find_datetimes(text))
+        add(vnadmin.resolve_references(text))
+        found.setdefault(vnadmin.NormalizedText, []).append(vnadmin.normalize_text(text[:2000]))
+    add(vnadmin.resolve_references("Căn cứ Quyết định số 01/QĐ-UBND. Quyết định này."))
+    add(vnadmin.find_datetimes("08 giờ 30 phút, ngày 15/10/2025"))
+    add(vnadmin.find_periods("quý IV/2024, 6 tháng đầu năm 2025"))
+    add(list(vnadmin.lint_rules()))
+    add(list(vnadmin.default_registry.issuers()))
+    add(list(vnadmin.default_registry.document_types_all()))
+    add(list(vnadmin.holidays(2025)))
+    day = datetime.date(2025, 12, 31)
+    found[vnadmin.Calendar] = [
+        vnadmin.Calendar(),
+        vnadmin.Calendar(weekend=frozenset({6}), announced=False),
+        vnadmin.Calendar().with_day_off(day, "Nghỉ cơ quan").with_working_day(day),
+    ]
+    found[vnadmin.NormalizedText].append(vnadmin.normalize_text("Ha\u0300 No\u0323i\r\n\u200b"))
+    return found
+
+
+def _public_attrs_types() -> list[type]:
+    return [
+        t
+        for t in (getattr(vnadmin, n) for n in vnadmin.__all__)
+        if isinstance(t, type) and attrs.has(t)
+    ]
+
+
+def test_every_public_attrs_type_has_values_and_round_trips() -> None:
+    values = _public_values()
+    missing = [t.__name__ for t in _public_attrs_types() if not values.get(t)]
+    assert not missing
+    for tp in _public_attrs_types():
+        for value in values[tp]:
+            assert _round_trips(value), (tp.__name__, value)
+            assert from_dict(to_dict(value), tp) == value
+
+
+def test_a_calendar_round_trips_and_keeps_working() -> None:
+    cal = vnadmin.Calendar().with_day_off(datetime.date(2025, 12, 31), "Nghỉ cơ quan")
+    back = from_json(to_json(cal), vnadmin.Calendar)
+    assert back == cal and not back.is_working_day(datetime.date(2025, 12, 31))
+    assert json.loads(to_json(vnadmin.Calendar())) == {
+        "extra": [],
+        "weekend": [5, 6],
+        "announced": True,
+    }
+
+
+# --- strict writing ------------------------------------------------------------------------
+
+
+class _Foreign:
+    pass
+
+
+@attrs.frozen
+class _NotOurs:
+    x: int = 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        object(),
+        _Foreign(),
+        _NotOurs(),
+        1,
+        "text",
+        None,
+        datetime.date(2025, 1, 1),
+        {1: vnadmin.parse_code("1/QĐ-UBND")},
+        [vnadmin.parse_code("1/QĐ-UBND"), {1, 2}],
+        [float("nan")],
+        {"a": _NotOurs()},
+    ],
+    ids=repr,
+)
+def test_writing_anything_else_raises_vnadmin_error(value: object) -> None:
+    with pytest.raises(vnadmin.VnAdminError):
+        to_json(value)
+    with pytest.raises(vnadmin.VnAdminError):
+        to_dict(value)
+
+
+def test_writing_lists_and_dicts_of_values() -> None:
+    code = vnadmin.parse_code("1/QĐ-UBND")
+    data = json.loads(to_json({"code": code, "valid": True, "n": 1, "items": [code, None]}))
+    assert data["code"] == json.loads(to_json(code)) and data["items"][1] is None
+
+
+# --- strict reading ------------------------------------------------------------------------
+
+
+def _code_json(**changes: object) -> str:
+    data = to_dict(vnadmin.parse_code("12/QĐ-UBND"))
+    data.update(changes)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "why"),
+    [
+        ('{"number":1,"family":"legacy","issuers":"UBND"}', "$.issuers", "array"),
+        ('{"number":1,"family":"LEGACY"}', "$.family", "not a CodeFamily"),
+        ('{"number":true,"family":"legacy"}', "$.number", "integer, got a bool"),
+        ('{"number":"12","family":"legacy"}', "$.number", "integer, got a string"),
+        ('{"number":1.0,"family":"legacy"}', "$.number", "integer"),
+        ('{"number":1,"family":"legacy","span":[9,2]}', "$.span", "reversed"),
+        ('{"number":1,"family":"legacy","span":[-1,2]}', "$.span", "negative"),
+        ('{"number":1,"family":"legacy","span":[1,2,3]}', "$.span", "span"),
+        ('{"number":1,"family":"legacy","span":[1,true]}', "$.span", "integers"),
+        ('{"number":1,"family":"legacy","source":"\\ud800x"}', "$.source", "surrogate"),
+        ('{"number":1,"family":"legacy","issuers":["U\\udfff"]}', "$.issuers[0]", "surrogate"),
+        ('{"number":1,"family":"legacy","year":null,"bogus":1}', "$", "unknown key 'bogus'"),
+        ('{"number":1}', "$", "missing key 'family'"),
+        ('["number", 1]', "$", "expected an object"),
+        ("null", "$", "expected an object"),
+    ],
+)
+def test_bad_code_data_is_refused_with_its_path(text: str, path: str, why: str) -> None:
+    with pytest.raises(vnadmin.VnAdminError) as info:
+        from_json(text, vnadmin.DocumentCode)
+    assert str(info.value).startswith(path + ": ") and why in str(info.value)
+    assert isinstance(info.value, StructureError) and info.value.path == path
+
+
+@functools.cache
+def _doc_json() -> str:
+    for path in TEXTS:
+        data = to_dict(parse_document(path.read_text(encoding="utf-8")))
+        refs = data.get("references") or [{}]
+        if refs[0].get("date") and data.get("spans"):
+            return json.dumps(data)
+    raise AssertionError("no corpus text with a dated reference")
+
+
+def _doc_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_doc_json())
+    return data
+
+
+def test_bad_document_data_is_refused_with_its_path() -> None:
+    cases: list[tuple[str, Any, str]] = [
+        ("references.0.code.number", True, "$.references[0].code.number: expected an integer"),
+        ("references.0.code.number", "12", "$.references[0].code.number: expected an integer"),
+        ("references.0.span", [9, 2], "$.references[0].span: span [9, 2] is reversed"),
+        ("references.0.span", [0, 10**9], "$.references[0].span: span [0, 1000000000] ends beyond"),
+        ("references.0.code.family", "NORMATIVE", "$.references[0].code.family: 'NORMATIVE'"),
+        ("references.0.date", "2025-13-01", "$.references[0].date: '2025-13-01' is not an ISO"),
+        ("references.0.date", 20250101, "$.references[0].date: expected an ISO 8601 date"),
+        ("references", {"0": 1}, "$.references: expected an array"),
+        ("spans.0", ["code", [1]], "$.spans[0][1]: expected a span"),
+        ("spans.0", ["code"], "$.spans[0]: expected an array of 2"),
+        ("text", "\ud800" + "x", "$.text: a lone surrogate U+D800"),
+    ]
+    for where, bad, message in cases:
+        data = _doc_data()
+        *parents, last = where.split(".")
+        node: Any = data
+        for key in parents:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        node[int(last) if isinstance(node, list) else last] = bad
+        with pytest.raises(StructureError) as info:
+            from_json(json.dumps(data), Document)
+        assert str(info.value).startswith(message), (where, str(info.value))
+        with pytest.raises(StructureError):
+            from_dict(data, Document)
+
+
+def test_a_list_is_not_a_document() -> None:
+    with pytest.raises(StructureError, match=r"^\$: expected an object"):
+        from_json("[]", Document)
+    with pytest.raises(StructureError, match=r"^\$: expected an object"):
+        from_dict([], Document)
+
+
+def test_parse_error_data_is_checked() -> None:
+    good = {"message": "m", "input": "abc", "span": [0, 3], "reason": "r", "expected": "e"}
+    assert from_dict(good, vnadmin.ParseError).span == (0, 3)
+    for key, bad in [("span", [0, 4]), ("span", [2, 1]), ("input", 1), ("message", None)]:
+        with pytest.raises(StructureError, match=rf"^\$\.{key}: "):
+            from_dict({**good, key: bad}, vnadmin.ParseError)
+    with pytest.raises(StructureError, match="missing key 'reason'"):
+        from_dict({k: v for k, v in good.items() if k != "reason"}, vnadmin.ParseError)
+
+
+def test_deep_nesting_is_refused_before_anything_recurses() -> None:
+    for cls in (Document, vnadmin.DocumentCode, vnadmin.Division, list[vnadmin.Finding]):
+        for text in ("[" * 100_000, "[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1"):
+            with pytest.raises(vnadmin.VnAdminError):
+                from_json(text, cls)
+    deep: list[Any] = []
+    node = deep
+    for _ in range(200_000):  # deeper than the interpreter's recursion limit
+        node.append([])
+        node = node[0]
+    with pytest.raises(StructureError, match="nested deeper than"):
+        from_dict(deep, Document)
+    with pytest.raises(StructureError, match="nested deeper than"):
+        from_dict({"structure": deep}, Document)
+
+
+def test_a_division_tree_as_deep_as_the_model_allows_is_read() -> None:
+    leaf = vnadmin.Division(vnadmin.DivisionKind.POINT, "a", "", (0, 0), (0, 0), ())
+    tree = leaf
+    for kind in reversed(list(vnadmin.DivisionKind)[:-1]):
+        tree = vnadmin.Division(kind, "1", "", (0, 0), (0, 0), (tree,))
+    assert from_json(to_json(tree), vnadmin.Division) == tree
+
+
+def test_non_text_input_to_from_json() -> None:
+    with pytest.raises(vnadmin.VnAdminError):
+        from_json(12, Document)  # type: ignore[arg-type]
+    with pytest.raises(vnadmin.VnAdminError, match="not JSON"):
+        from_json(b"\xff", Document)
+    with pytest.raises(vnadmin.VnAdminError, match="not JSON"):
+        from_json('{"number": ' + "1" * 5000 + "}", vnadmin.DocumentCode)
+
+
+# --- hostile JSON: only VnAdminError escapes ------------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+_KEYS = st.sampled_from(
+    ["number", "family", "span", "text", "code", "references", "issuers", "date", "kind"]
+)
+_JSON_WITH_KEYS = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 10**6) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(_KEYS | st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _targets() -> list[Any]:
+    return [*_public_attrs_types(), vnadmin.ParseError, list[vnadmin.Finding]]
+
+
+def _contract(data: object, cls: Any) -> None:
+    try:
+        value = from_dict(data, cls)
+    except vnadmin.VnAdminError:
+        pass
+    else:
+        assert isinstance(value, typing.get_origin(cls) or cls)
+    try:
+        text = json.dumps(data)
+    except (TypeError, ValueError):
+        return
+    with contextlib.suppress(vnadmin.VnAdminError):
+        from_json(text, cls)
+
+
+@settings(deadline=None)
+@given(st.sampled_from(_targets()), _JSON | _JSON_WITH_KEYS)
+def test_random_json_raises_only_vnadmin_error(cls: Any, data: object) -> None:
+    _contract(data, cls)
+
+
+def _subtrees(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _subtrees(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data[:3]):
+            yield from _subtrees(v, (*path, i))
+
+
+@settings(deadline=None)  # a whole document is read twice
+@given(st.data())
+def test_valid_json_with_one_part_replaced_raises_only_vnadmin_error(data: st.DataObject) -> None:
+    values = _public_values()
+    tp = data.draw(st.sampled_from(_public_attrs_types()), label="type")
+    value = data.draw(st.sampled_from(values[tp][:8]), label="value")
+    tree = to_dict(value)
+    paths = list(_subtrees(tree))
+    where = data.draw(st.sampled_from(paths[:400]), label="path")
+    replacement = data.draw(_JSON_WITH_KEYS | st.integers() | st.text(), label="replacement")
+    if not where:
+        tree = replacement
+    else:
+        node = tree
+        for key in where[:-1]:
+            node = node[key]
+        node[where[-1]] = replacement
+    _contract(tree, tp)

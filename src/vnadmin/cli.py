@@ -9,14 +9,21 @@
 * ``vnadmin calendar YEAR``: the public-sector holidays and make-up days.
 
 Every command takes ``--format table|json``; ``-`` reads stdin; UTF-8 and UTF-16
-files are read. Unreadable or undecodable input gives a message and exit status 2 (so
-does any other :class:`~vnadmin.VnAdminError`); a closed pipe (``| head``) exit status 1,
-without a traceback.
+files are read, at most :data:`MAX_BYTES` (50 MB) from each file unless ``--max-bytes N``
+raises (or lowers) the cap: a longer input, or an endless one such as ``/dev/zero``, is
+refused with a message.
+
+Exit status: **0** clean; **1** findings (an invalid code, an error-severity lint
+finding), or a closed pipe (``| head``); **2** usage or input error (bad arguments, an
+unreadable, undecodable or too large file, an output that cannot take the text, any other
+:class:`~vnadmin.VnAdminError`); **3** internal error (a bug: the message asks for a report
+at :data:`ISSUES`); 130 interrupted (Ctrl-C). No status prints a traceback.
 
 JSON is written through :mod:`vnadmin.serialization` (enums by value, ISO dates, spans as
 ``[start, end]``), so :func:`vnadmin.from_dict` reads the values back: ``parse`` writes
 ``to_dict(document)``; ``refs`` and ``calendar`` a list of values; ``lint`` one object per
-finding, ``file``, ``line`` and ``column`` added to the finding's own fields; ``code`` one
+finding, ``file``, ``line`` and ``column`` added to the finding's own fields (drop those
+three before :func:`vnadmin.from_dict`, which refuses unknown keys); ``code`` one
 object per input: ``input``, ``valid``, ``canonical``, ``code`` (the
 :class:`~vnadmin.DocumentCode`), ``findings`` and ``error`` (a
 :class:`~vnadmin.ParseError` as ``message``, ``input``, ``span``, ``reason``,
@@ -31,7 +38,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
@@ -41,19 +47,38 @@ from vnadmin.codes.model import DocumentCode
 from vnadmin.errors import ParseError, VnAdminError
 from vnadmin.findings import Finding, Severity
 
-__all__ = ["main", "read_text"]
+__all__ = ["ISSUES", "MAX_BYTES", "main", "read_text"]
+
+#: The default cap on the bytes read from one input file (``--max-bytes`` changes it).
+MAX_BYTES = 50_000_000
+
+#: Where internal errors (exit status 3) should be reported.
+ISSUES = "https://github.com/vnadmin/vnadmin/issues"
 
 
 class InputError(VnAdminError):
-    """A file given on the command line cannot be read or decoded."""
+    """A file given on the command line cannot be read or decoded, or is too large."""
 
 
-def read_text(path: str) -> str:
-    """Read a text file (``-`` = stdin) as UTF-8 or UTF-16 (by BOM); strip a BOM."""
+def read_text(path: str, max_bytes: int = MAX_BYTES) -> str:
+    """Read a text file (``-`` = stdin) as UTF-8 or UTF-16 (by BOM); strip a BOM.
+
+    At most ``max_bytes`` are read: a longer input raises :class:`InputError` (and so
+    does an endless one: ``/dev/zero``, a FIFO), without reading the rest."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except MemoryError:
+        raise InputError(f"cannot read {path}: not enough memory for {max_bytes} bytes") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{path} is larger than {max_bytes} bytes (the cap); give --max-bytes N to read more"
+        )
     encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
         return data.decode(encoding)
@@ -106,7 +131,7 @@ class _CodeResult:
 def _code_inputs(args: argparse.Namespace) -> Iterator[str]:
     yield from args.codes
     for path in args.file or ():
-        for line in read_text(path).splitlines():
+        for line in read_text(path, args.max_bytes).splitlines():
             line = line.strip()
             if line and not line.startswith("#"):
                 yield line
@@ -172,7 +197,7 @@ def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
     failed = False
     report: list[dict[str, object]] = []
     for path in args.files:
-        text = read_text(path)
+        text = read_text(path, args.max_bytes)
         for f in lint(text, select=select, ignore=ignore):
             line, col = line_col(text, f.span[0]) if f.span else (1, 1)
             failed = failed or f.severity is Severity.ERROR
@@ -191,7 +216,7 @@ def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.document import parse_document
 
-    _dump(parse_document(read_text(args.file)), out)
+    _dump(parse_document(read_text(args.file, args.max_bytes)), out)
     return 0
 
 
@@ -199,7 +224,7 @@ def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.findings import line_col
     from vnadmin.references import find_references
 
-    text = read_text(args.file)
+    text = read_text(args.file, args.max_bytes)
     refs = find_references(text)
     if args.format == "json":
         _dump(list(refs), out)
@@ -226,14 +251,38 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got {value!r}")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--max-bytes",
+        type=_positive,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"read at most N bytes of each input file (default {MAX_BYTES})",
+    )
     parser = argparse.ArgumentParser(
         prog="vnadmin",
         description="Typed, validated data from Vietnamese administrative documents.",
+        epilog="Exit status: 0 clean, 1 findings, 2 usage or input error, 3 internal error.",
     )
     parser.add_argument("--version", action="version", version=f"vnadmin {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("code", help="parse and validate document codes (số, ký hiệu)")
+    _add_parser = sub.add_parser
+
+    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return _add_parser(name, parents=[common], **kwargs)
+
+    p = add_parser("code", help="parse and validate document codes (số, ký hiệu)")
     p.add_argument("codes", nargs="*", metavar="CODE", help="codes, e.g. 30/2020/NĐ-CP")
     p.add_argument(
         "-f", "--file", action="append", metavar="FILE", help="one code per line (- = stdin)"
@@ -241,7 +290,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_code)
 
-    p = sub.add_parser("lint", help="lint documents against Decree 30/2020/NĐ-CP")
+    p = add_parser("lint", help="lint documents against Decree 30/2020/NĐ-CP")
     p.add_argument("files", nargs="+", metavar="FILE", help="document text files (- = stdin)")
     p.add_argument(
         "--select", action="append", metavar="RULES", help="rule ids or prefixes, comma separated"
@@ -253,17 +302,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "vi"), default="en", help="message language")
     p.set_defaults(func=_cmd_lint)
 
-    p = sub.add_parser("parse", help="parse a document into JSON")
+    p = add_parser("parse", help="parse a document into JSON")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("json",), default="json")
     p.set_defaults(func=_cmd_parse)
 
-    p = sub.add_parser("refs", help="list the references a document makes")
+    p = add_parser("refs", help="list the references a document makes")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_refs)
 
-    p = sub.add_parser("calendar", help="public-sector holidays and make-up days of a year")
+    p = add_parser("calendar", help="public-sector holidays and make-up days of a year")
     p.add_argument("year", type=int)
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--lang", choices=("en", "vi"), default="en")
@@ -272,12 +321,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0, 1, 2 or 3: see the module)."""
     out = out or sys.stdout
     parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command == "code" and not args.codes and not args.file:
-        parser.error("give at least one CODE or -f FILE")
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "code" and not args.codes and not args.file:
+            parser.error("give at least one CODE or -f FILE")
+    except SystemExit as exc:  # --help, --version (0); a usage error (2, message printed)
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         status: int = args.func(args, out)
     except VnAdminError as exc:  # unreadable input (InputError), or any error of the library
@@ -288,6 +340,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except UnicodeEncodeError as exc:  # an output in an encoding without Vietnamese
+        sys.stderr.write(
+            f"vnadmin: error: the output cannot take the text ({exc.encoding}); "
+            "set PYTHONIOENCODING=utf-8\n"
+        )
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("vnadmin: interrupted\n")
+        return 130
+    except Exception as exc:  # a bug: a message, no traceback, a status of its own
+        sys.stderr.write(
+            f"vnadmin: internal error: {type(exc).__name__}: {str(exc)[:200]}\n"
+            f"vnadmin: this is a bug; please report this at {ISSUES} "
+            "(with the command and, if you can, the input)\n"
+        )
+        return 3
     return status
 
 

@@ -17,6 +17,14 @@ again. A document type of the shipped registry is written as its ``category`` an
 ``name``, and read back from the registry; fields at their default are left out. The round
 trip is exact, and the JSON of a document is not several times the size of its text.
 
+Reading is strict (see :func:`from_dict`): a value of the wrong JSON type, a tuple of
+the wrong length, an enum name instead of its value, a reversed, negative or (inside a
+document) out-of-range span, a lone surrogate, an unknown or missing key, or nesting deeper
+than :data:`MAX_DEPTH` raise a :class:`StructureError` (a :class:`~vnadmin.VnAdminError`)
+whose message starts with the path of the bad value, e.g. ``$.references[0].code.number``.
+Writing is strict too: :func:`to_dict` and :func:`to_json` take vnadmin values (and lists,
+tuples and dicts of them) and raise :class:`~vnadmin.VnAdminError` on anything else.
+
 This module imports cattrs; ``import vnadmin`` does not (the top-level
 :func:`vnadmin.to_json` and friends import it on first use).
 
@@ -35,6 +43,8 @@ import datetime as dt
 import enum
 import functools
 import json
+import math
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -44,9 +54,32 @@ import cattrs
 
 from vnadmin.errors import ParseError, VnAdminError
 
-__all__ = ["converter", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
+__all__ = [
+    "MAX_DEPTH",
+    "StructureError",
+    "converter",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "to_dict",
+    "to_json",
+]
 
 T = TypeVar("T")
+
+#: The deepest nesting of JSON arrays and objects :func:`from_dict` reads. The deepest
+#: value of the model, a :class:`~vnadmin.Document` whose structure has all seven levels of
+#: :class:`~vnadmin.DivisionKind` (each a ``Division`` in a ``children`` list), is about 25.
+MAX_DEPTH = 64
+
+
+class StructureError(VnAdminError):
+    """Data that is not the JSON of the requested type; ``path`` locates the bad value
+    (``$`` is the root, ``$.references[0].code.number`` a field of an item)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
 
 
 @functools.cache
@@ -80,13 +113,38 @@ def _register_values(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_func(_is_enum, _enum_member)
     conv.register_unstructure_hook(ParseError, _parse_error_dict)
     conv.register_structure_hook(ParseError, _parse_error)
+    # A calendar is its three init fields (not its cache, not a frozenset); a normalised
+    # text is its original (the rest is derived from it) and, for readers, its text.
+    from vnadmin.calendar import Calendar, Holiday
+    from vnadmin.text import NormalizedText, normalize_text
+
+    conv.register_unstructure_hook(
+        Calendar,
+        lambda c: {
+            "extra": conv.unstructure(c.extra),
+            "weekend": sorted(c.weekend),
+            "announced": c.announced,
+        },
+    )
+    conv.register_structure_hook(
+        Calendar,
+        lambda d, _: Calendar(
+            extra=conv.structure(d.get("extra", []), tuple[Holiday, ...]),
+            weekend=frozenset(d.get("weekend", (5, 6))),
+            announced=d.get("announced", True),
+        ),
+    )
+    conv.register_unstructure_hook(
+        NormalizedText, lambda t: {"original": t.original, "text": t.text}
+    )
+    conv.register_structure_hook(NormalizedText, lambda d, _: normalize_text(d["original"]))
 
 
 @functools.cache
 def _source_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
     """The ``(field, span field)`` pairs of ``cls`` whose text is the document's at the
     span: ``text``/``source`` at ``span``, ``X_text`` at ``X_span``, ``X`` at ``X_span``."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(typing.cast(Any, cls))
     names = {f.name for f in attrs.fields(cls)}
     pairs = []
     for name in sorted(names):
@@ -133,10 +191,16 @@ def _walk(tp: Any, data: Any, text: str, strip: bool) -> None:
             del data[name]
         elif not strip and name not in data:
             data[name] = text[a:b]
-    hints = typing.get_type_hints(tp)
+    hints = _hints(tp)
     for f in attrs.fields(tp):
         if f.name in data:
             _walk(hints[f.name], data[f.name], text, strip)
+
+
+@functools.cache
+def _hints(tp: Any) -> dict[str, Any]:
+    """``typing.get_type_hints(tp)``, once per class (it evaluates every annotation)."""
+    return typing.get_type_hints(tp)
 
 
 _FROM_REGISTRY = ("abbr", "name_en", "article")
@@ -216,30 +280,316 @@ def _parse_error(data: Any, _: type[ParseError]) -> ParseError:
 
 
 def to_dict(value: object) -> Any:
-    """``value`` as plain JSON-compatible data."""
-    return converter().unstructure(value)
+    """``value`` (a vnadmin value, or a list, tuple or dict of them) as plain
+    JSON-compatible data; raises :class:`~vnadmin.VnAdminError` on any other value.
 
-
-def from_dict(data: Any, cls: type[T]) -> T:
-    """Rebuild a ``cls`` from :func:`to_dict` data; raises :class:`VnAdminError` on bad data."""
+    >>> to_dict(object())
+    Traceback (most recent call last):
+    ...
+    vnadmin.serialization.StructureError: $: cannot write an object as vnadmin JSON ...
+    """
+    if not isinstance(value, (list, tuple, dict)) and not _is_vnadmin(type(value)):
+        raise StructureError(
+            "$", f"cannot write {_kind(value)} as vnadmin JSON (not a vnadmin value)"
+        )
+    _writable(value, "$", 0)
     try:
-        return converter().structure(data, cls)
-    except Exception as exc:  # cattrs raises ClassValidationError / KeyError / TypeError
-        raise VnAdminError(f"cannot build {cls.__name__} from this data: {exc}") from exc
+        return converter().unstructure(value)
+    except Exception as exc:  # pragma: no cover - _writable admits only what the hooks take
+        raise VnAdminError(f"cannot write {type(value).__name__}: {exc}") from exc
 
 
 def to_json(value: object, *, indent: int | None = None) -> str:
-    """``value`` as a JSON string (UTF-8 characters kept)."""
+    """``value`` as a JSON string (UTF-8 characters kept); see :func:`to_dict`."""
     return json.dumps(to_dict(value), ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str, cls: type[T]) -> T:
-    """Rebuild a ``cls`` from :func:`to_json` output."""
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Rebuild a ``cls`` from :func:`to_dict` data; raises :class:`StructureError` (a
+    :class:`~vnadmin.VnAdminError`, its message led by the path of the bad value) on data
+    that is not what :func:`to_dict` writes for ``cls``.
+
+    >>> import vnadmin
+    >>> data = {"number": True, "family": "legacy"}
+    >>> from_dict(data, vnadmin.DocumentCode)
+    Traceback (most recent call last):
+    ...
+    vnadmin.serialization.StructureError: $.number: expected an integer, got a bool
+    """
+    _check_depth(data)
+    _check(cls, data, "$", None)
+    try:
+        return converter().structure(data, cls)
+    except VnAdminError:
+        raise
+    except Exception as exc:  # an attrs validator of the model (ValueError), cattrs
+        raise VnAdminError(f"cannot build {_name(cls)} from this data: {exc}") from exc
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Rebuild a ``cls`` from :func:`to_json` output (strict, see :func:`from_dict`).
+
+    >>> import vnadmin
+    >>> from_json("[" * 100_000, vnadmin.Document)
+    Traceback (most recent call last):
+    ...
+    vnadmin.serialization.StructureError: $: nested deeper than ...
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise StructureError("$", f"expected JSON text, got a {type(text).__name__}")
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except RecursionError:
+        raise StructureError("$", f"nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
         raise VnAdminError(f"not JSON: {exc}") from exc
     return from_dict(data, cls)
+
+
+# --- strict reading and writing ----------------------------------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _name(tp: Any) -> str:
+    return getattr(tp, "__name__", None) or str(tp)
+
+
+def _kind(data: Any) -> str:
+    if data is None:
+        return "null"
+    if isinstance(data, (dict, list, str, bool, int)):
+        return {dict: "an object", list: "an array", str: "a string", bool: "a bool"}.get(
+            type(data), "an integer"
+        )
+    name = type(data).__name__
+    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
+
+
+def _check_depth(data: Any) -> None:
+    """Iteratively: no array or object nested deeper than MAX_DEPTH (before anything
+    recursive reads ``data``)."""
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            raise StructureError("$", f"nested deeper than {MAX_DEPTH} levels")
+        stack.extend((c, depth + 1) for c in children)
+
+
+def _is_vnadmin(tp: type[Any]) -> bool:
+    module = getattr(tp, "__module__", "") or ""
+    return (module == "vnadmin" or module.startswith("vnadmin.")) and (
+        attrs.has(tp) or issubclass(tp, (enum.Enum, ParseError))
+    )
+
+
+def _writable(value: Any, path: str, depth: int) -> None:
+    """Raise unless ``value`` is what the converter writes as the vnadmin dialect."""
+    if depth > MAX_DEPTH:
+        raise StructureError(path, f"nested deeper than {MAX_DEPTH} levels")
+    tp = type(value)
+    if value is None or tp in (bool, int, str) or isinstance(value, (dt.date, dt.time)):
+        return
+    if tp is float:
+        if not math.isfinite(value):
+            raise StructureError(path, f"cannot write {value!r} as JSON")
+        return
+    if isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            _writable(item, f"{path}[{i}]", depth + 1)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise StructureError(path, f"a key {key!r} is not a string")
+            _writable(item, f"{path}.{key}", depth + 1)
+        return
+    if _is_vnadmin(tp):
+        if isinstance(value, (enum.Enum, ParseError)) or tp.__name__ in _HOOKED:
+            return
+        for f in attrs.fields(tp):
+            _writable(getattr(value, f.name), f"{path}.{f.name}", depth + 1)
+        return
+    raise StructureError(path, f"cannot write {_kind(value)} as vnadmin JSON")
+
+
+_HOOKED = ("Calendar", "NormalizedText")
+
+
+def _fail(path: str, expected: str, data: Any) -> typing.NoReturn:
+    raise StructureError(path, f"expected {expected}, got {_kind(data)}")
+
+
+def _text(data: Any, path: str, expected: str = "a string") -> str:
+    if type(data) is not str:
+        _fail(path, expected, data)
+    m = _SURROGATE.search(data)
+    if m is not None:
+        raise StructureError(path, f"a lone surrogate U+{ord(m[0]):04X} at {m.start()}")
+    return data
+
+
+def _check(tp: Any, data: Any, path: str, limit: int | None) -> None:
+    """Raise :class:`StructureError` unless ``data`` is what :func:`to_dict` writes for a
+    ``tp``; ``limit``: the length of the enclosing document's text (spans end within it)."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is Any or tp is object:
+        return
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if data is None and len(options) < len(args):
+            return
+        if len(options) == 1:
+            _check(options[0], data, path, limit)
+            return
+        for option in options:
+            try:
+                _check(option, data, path, limit)
+            except StructureError:
+                continue
+            return
+        _fail(path, " or ".join(_name(o) for o in args), data)
+    if tp is type(None):
+        if data is not None:
+            _fail(path, "null", data)
+    elif tp is bool:
+        if type(data) is not bool:
+            _fail(path, "a bool", data)
+    elif tp is int:
+        if type(data) is not int:
+            _fail(path, "an integer", data)
+    elif tp is float:
+        if type(data) not in (int, float) or not math.isfinite(data):
+            _fail(path, "a number", data)
+    elif tp is str:
+        _text(data, path)
+    elif tp in (dt.datetime, dt.date, dt.time):
+        value = _text(data, path, f"an ISO 8601 {tp.__name__}")
+        try:
+            tp.fromisoformat(value)
+        except ValueError:
+            raise StructureError(path, f"{value[:40]!r} is not an ISO 8601 {tp.__name__}") from None
+    elif origin is tuple or origin in (list, set, frozenset) or tp in (list, tuple):
+        _check_array(tp, origin, args, data, path, limit)
+    elif origin is dict:
+        if not isinstance(data, dict):
+            _fail(path, "an object", data)
+        for key, item in data.items():
+            _text(key, f"{path} (a key)")
+            _check(args[1], item, f"{path}.{key}", limit)
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if not any(type(data) is type(m.value) and data == m.value for m in tp):
+            values = ", ".join(repr(m.value) for m in tp)
+            if isinstance(data, str) and len(data) > 40:
+                data = data[:40] + "…"
+            raise StructureError(path, f"{data!r} is not a {tp.__name__} (one of {values})")
+    elif tp is ParseError:
+        _check_object(data, path, _PARSE_ERROR, required=set(_PARSE_ERROR), limit=None)
+        text = data["input"]
+        _check_span(data["span"], f"{path}.span", len(text))
+    elif isinstance(tp, type) and attrs.has(tp):
+        _check_attrs(tp, data, path, limit)
+    else:
+        raise StructureError(path, f"{_name(tp)} is not a vnadmin JSON type")
+
+
+_PARSE_ERROR: dict[str, Any] = {
+    "message": str,
+    "input": str,
+    "span": tuple[int, int],
+    "reason": str,
+    "expected": str,
+}
+
+
+def _check_array(
+    tp: Any, origin: Any, args: tuple[Any, ...], data: Any, path: str, limit: int | None
+) -> None:
+    if not isinstance(data, (list, tuple)):
+        _fail(path, "an array", data)
+    if origin is tuple and args and not (len(args) == 2 and args[1] is Ellipsis):
+        if args == (int, int):
+            _check_span(data, path, limit)
+            return
+        if len(data) != len(args):
+            raise StructureError(path, f"expected an array of {len(args)}, got {len(data)}")
+        for i, (arg, item) in enumerate(zip(args, data, strict=True)):
+            _check(arg, item, f"{path}[{i}]", limit)
+        return
+    item_type = args[0] if args else Any
+    for i, item in enumerate(data):
+        _check(item_type, item, f"{path}[{i}]", limit)
+
+
+def _check_span(data: Any, path: str, limit: int | None) -> None:
+    """A span: ``[start, end]``, integers, ``0 <= start <= end`` (``<= limit``)."""
+    if not isinstance(data, (list, tuple)) or len(data) != 2:
+        _fail(path, "a span [start, end]", data)
+    a, b = data
+    if type(a) is not int or type(b) is not int:
+        raise StructureError(path, "a span's start and end are integers")
+    if not 0 <= a <= b:
+        raise StructureError(path, f"span [{a}, {b}] is reversed or negative")
+    if limit is not None and b > limit:
+        raise StructureError(path, f"span [{a}, {b}] ends beyond the text ({limit} characters)")
+
+
+def _check_object(
+    data: Any, path: str, fields: dict[str, Any], required: set[str], limit: int | None
+) -> None:
+    if not isinstance(data, dict):
+        _fail(path, "an object", data)
+    for key in data:
+        if key not in fields:
+            shown = key[:40] if isinstance(key, str) else repr(key)
+            raise StructureError(path, f"unknown key {shown!r}")
+    for key, item in data.items():  # the values first: a bad span is why a text is missing
+        _check(fields[key], item, f"{path}.{key}", limit)
+    for key in sorted(required - data.keys()):
+        raise StructureError(path, f"missing key {key!r}")
+
+
+@functools.cache
+def _fields(tp: Any) -> tuple[dict[str, Any], frozenset[str]]:
+    """The keys of ``tp``'s JSON, their types, and the required ones."""
+    if tp.__name__ == "Calendar":
+        from vnadmin.calendar import Holiday
+
+        return {"extra": tuple[Holiday, ...], "weekend": tuple[int, ...], "announced": bool}, (
+            frozenset()
+        )
+    if tp.__name__ == "NormalizedText":
+        return {"original": str, "text": str}, frozenset({"original"})
+    hints = _hints(tp)
+    fields = {f.name: hints[f.name] for f in attrs.fields(tp)}
+    required = frozenset(f.name for f in attrs.fields(tp) if f.init and f.default is attrs.NOTHING)
+    return fields, required
+
+
+def _check_attrs(tp: Any, data: Any, path: str, limit: int | None) -> None:
+    if not isinstance(data, dict):
+        _fail(path, f"an object (a {tp.__name__})", data)
+    if tp.__name__ == "Document":
+        from vnadmin.document import Document
+
+        if tp is Document:
+            limit = len(_text(data.get("text", ""), f"{path}.text"))
+            data = _full(data, tp)  # parts' own texts put back from the document's text
+    elif tp.__name__ == "DocumentType":
+        data = dict(data)
+        _registry_entry(data, strip=False)
+    fields, required = _fields(tp)
+    _check_object(data, path, fields, set(required), limit)
+    if tp.__name__ == "Calendar" and any(not 0 <= d <= 6 for d in data.get("weekend", ())):
+        raise StructureError(f"{path}.weekend", "weekdays are 0 (Monday) to 6 (Sunday)")
 
 
 # --- JSON Schema ------------------------------------------------------------------------
