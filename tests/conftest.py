@@ -39,7 +39,9 @@ DATA = Path(__file__).parent / "data"
 
 LONG_EXAMPLES = 20_000
 
-settings.register_profile("ci", max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile("dev", max_examples=100)
 settings.register_profile(
     "long",
