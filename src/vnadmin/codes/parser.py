@@ -59,6 +59,7 @@ _MAX_SPLIT = 24
 _MAX_TOKENS = 40
 _MAX_WORD = 64
 _SPACE = frozenset(" \t")
+_BLANKS = re.compile(r"[ \t\n]+")
 _LINEBREAK_OK = frozenset("/-")
 
 
@@ -90,17 +91,16 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
         count += 1
         c = s[i]
         if c in _SPACE or (c == "\n" and last_kind == "sep"):
-            j = i
-            while j < n and (s[j] in _SPACE or s[j] == "\n"):
-                if s[j] == "\n" and last_kind and last_kind != "sep":
-                    # A line break ends a code unless it follows a separator.
-                    nxt = j + 1
-                    while nxt < n and s[nxt] in _SPACE:
-                        nxt += 1
-                    if nxt >= n or s[nxt] not in _LINEBREAK_OK:
-                        end[0] = i
-                        return
-                j += 1
+            blanks = _BLANKS.match(s, i, n)
+            assert blanks is not None
+            j = blanks.end()
+            if last_kind and last_kind != "sep":
+                # A line break ends a code unless it follows a separator or comes before
+                # one (and is the only one).
+                breaks = s.count("\n", i, j)
+                if breaks and (breaks > 1 or j >= n or s[j] not in _LINEBREAK_OK):
+                    end[0] = i
+                    return
             space = True
             i = j
             continue
@@ -135,8 +135,11 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
             continue
         if c in _PLACEHOLDER and not last_kind:
             j = i
-            while j < n and s[j] in _PLACEHOLDER:
+            cap = min(n, i + _MAX_WORD + 1)
+            while j < cap and s[j] in _PLACEHOLDER:
                 j += 1
+            if j - i > _MAX_WORD:
+                end[1] = 1
             end[2] = j
             yield _Tok("hole", s[i:j], i, j, space)
             last_kind = "hole"
@@ -366,11 +369,17 @@ def scan_code(
     """Read one code starting exactly at ``pos`` of the normalised text.
 
     Returns the code and the offset (in the normalised text) where it ends, or
-    ``None`` when no code starts there. Never raises. Spans and repairs of the
-    result point into the original string. This is the building block of
-    :func:`vnadmin.find_references`.
+    ``None`` when no code starts there (or ``pos`` is outside the text). Never
+    raises. Spans and repairs of the result point into the original string. This is
+    the building block of :func:`vnadmin.find_references`.
+
+    It reads at most 40 tokens (words and separators) of at most 64 characters each,
+    and the blanks between them: a caller that scans from every candidate of a text
+    does work linear in the text.
     """
     nt = as_normalized(text)
+    if not 0 <= pos < len(nt.text):
+        return None
     m = memo(default_registry if registry is None else registry)
     if end is None:
         fast = _scan_fast(nt, pos, m)
@@ -788,6 +797,7 @@ _RUN = re.compile(
     r"([0-9]{1,9})([/-](?:[0-9]{4}/)?"
     r"(?:[^\W_]+(?:[&.,][^\W_]+)*[/-])*([^\W_]+(?:[&.,][^\W_]+)*))"
 )
+_RUN_WINDOW = 9 + _KEY_MAX + 2  # the number, then one character more than a memoised tail
 _RUN_WORD = re.compile(r"[^\W_]+(?:[&.,][^\W_]+)*")
 _RUN_GAP = re.compile(r"[ \t\n]+")
 
@@ -796,7 +806,10 @@ def _scan_fast(nt: NormalizedText, pos: int, memos: Memo) -> tuple[DocumentCode,
     """:func:`_scan` for a clean code in running text; ``None`` when unsure (and for a
     ký hiệu too long to memoise)."""
     s = nt.text
-    m = _RUN.match(s, pos)
+    # Read in a window just long enough for a memoisable code: a longer one (or a long
+    # run of words and separators) is left to the scanner, which reads a bounded number
+    # of tokens, so trying this at every candidate of a text stays linear.
+    m = _RUN.match(s, pos, pos + _RUN_WINDOW)
     if m is None or m.end(2) - m.start(2) > _KEY_MAX:
         return None
     e = m.end()
@@ -813,8 +826,10 @@ def _scan_fast(nt: NormalizedText, pos: int, memos: Memo) -> tuple[DocumentCode,
                 if nxt in "/-":
                     return None
                 if nxt.isalnum() and "\n" not in gap.group():
-                    w = _RUN_WORD.match(s, j)
-                    if w is None or memos.known(m.group(3) + w.group()):
+                    w = _RUN_WORD.match(s, j, j + _MAX_WORD + 1)  # longer: no abbreviation
+                    if w is None or (
+                        w.end() - j <= _MAX_WORD and memos.known(m.group(3) + w.group())
+                    ):
                         return None
     number_text, tail = m.group(1, 2)
     shape = memos.shape(tail)
@@ -849,8 +864,9 @@ def parse_code(text: Source, *, registry: Registry | None = None) -> DocumentCod
     followed by punctuation (NĐ 30, Phụ lục I, II.3); a
     :class:`~vnadmin.NormalizedText` is read without normalising it again. Raises :class:`~vnadmin.ParseError` with a
     ``reason`` of ``"empty"``, ``"no_number"``, ``"bad_number"``,
-    ``"number_too_long"``, ``"no_separator"``, ``"no_symbol"`` or
-    ``"trailing_text"``.
+    ``"number_too_long"``, ``"no_separator"``, ``"no_symbol"``, ``"too_long"``
+    (more than 40 tokens, or a word of more than 64 characters) or
+    ``"trailing_text"``. Raises nothing else on a string.
 
     >>> c = parse_code("Số: 1656/QĐ-UBND")
     >>> c.number, c.doc_type.name, c.issuers, c.family.value
