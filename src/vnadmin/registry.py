@@ -25,6 +25,7 @@ import datetime as dt
 import enum
 import itertools
 import re
+import threading
 from collections.abc import Iterable
 
 import attrs
@@ -124,9 +125,14 @@ class _TypeIssuerRule:
 
 # Every state of every registry gets its own number: parsers key their memos on it, so a
 # memo never answers for a registry that has changed since (or for another registry).
+# A change takes a new number before it touches the tables and another after (under one
+# lock for every registry, so changes never interleave and numbers only grow): a reading
+# that sees the same number before and after it saw one whole state, and a parser stores
+# a reading only then (see :class:`vnadmin.codes.parser.Memo`).
 _VERSIONS = itertools.count(1)
+_CHANGING = threading.RLock()
 
-_TERMED = re.compile(r"(UBTVQH|QH)(\d{1,2})")
+_TERMED = re.compile(r"(UBTVQH|QH)([0-9]{1,2})")
 _DEPARTMENT = re.compile(r"S[A-ZĐ][A-ZĐ&]{1,10}")
 
 
@@ -199,14 +205,15 @@ class Registry:
     def copy(self) -> Registry:
         """An independent copy, to extend without touching this one."""
         new = Registry()
-        for t in self._types.values():
-            new.add_document_type(t)
-        for t in self._types_by_name.values():
-            if not t.abbr:
+        with _CHANGING:  # no change of this one while it is read
+            for t in self._types.values():
                 new.add_document_type(t)
-        for i in self._issuers.values():
-            new.add_issuer(i)
-        new._type_issuers = {k: list(v) for k, v in self._type_issuers.items()}
+            for t in self._types_by_name.values():
+                if not t.abbr:
+                    new.add_document_type(t)
+            for i in self._issuers.values():
+                new.add_issuer(i)
+            new._type_issuers = {k: list(v) for k, v in self._type_issuers.items()}
         return new
 
     @property
@@ -228,13 +235,18 @@ class Registry:
 
     def add_document_type(self, doc_type: DocumentType) -> None:
         """Add (or replace) a document type."""
-        self._types_by_name[(doc_type.name, doc_type.category)] = doc_type
-        if doc_type.abbr:
-            self._types[(doc_type.abbr, doc_type.category)] = doc_type
-            same = self._types_by_abbr.setdefault(doc_type.abbr, [])
-            same[:] = [t for t in same if t.category is not doc_type.category] + [doc_type]
-            self._types_folded.setdefault(_key(doc_type.abbr), doc_type.abbr)
-        self._version = next(_VERSIONS)  # after the change: see _VERSIONS
+        with _CHANGING:
+            self._version = next(_VERSIONS)  # before and after the change: see _VERSIONS
+            self._types_by_name[(doc_type.name, doc_type.category)] = doc_type
+            if doc_type.abbr:
+                self._types[(doc_type.abbr, doc_type.category)] = doc_type
+                same = self._types_by_abbr.get(doc_type.abbr, [])
+                self._types_by_abbr[doc_type.abbr] = [
+                    *(t for t in same if t.category is not doc_type.category),
+                    doc_type,
+                ]
+                self._types_folded.setdefault(_key(doc_type.abbr), doc_type.abbr)
+            self._version = next(_VERSIONS)
 
     def add_issuer(self, issuer: Issuer) -> None:
         """Add (or replace) an issuer code, e.g. a unit code of your own.
@@ -244,9 +256,11 @@ class Registry:
         >>> reg.issuer("TTCNTT").name
         'Trung tâm Công nghệ thông tin'
         """
-        self._issuers[issuer.abbr] = issuer
-        self._issuers_folded.setdefault(_key(issuer.abbr), issuer.abbr)
-        self._version = next(_VERSIONS)
+        with _CHANGING:
+            self._version = next(_VERSIONS)  # before and after the change: see _VERSIONS
+            self._issuers[issuer.abbr] = issuer
+            self._issuers_folded.setdefault(_key(issuer.abbr), issuer.abbr)
+            self._version = next(_VERSIONS)
 
     # -- lookups -----------------------------------------------------------------
 
@@ -286,7 +300,8 @@ class Registry:
 
     def abbreviations(self) -> frozenset[str]:
         """Every registered type and issuer abbreviation (patterns aside)."""
-        return frozenset(self._types_by_abbr) | frozenset(self._issuers)
+        with _CHANGING:
+            return frozenset(self._types_by_abbr) | frozenset(self._issuers)
 
     def issuer_abbr_folded(self, abbr: str) -> str | None:
         """The registered spelling of an issuer code, ignoring case and dots."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vnadmin.codes.model import DocumentCode
-from vnadmin.codes.parser import _read
+from vnadmin.codes.parser import _read, memo
 from vnadmin.registry import Registry, default_registry
 from vnadmin.text import Source, as_normalized
 
@@ -46,12 +46,13 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
         starts.extend(m.end() for m in _UNNUMBERED.finditer(s))
         starts.sort()
     reg = default_registry if registry is None else registry
+    memos = memo(reg)  # one state of the registry for the whole text
     out: list[DocumentCode] = []
     last = 0
     for start in starts:
         if start < last:
             continue
-        code, last = _read(nt, start, reg)
+        code, last = _read(nt, start, memos)
         # A run the scanner read as a whole is not searched again inside (a code glued
         # to what comes before it is not a code of its own): the work stays linear.
         if code is not None and _code_like(code, reg):

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -51,7 +52,14 @@ _PLACEHOLDER = frozenset("._…")
 _WORD_JOINERS = frozenset("&.,")
 _TRAILING = frozenset(" \t\n.,;:")
 _MAX_SPLIT = 24
+# A code has at most _MAX_TOKENS tokens (words, separators) of at most _MAX_WORD
+# characters each (the longest in the corpus: 13 tokens, 21 characters): reading one from
+# any place reads a bounded stretch of words, so a caller that tries every place of a
+# text does linear work. A longer run is not a code (reason "too_long").
+_MAX_TOKENS = 40
+_MAX_WORD = 64
 _SPACE = frozenset(" \t")
+_BLANKS = re.compile(r"[ \t\n]+")
 _LINEBREAK_OK = frozenset("/-")
 
 
@@ -67,29 +75,37 @@ class _Tok:
 def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
     """Tokens of a code starting at ``s[i]``, read lazily (the reader stops taking them
     where the code ends, so running text after a code is not read); stops at the first
-    character that cannot belong to a code, and leaves that offset in ``end[0]``."""
+    character that cannot belong to a code, and leaves that offset in ``end[0]``. Stops
+    after :data:`_MAX_TOKENS` tokens or at a word longer than :data:`_MAX_WORD`, setting
+    ``end[1]`` (the run is too long to be a code); ``end[2]`` is the end of the last
+    token given."""
     last_kind = ""
     n = limit
     space = False
     end[0] = i
+    count = 0
     while i < n:
+        if count >= _MAX_TOKENS:
+            end[1] = 1
+            break
+        count += 1
         c = s[i]
         if c in _SPACE or (c == "\n" and last_kind == "sep"):
-            j = i
-            while j < n and (s[j] in _SPACE or s[j] == "\n"):
-                if s[j] == "\n" and last_kind and last_kind != "sep":
-                    # A line break ends a code unless it follows a separator.
-                    nxt = j + 1
-                    while nxt < n and s[nxt] in _SPACE:
-                        nxt += 1
-                    if nxt >= n or s[nxt] not in _LINEBREAK_OK:
-                        end[0] = i
-                        return
-                j += 1
+            blanks = _BLANKS.match(s, i, n)
+            assert blanks is not None
+            j = blanks.end()
+            if last_kind and last_kind != "sep":
+                # A line break ends a code unless it follows a separator or comes before
+                # one (and is the only one).
+                breaks = s.count("\n", i, j)
+                if breaks and (breaks > 1 or j >= n or s[j] not in _LINEBREAK_OK):
+                    end[0] = i
+                    return
             space = True
             i = j
             continue
         if c == "/" or c == "-":
+            end[2] = i + 1
             yield _Tok("sep", c, i, i + 1, space)
             last_kind = "sep"
             space = False
@@ -97,7 +113,8 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
             continue
         if c.isalnum():
             j = i + 1
-            while j < n:
+            cap = min(n, i + _MAX_WORD + 1)
+            while j < cap:
                 d = s[j]
                 if d.isalnum():
                     j += 1
@@ -105,6 +122,12 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
                     j += 2
                 else:
                     break
+            if j - i > _MAX_WORD:  # the start of a word too long for a code, and the end
+                end[0] = end[2] = j
+                end[1] = 1
+                yield _Tok("word", s[i:j], i, j, space)
+                return
+            end[2] = j
             yield _Tok("word", s[i:j], i, j, space)
             last_kind = "word"
             space = False
@@ -112,8 +135,12 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
             continue
         if c in _PLACEHOLDER and not last_kind:
             j = i
-            while j < n and s[j] in _PLACEHOLDER:
+            cap = min(n, i + _MAX_WORD + 1)
+            while j < cap and s[j] in _PLACEHOLDER:
                 j += 1
+            if j - i > _MAX_WORD:
+                end[1] = 1
+            end[2] = j
             yield _Tok("hole", s[i:j], i, j, space)
             last_kind = "hole"
             space = False
@@ -121,6 +148,11 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
             continue
         break
     end[0] = i
+
+
+def _digits(text: str) -> bool:
+    """Whether ``text`` is ASCII digits only (``str.isdigit`` also takes ``²``, ``٣``)."""
+    return text.isascii() and text.isdigit()
 
 
 class _Fail(Exception):
@@ -134,11 +166,17 @@ class _Fail(Exception):
         self.stop = end
 
 
-@attrs.define
 class _Builder:
-    nt: NormalizedText
-    registry: Registry
-    repairs: list[Repair] = attrs.Factory(list)
+    """What one scan reads with: the text, the memos (read once, at the start) and their
+    registry, and the repairs made so far."""
+
+    __slots__ = ("memo", "nt", "registry", "repairs")
+
+    def __init__(self, nt: NormalizedText, memo: Memo) -> None:
+        self.nt = nt
+        self.memo = memo
+        self.registry = memo.registry
+        self.repairs: list[Repair] = []
 
     def repair(self, kind: str, start: int, end: int, after: str) -> None:
         o = self.nt.to_original(start, end)
@@ -206,16 +244,14 @@ def _join_spaced_words(b: _Builder, tokens: Iterable[_Tok]) -> list[_Tok]:
             prev = out[-1]
             if t.kind == "sep" or prev.kind == "sep":
                 b.repair("space_removed", prev.end, t.start, "")
-            elif k == 1 and prev.kind == "word" and prev.text.isdigit() and t.text[:1].isalpha():
+            elif k == 1 and prev.kind == "word" and _digits(prev.text) and t.text[:1].isalpha():
                 rest = [t, *src]  # whether a '/' comes later decides the separator
                 src = iter(rest[1:])
                 has_slash = any(x.kind == "sep" and x.text == "/" for x in rest)
                 sep = "-" if has_slash else "/"
                 b.repair("separator_inserted", prev.end, t.start, sep)
                 out.append(_Tok("sep", sep, prev.end, t.start))
-            elif (
-                prev.kind == "word" and t.kind == "word" and _known(b.registry, prev.text + t.text)
-            ):
+            elif prev.kind == "word" and t.kind == "word" and b.memo.known(prev.text + t.text):
                 b.repair("space_removed", prev.end, t.start, "")
                 out[-1] = _Tok("word", prev.text + t.text, prev.start, t.end, prev.space_before)
                 continue
@@ -225,12 +261,9 @@ def _join_spaced_words(b: _Builder, tokens: Iterable[_Tok]) -> list[_Tok]:
     return out
 
 
-def _known(reg: Registry, word: str) -> bool:
-    """Whether ``word`` is a registered abbreviation (ignoring case and dots). Memoised."""
-    return memo(reg).known(word)
-
-
 def _is_known(reg: Registry, word: str) -> bool:
+    """Whether ``word`` is a registered abbreviation (ignoring case and dots); memoised
+    in :attr:`Memo.known`."""
     return reg.type_abbr_folded(word) is not None or reg.issuer_abbr_folded(word) is not None
 
 
@@ -238,26 +271,70 @@ def _is_known(reg: Registry, word: str) -> bool:
 #
 # The parser's memos belong to one state of one registry (a registry that changes gets
 # new ones: its version is part of the key, so no answer memoised before the change is
-# ever given after it). Each is a bounded LRU (functools.lru_cache: thread-safe, the least
-# recently used entry goes first, never all at once), keyed on the string alone.
+# ever given after it). Each is bounded by its entry count AND by the total length of its
+# keys, and only keys of at most _KEY_MAX characters are kept (a longer ký hiệu is read
+# again each time: the work is linear in it anyway), so what a memo holds is bounded in
+# bytes whatever the input. A full memo drops its oldest entry, one at a time, never all
+# at once. A reading is stored only when the registry's version is the same after it as
+# when the memo was made: a change begins and ends with a new version (see
+# vnadmin.registry), so a stored reading saw one whole state, the memo's own.
+_KEY_MAX = 64
 _KNOWN_MAX = 1 << 14
 _SHAPE_MAX = 1 << 16  # > 50,000 distinct ký hiệu stay memoised (benchmarks/bench_codes.py)
+_MISS: Any = object()
+
+
+class _Owner(Protocol):
+    registry: Registry
+    version: int
+
+
+class Table:
+    """A bounded memo: ``get`` is a plain dict's (``_MISS`` when absent); :meth:`fill`
+    computes and stores. At most ``entries`` keys of at most :data:`_KEY_MAX`
+    characters (``entries * _KEY_MAX`` characters of keys at most); the oldest goes
+    first when full."""
+
+    __slots__ = ("compute", "data", "entries", "get", "lock", "owner")
+
+    def __init__(self, owner: _Owner, compute: Callable[[str], Any], entries: int) -> None:
+        self.owner = owner
+        self.compute = compute
+        self.entries = entries
+        self.data: dict[str, Any] = {}
+        self.get = self.data.get
+        self.lock = threading.Lock()
+
+    def __call__(self, key: str) -> Any:
+        found = self.get(key, _MISS)
+        return self.fill(key) if found is _MISS else found
+
+    def fill(self, key: str) -> Any:
+        value = self.compute(key)
+        owner = self.owner
+        if len(key) <= _KEY_MAX and owner.registry._version == owner.version:
+            data = self.data
+            with self.lock:  # readers only read: every change of ``data`` is made here
+                while len(data) >= self.entries:
+                    del data[next(iter(data))]
+                data[key] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self.data)
 
 
 class Memo:
-    """The memos of the parser for ``registry`` at ``version``."""
+    """The memos of the parser for ``registry`` at ``version``: :attr:`shape` (how a
+    ký hiệu reads) and :attr:`known` (whether a word is a registered abbreviation)."""
 
     __slots__ = ("known", "registry", "shape", "version")
 
     def __init__(self, registry: Registry, version: int) -> None:
         self.registry = registry
         self.version = version
-        self.shape: Callable[[str], Shape | None] = functools.lru_cache(maxsize=_SHAPE_MAX)(
-            functools.partial(_read_shape, registry)
-        )
-        self.known: Callable[[str], bool] = functools.lru_cache(maxsize=_KNOWN_MAX)(
-            functools.partial(_is_known, registry)
-        )
+        self.shape = Table(self, functools.partial(_read_shape, self), _SHAPE_MAX)
+        self.known = Table(self, functools.partial(_is_known, registry), _KNOWN_MAX)
 
 
 @functools.lru_cache(maxsize=16)
@@ -270,7 +347,8 @@ _last_memo: tuple[object, int, Any] = (None, -1, None)
 
 
 def memo(registry: Registry) -> Memo:
-    """The memos for ``registry`` as it is now (the last one used is at hand)."""
+    """The memos for ``registry`` as it is now (the last one used is at hand). Read once
+    at the start of a parse: the whole parse uses them."""
     global _last_memo
     last = _last_memo
     if last[0] is registry and last[1] == registry._version:
@@ -291,33 +369,40 @@ def scan_code(
     """Read one code starting exactly at ``pos`` of the normalised text.
 
     Returns the code and the offset (in the normalised text) where it ends, or
-    ``None`` when no code starts there. Never raises. Spans and repairs of the
-    result point into the original string. This is the building block of
-    :func:`vnadmin.find_references`.
+    ``None`` when no code starts there (or ``pos`` is outside the text). Never
+    raises. Spans and repairs of the result point into the original string. This is
+    the building block of :func:`vnadmin.find_references`.
+
+    It reads at most 40 tokens (words and separators) of at most 64 characters each,
+    and the blanks between them: a caller that scans from every candidate of a text
+    does work linear in the text.
     """
     nt = as_normalized(text)
-    reg = default_registry if registry is None else registry
+    if not 0 <= pos < len(nt.text):
+        return None
+    m = memo(default_registry if registry is None else registry)
     if end is None:
-        fast = _scan_fast(nt, pos, reg)
+        fast = _scan_fast(nt, pos, m)
         if fast is not None:
             return fast
     try:
-        code, stop = _scan(nt, pos, reg, end)
+        code, stop = _scan(nt, pos, m, end)
     except _Fail:
         return None
     return code, stop
 
 
-def _scan(
-    nt: NormalizedText, pos: int, reg: Registry, limit: int | None
-) -> tuple[DocumentCode, int]:
+def _scan(nt: NormalizedText, pos: int, m: Memo, limit: int | None) -> tuple[DocumentCode, int]:
     s = nt.text
     n = len(s) if limit is None else min(limit, len(s))
-    b = _Builder(nt, reg)
-    end = [pos]
+    b = _Builder(nt, m)
+    end = [pos, 0, pos]
     toks = _join_spaced_words(b, _tokens(s, pos, n, end))
     stop = end[0]
     try:
+        if end[1] and toks and toks[-1].end >= end[2]:  # the code would go on
+            at = toks[-1].end if toks else pos
+            raise _Fail("too_long", "a code (a few short words)", pos, at, "too long for a code")
         return _read_tokens(nt, pos, b, toks, stop)
     except _Fail as fail:
         fail.stop = toks[-1].end if toks else pos  # where the code-shaped run ends
@@ -343,12 +428,12 @@ def _read_tokens(
         rest = toks[1:] if first.kind == "hole" else toks
         if not rest or rest[0].kind != "sep" or rest[0].text != "/":
             raise _Fail("no_number", "a number before '/'", first.start, first.end, "no number")
-    elif first.kind == "word" and first.text[:1].isdigit():
+    elif first.kind == "word" and "0" <= first.text[0] <= "9":
         m = _NUMBER.fullmatch(first.text)
         if m is None:
             bad = re.match(r"[0-9]*", first.text)
             cut = first.start + (bad.end() if bad else 0)
-            if len(first.text) > 9 and first.text.isdigit():
+            if len(first.text) > 9 and _digits(first.text):
                 raise _Fail(
                     "number_too_long", "at most 9 digits", first.start, first.end, "number too long"
                 )
@@ -381,14 +466,14 @@ def _read_tokens(
         and len(body) >= 3
         and body[0].kind == "word"
         and len(body[0].text) == 4
-        and body[0].text.isdigit()
+        and _digits(body[0].text)
         and body[1].kind == "sep"
     ):
         year = int(body[0].text)
         if body[1].text != "/":
             b.repair("slash_to_hyphen", body[1].start, body[1].end, "/")
         body = body[2:]
-    if dangling and len(body) == 1 and body[0].text.isdigit() and len(body[0].text) == 4:
+    if dangling and len(body) == 1 and _digits(body[0].text) and len(body[0].text) == 4:
         body = []
     if not body:
         at = rest[-1].end
@@ -463,7 +548,7 @@ def _split_lost_hyphen(b: _Builder, seg: _Seg, *, type_first: bool) -> list[_Seg
     """Split ``QĐUBND`` into ``QĐ`` + ``UBND`` when both halves are known."""
     text = seg.text
     reg = b.registry
-    if len(text) > _MAX_SPLIT or _known(reg, text):
+    if len(text) > _MAX_SPLIT or b.memo.known(text):
         return None
     for k in range(1, len(text)):
         head, tail = text[:k], text[k:]
@@ -640,7 +725,7 @@ _TAIL = re.compile(r"([/-])(?:([0-9]{4})/)?(.*)", re.DOTALL)
 _ZERO_SPANS = tuple((0, n) for n in range(128))
 
 
-def _read_shape(reg: Registry, tail: str) -> Shape | None:
+def _read_shape(memos: Memo, tail: str) -> Shape | None:
     """The shape (every field but the number and the provenance, see
     :data:`~vnadmin.codes.model.SHAPE_FIELDS`) of a code whose number is followed by
     ``tail`` (``/QĐ-UBND``, ``/2020/NĐ-CP``), as the general scanner reads ``1`` +
@@ -654,7 +739,7 @@ def _read_shape(reg: Registry, tail: str) -> Shape | None:
     # A tail cut from normalised text is clean: no normalisation is run for it.
     nt = NormalizedText(synthetic, synthetic) if is_clean(synthetic) else normalize_text(synthetic)
     try:
-        code, stop = _scan(nt, 0, reg, None)
+        code, stop = _scan(nt, 0, memos, None)
     except _Fail:
         return None
     if (
@@ -687,7 +772,10 @@ def _fast(text: str, reg: Registry) -> DocumentCode | None:
         return None
     number_text, tail = m.groups()
     last = _last_memo  # memo(reg), inlined: this is the hot path
-    shape = (last[2] if last[0] is reg and last[1] == reg._version else memo(reg)).shape(tail)
+    table = (last[2] if last[0] is reg and last[1] == reg._version else memo(reg)).shape
+    shape = table.get(tail, _MISS)
+    if shape is _MISS:
+        shape = table.fill(tail)
     if shape is None:
         return None
     repairs = shape[-1]
@@ -709,15 +797,20 @@ _RUN = re.compile(
     r"([0-9]{1,9})([/-](?:[0-9]{4}/)?"
     r"(?:[^\W_]+(?:[&.,][^\W_]+)*[/-])*([^\W_]+(?:[&.,][^\W_]+)*))"
 )
+_RUN_WINDOW = 9 + _KEY_MAX + 2  # the number, then one character more than a memoised tail
 _RUN_WORD = re.compile(r"[^\W_]+(?:[&.,][^\W_]+)*")
 _RUN_GAP = re.compile(r"[ \t\n]+")
 
 
-def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCode, int] | None:
-    """:func:`_scan` for a clean code in running text; ``None`` when unsure."""
+def _scan_fast(nt: NormalizedText, pos: int, memos: Memo) -> tuple[DocumentCode, int] | None:
+    """:func:`_scan` for a clean code in running text; ``None`` when unsure (and for a
+    ký hiệu too long to memoise)."""
     s = nt.text
-    m = _RUN.match(s, pos)
-    if m is None:
+    # Read in a window just long enough for a memoisable code: a longer one (or a long
+    # run of words and separators) is left to the scanner, which reads a bounded number
+    # of tokens, so trying this at every candidate of a text stays linear.
+    m = _RUN.match(s, pos, pos + _RUN_WINDOW)
+    if m is None or m.end(2) - m.start(2) > _KEY_MAX:
         return None
     e = m.end()
     if e < len(s):
@@ -733,11 +826,13 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
                 if nxt in "/-":
                     return None
                 if nxt.isalnum() and "\n" not in gap.group():
-                    w = _RUN_WORD.match(s, j)
-                    if w is None or _known(reg, m.group(3) + w.group()):
+                    w = _RUN_WORD.match(s, j, j + _MAX_WORD + 1)  # longer: no abbreviation
+                    if w is None or (
+                        w.end() - j <= _MAX_WORD and memos.known(m.group(3) + w.group())
+                    ):
                         return None
     number_text, tail = m.group(1, 2)
-    shape = memo(reg).shape(tail)
+    shape = memos.shape(tail)
     if shape is None or shape[-1]:
         return None
     o = nt.to_original(pos, e)
@@ -747,14 +842,14 @@ def _scan_fast(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCod
     return code, e
 
 
-def _read(nt: NormalizedText, pos: int, reg: Registry) -> tuple[DocumentCode | None, int]:
+def _read(nt: NormalizedText, pos: int, m: Memo) -> tuple[DocumentCode | None, int]:
     """:func:`scan_code` for the finder: the code read at ``pos`` (``None`` when there is
     none) and where the code-shaped run read from ``pos`` ends (also on failure)."""
-    fast = _scan_fast(nt, pos, reg)
+    fast = _scan_fast(nt, pos, m)
     if fast is not None:
         return fast
     try:
-        return _scan(nt, pos, reg, None)
+        return _scan(nt, pos, m, None)
     except _Fail as fail:
         return None, max(fail.stop, pos + 1)
 
@@ -769,8 +864,9 @@ def parse_code(text: Source, *, registry: Registry | None = None) -> DocumentCod
     followed by punctuation (NĐ 30, Phụ lục I, II.3); a
     :class:`~vnadmin.NormalizedText` is read without normalising it again. Raises :class:`~vnadmin.ParseError` with a
     ``reason`` of ``"empty"``, ``"no_number"``, ``"bad_number"``,
-    ``"number_too_long"``, ``"no_separator"``, ``"no_symbol"`` or
-    ``"trailing_text"``.
+    ``"number_too_long"``, ``"no_separator"``, ``"no_symbol"``, ``"too_long"``
+    (more than 40 tokens, or a word of more than 64 characters) or
+    ``"trailing_text"``. Raises nothing else on a string.
 
     >>> c = parse_code("Số: 1656/QĐ-UBND")
     >>> c.number, c.doc_type.name, c.issuers, c.family.value
@@ -857,7 +953,7 @@ def _parse(text: Source, reg: Registry, *, explain: bool) -> DocumentCode | _Fai
     while pos < len(s) and s[pos] in " \t\n":
         pos += 1
     try:
-        code, stop = _scan(nt, pos, reg, None)
+        code, stop = _scan(nt, pos, memo(reg), None)
     except _Fail as fail:
         if not explain:
             return None

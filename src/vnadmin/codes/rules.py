@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
 from typing import Any
 
 from vnadmin.codes.model import CodeFamily, DocumentCode, from_shape
-from vnadmin.codes.parser import memo, parse_code, parse_or_none
+from vnadmin.codes.parser import _MISS, Memo, Table, _memo_for, parse_code, parse_or_none
 from vnadmin.errors import ValidationError
 from vnadmin.findings import Finding, Severity, rule
 from vnadmin.registry import DocCategory, IssuerKind, Registry, default_registry
@@ -144,8 +143,10 @@ def check(
         start, end = _TERMS[c.term]
         if not start <= c.year <= end:
             out.append(C117.finding(span, year=c.year, term=c.term, start=start, end=end))
-    day = date or (dt.date(c.year, 12, 31) if c.year is not None else None)
-    first_day = date or (dt.date(c.year, 1, 1) if c.year is not None else None)
+    # A year the calendar has not (0000, or a value built by hand) dates nothing.
+    dated = c.year is not None and dt.MINYEAR <= c.year <= dt.MAXYEAR
+    day = date or (dt.date(c.year, 12, 31) if dated and c.year is not None else None)
+    first_day = date or (dt.date(c.year, 1, 1) if dated and c.year is not None else None)
     kinds: list[IssuerKind] = []
     for abbr in c.issuers:
         iss = reg.issuer(abbr)
@@ -250,17 +251,18 @@ def _valid_pattern(reg: Registry) -> re.Pattern[str]:
 
 class _Checks:
     """What :func:`is_valid` memoises for one state of one registry: its junk pattern and,
-    per tail, whether a code with that tail is valid (a bounded LRU on the tail alone)."""
+    per tail, whether a code with that tail is valid (a :class:`~vnadmin.codes.parser.Table`
+    on the tail alone, bounded in entries and key length, filled only from one whole
+    state of the registry)."""
 
-    __slots__ = ("maybe", "registry", "valid", "version")
+    __slots__ = ("maybe", "memo", "registry", "valid", "version")
 
     def __init__(self, registry: Registry, version: int) -> None:
         self.registry = registry
         self.version = version
+        self.memo = _memo_for(registry, version)
         self.maybe = _valid_pattern(registry).fullmatch
-        self.valid: Callable[[str], bool | None] = functools.lru_cache(maxsize=1 << 16)(
-            functools.partial(_tail_valid, registry)
-        )
+        self.valid = Table(self, functools.partial(_tail_valid, self.memo), 1 << 16)
 
 
 @functools.lru_cache(maxsize=16)
@@ -272,14 +274,15 @@ def _checks_for(registry: Registry, version: int) -> _Checks:
 _last: tuple[object, int, Any, Any] = (None, -1, None, None)
 
 
-def _tail_valid(reg: Registry, tail: str) -> bool | None:
+def _tail_valid(memos: Memo, tail: str) -> bool | None:
     """Whether a code made of a well-written number and ``tail`` is valid (``None``: it
     depends on more than the tail — the scanner reads it another way, or the year is
     judged against today's, C109)."""
-    shape = memo(reg).shape(tail)
+    shape = memos.shape(tail)
     if shape is None:
         return None
     code = from_shape(shape, 10, "10", "", (0, 0), shape[-1])
+    reg = memos.registry
     errors = [f.rule for f in check(code, registry=reg) if f.severity is Severity.ERROR]
     if "C109" in errors:
         return None
@@ -307,7 +310,10 @@ def is_valid(
             return False
         number = m.group(1)
         if number is not None and date is None:
-            ok = last[3](m.group(2))
+            tail = m.group(2)
+            ok = last[3].get(tail, _MISS)
+            if ok is _MISS:
+                ok = last[3].fill(tail)
             if ok is not None:
                 # C101/C102: a number below 10 has one leading zero, others none.
                 return ok and (len(number) == 2 or number[0] != "0")
