@@ -78,7 +78,7 @@ if TYPE_CHECKING:
         parse_time,
     )
     from vnadmin.document import Document, Part, Secrecy, Urgency, parse_document
-    from vnadmin.errors import ParseError, ValidationError, VnAdminError
+    from vnadmin.errors import InternalError, ParseError, ValidationError, VnAdminError
     from vnadmin.findings import RULES, Finding, Repair, Rule, Severity
     from vnadmin.linter import lint
     from vnadmin.linter import rules as lint_rules
@@ -197,6 +197,7 @@ _EXPORTS: dict[str, str] = {
     "ParseError": "vnadmin.errors",
     "ValidationError": "vnadmin.errors",
     "VnAdminError": "vnadmin.errors",
+    "InternalError": "vnadmin.errors",
     "RULES": "vnadmin.findings",
     "Finding": "vnadmin.findings",
     "Repair": "vnadmin.findings",
@@ -271,6 +272,7 @@ __all__ = [
     "DocumentType",
     "Finding",
     "Holiday",
+    "InternalError",
     "Issuer",
     "IssuerKind",
     "NormalizedText",

@@ -41,7 +41,7 @@ from vnadmin.registry import (
     Registry,
     default_registry,
 )
-from vnadmin.text import NormalizedText, Source, as_normalized, is_clean, normalize_text
+from vnadmin.text import NormalizedText, Source, as_normalized, is_clean, normalize_text, read_one
 
 __all__ = ["parse_code", "parse_or_none", "scan_code"]
 
@@ -891,8 +891,9 @@ def parse_code(text: Source, *, registry: Registry | None = None) -> DocumentCod
             text, reg, explain=True
         )
         original = text.original
-    else:
-        raise TypeError(f"parse_code() expects a str, not {type(text).__name__}")
+    else:  # not text: one error model (ParseError, reason "empty"), as every parse
+        read_one(text, "code", "1656/QĐ-UBND")
+        raise AssertionError("unreachable")  # pragma: no cover - read_one raised
     if isinstance(result, DocumentCode):
         return result
     assert result is not None

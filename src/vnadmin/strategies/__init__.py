@@ -16,7 +16,7 @@ point (lazily: this module is imported on the first ``st.from_type`` only), so
 
 from __future__ import annotations
 
-from vnadmin.strategies._blocks import recipient_lists, signature_blocks
+from vnadmin.strategies._blocks import block_texts, recipient_lists, signature_blocks
 from vnadmin.strategies._codes import (
     code_numbers,
     code_texts,
@@ -31,6 +31,7 @@ from vnadmin.strategies._dates import (
     deadline_texts,
     deadlines,
     holidays,
+    hostile_date_texts,
     period_texts,
     place_date_texts,
     time_texts,
@@ -41,6 +42,7 @@ from vnadmin.strategies._documents import DocumentDraft, documents, parsed_docum
 
 __all__ = [
     "DocumentDraft",
+    "block_texts",
     "code_numbers",
     "code_texts",
     "date_texts",
@@ -50,6 +52,7 @@ __all__ = [
     "document_codes",
     "documents",
     "holidays",
+    "hostile_date_texts",
     "issuer_abbrs",
     "parsed_documents",
     "period_texts",
