@@ -26,14 +26,10 @@ from __future__ import annotations
 
 import csv
 import os
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-import vnadmin
 
 DATA = Path(__file__).parent / "data"
 
@@ -90,25 +86,3 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 @pytest.fixture(scope="session")
 def corpus_codes() -> list[dict[str, str]]:
     return read_tsv("codes.tsv")
-
-
-def line_events(fn: Callable[[str], object], arg: str) -> int:
-    """Python line events executed by ``fn(arg)``: a machine-independent op count
-    for growth tests (no timed asserts)."""
-    count = 0
-
-    def tracer(frame: object, event: str, _: object) -> object:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    old = sys.gettrace()
-    sys.settrace(tracer)  # type: ignore[arg-type]
-    try:
-        fn(arg)
-    except vnadmin.VnAdminError:
-        pass
-    finally:
-        sys.settrace(old)
-    return count

@@ -32,6 +32,34 @@ def count_work(fn: Callable[[], object]) -> int:
     return calls
 
 
+def count_lines(fn: Callable[[], object]) -> int:
+    """The number of Python lines executed while ``fn()`` runs: sees loops that make no
+    call (slicing, indexing, comparisons), which :func:`count_work` does not."""
+    lines = 0
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal lines
+        if event == "line":
+            lines += 1
+        return tracer
+
+    old = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        fn()
+    finally:
+        sys.settrace(old)
+    return lines
+
+
+def line_growth(
+    make: Callable[[int], Any], run: Callable[[Any], object], n: int, k: int = 10
+) -> float:
+    """:func:`growth` counted in Python lines (:func:`count_lines`)."""
+    small, large = make(n), make(k * n)
+    return count_lines(lambda: run(large)) / max(1, count_lines(lambda: run(small))) / k
+
+
 def growth(make: Callable[[int], Any], run: Callable[[Any], object], n: int, k: int = 10) -> float:
     """How much more work ``run`` does on ``make(k * n)`` than on ``make(n)``, divided by ``k``.
 

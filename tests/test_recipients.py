@@ -31,7 +31,7 @@ from vnadmin.recipients import (
 from vnadmin.strategies import recipient_lists
 from vnadmin.strategies._blocks import block_texts
 
-from .growth import bounded, growth
+from .growth import bounded, growth, line_growth
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -638,8 +638,6 @@ def _quiet(fn: Callable[[str], object]) -> Callable[[str], None]:
 
 @pytest.mark.parametrize("family", sorted(RECIPIENT_FAMILIES))
 def test_work_per_byte_is_bounded_on_hostile_lists(family: str) -> None:
-    from .test_signatures import line_growth
-
     make = RECIPIENT_FAMILIES[family]
     fns = LIST_FUNCTIONS + [_check_parsed, _validate_parsed] * (family in _PARSED)
     for fn in fns:

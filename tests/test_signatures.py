@@ -34,7 +34,7 @@ from vnadmin.signatures import (
 from vnadmin.strategies import signature_blocks
 from vnadmin.strategies._blocks import block_texts
 
-from .growth import bounded, growth
+from .growth import bounded, growth, line_growth
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -747,33 +747,6 @@ def _quiet(fn: Callable[[str], object]) -> Callable[[str], None]:
             fn(text)
 
     return run
-
-
-def _lines(fn: Callable[[], object]) -> int:
-    """Python line events while ``fn()`` runs: sees loops over characters that make no call
-    (which :func:`tests.growth.count_work` does not)."""
-    count = 0
-
-    def tracer(frame: object, event: str, arg: object) -> object:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    old = sys.gettrace()
-    sys.settrace(tracer)  # type: ignore[arg-type]
-    try:
-        fn()
-    finally:
-        sys.settrace(old)
-    return count
-
-
-def line_growth(
-    make: Callable[[int], str], run: Callable[[str], object], n: int, k: int = 10
-) -> float:
-    small, large = make(n), make(k * n)
-    return _lines(lambda: run(large)) / max(1, _lines(lambda: run(small))) / k
 
 
 _PARSED = ("honours TS.", "marks and titles", "capitals", "blanks", "notes", "nested parentheses")
