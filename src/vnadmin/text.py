@@ -29,9 +29,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, TypeAlias, TypeVar
 
 import attrs
@@ -120,6 +121,8 @@ _OTHER_MARK_NEAR = re.compile(
 )
 _SAMPLE = 2000
 _DENSE = 50  # "dense": at least one dirty character in 50 of the sample
+# The dirty characters that are not marks (replaced, removed, or line ends).
+_NOT_MARKS = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + "]")
 _TRANSLATE = str.maketrans({**_REPLACE, **dict.fromkeys(_INVISIBLE), "\r": "\n"})
 _NFC = functools.partial(unicodedata.normalize, "NFC")
 
@@ -407,31 +410,35 @@ def _normalize_units(text: str) -> NormalizedText | None:
     units = parts[1::2]
     if max(map(len, units), default=0) > MAX_MARKS + 1:
         return None  # a cluster with too many marks: left as it is by the general path
-    new_units = list(map(str.translate, map(_NFC, units), itertools.repeat(_TRANSLATE)))
+    if _NOT_MARKS.search(text) is None:  # only marks to compose (an NFD document)
+        new_units = list(map(_NFC, units))
+    else:
+        new_units = list(map(str.translate, map(_NFC, units), itertools.repeat(_TRANSLATE)))
     if "\r\n" in text:
         new_units = ["\n" if u == "\r\n" else n for u, n in zip(units, new_units, strict=True)]
     parts[1::2] = new_units
     out = "".join(parts)
     if not unicodedata.is_normalized("NFC", out):
         return None
-    starts = list(itertools.accumulate(map(len, parts), initial=0))
-    ns: list[int] = []
-    ne: list[int] = []
-    os_: list[int] = []
-    oe: list[int] = []
-    shift = 0  # original offset minus normalised offset before unit k
-    for k, new in enumerate(new_units):
-        old = units[k]
-        if new != old:
-            start = starts[2 * k + 1]
-            ns.append(start)
-            ne.append(start + len(new))
-            os_.append(start + shift)
-            oe.append(start + shift + len(old))
-            shift += len(old) - len(new)
-    if not ns:
+    # The map, unit by unit, with C-level loops: where each unit starts in the normalised
+    # text, how much shorter the text has become before it, and which units changed.
+    changed = list(map(operator.ne, units, new_units))
+    if not any(changed):
         return NormalizedText(text, text)
-    return NormalizedText(text, out, ns=tuple(ns), ne=tuple(ne), os=tuple(os_), oe=tuple(oe))
+    starts = list(itertools.accumulate(map(len, parts), initial=0))[1::2][: len(units)]
+    old_len = list(map(len, units))
+    new_len = list(map(len, new_units))
+    shrink = list(itertools.accumulate(map(operator.sub, old_len, new_len), initial=0))
+    o_start = list(map(operator.add, starts, shrink))
+
+    def keep(values: Iterable[int]) -> tuple[int, ...]:
+        return tuple(itertools.compress(values, changed))
+
+    ns = keep(starts)
+    ne = keep(map(operator.add, starts, new_len))
+    os_ = keep(o_start)
+    oe = keep(map(operator.add, o_start, old_len))
+    return NormalizedText(text, out, ns=ns, ne=ne, os=os_, oe=oe)
 
 
 class _Builder:
