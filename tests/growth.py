@@ -13,6 +13,21 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from vnadmin.errors import VnAdminError
+
+
+def quietly(fn: Callable[[Any], object]) -> Callable[[Any], object]:
+    """``fn`` with its :class:`~vnadmin.VnAdminError` swallowed (hostile input may be
+    refused; only the work done counts), returning ``None`` then."""
+
+    def run(arg: Any) -> object:
+        try:
+            return fn(arg)
+        except VnAdminError:
+            return None
+
+    return run
+
 
 def count_work(fn: Callable[[], object]) -> int:
     """The number of calls (Python and C) made while ``fn()`` runs."""

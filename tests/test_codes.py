@@ -20,7 +20,7 @@ from vnadmin import CodeFamily, DocumentCode, ParseError, codes, parse_code
 from vnadmin import strategies as vst
 from vnadmin.registry import DocCategory
 
-from .growth import bounded, growth
+from .growth import bounded, growth, quietly
 
 # (text, canonical, family, number, year, type abbr, issuers, units)
 TABLE = [
@@ -370,15 +370,6 @@ UNITS = ["1", "1/", "1-", "1/2020/", "QĐ-", "a1/-", "/QĐ-UBND", "1/QĐ ", "12/
 UNITS += ["Số: …/QĐ ", "1 /", "1.", "15/QĐ- U BND ", "05/3/2020/"]
 
 
-def _quietly(fn: Callable[[str], object]) -> Callable[[str], object]:
-    def run(text: str) -> object:
-        with contextlib.suppress(vnadmin.VnAdminError):
-            return fn(text)
-        return None
-
-    return run
-
-
 @pytest.mark.parametrize("unit", UNITS)
 @pytest.mark.parametrize(
     "fn",
@@ -391,7 +382,7 @@ def test_no_superlinear_growth(unit: str, fn: Callable[[str], object]) -> None:
     def make(n: int) -> str:
         return unit * (n // len(unit))
 
-    run = _quietly(fn)
+    run = quietly(fn)
     run(make(100))  # memos and compiled patterns warm
     assert growth(make, run, 2_000) <= 1.3
 
@@ -970,7 +961,7 @@ def _scan_every_start(s: str) -> object:
 GROWTH_FNS: dict[str, Callable[[str], object]] = {
     "find": codes.find,
     "scan_every_start": _scan_every_start,
-    "parse": _quietly(parse_code),
+    "parse": quietly(parse_code),
     "is_valid": codes.is_valid,
 }
 
@@ -991,7 +982,7 @@ def test_adversarial_families_take_linear_work(family: str, fn: str) -> None:
 @pytest.mark.parametrize("family", ["blank_run", "letter_run", "blank_keywords", "digit_run"])
 def test_find_and_scan_are_linear_at_a_megabyte(family: str) -> None:
     make = MAKERS[family]
-    for run in (codes.find, vnadmin.scan_code, _quietly(parse_code)):
+    for run in (codes.find, vnadmin.scan_code, quietly(parse_code)):
         run(make(1_000))
         assert bounded(functools.partial(growth, make, run, 100_000, 10), 120) <= 1.5
 

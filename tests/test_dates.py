@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.growth import growth
+from tests.growth import growth, quietly
 from tests.perturb import perturbed
 from vnadmin.dates import (
     PlaceDate,
@@ -385,15 +385,6 @@ ADVERSARIAL = [
 ]
 
 
-def _quiet(fn: Callable[[str], object]) -> Callable[[str], object]:
-    def run(text: str) -> object:
-        with contextlib.suppress(VnAdminError):
-            return fn(text)
-        return None
-
-    return run
-
-
 @pytest.mark.parametrize("seed", ADVERSARIAL)
 @pytest.mark.parametrize(
     "fn",
@@ -412,7 +403,7 @@ def test_linear_growth(seed: str, fn: Callable[[str], object]) -> None:
         return (seed * (n // len(seed) + 1))[:n]
 
     # 10x the input: about 10x the work (quadratic would be ~100x).
-    assert growth(make, _quiet(fn), 1_000, 10) < 2
+    assert growth(make, quietly(fn), 1_000, 10) < 2
 
 
 @pytest.mark.parametrize(
@@ -426,7 +417,7 @@ def test_linear_growth_space_runs(seed: str, fn: Callable[[str], object]) -> Non
     def make(n: int) -> str:
         return seed[:14] + " " * n + "x"
 
-    assert growth(make, _quiet(fn), 500, 10) < 2
+    assert growth(make, quietly(fn), 500, 10) < 2
 
 
 # --- spans are exact on perturbed real texts --------------------------------------
@@ -800,8 +791,8 @@ def test_place_date_refuses_long_input_cheaply() -> None:
     long = "Hà Nội, ngày" + " " * 1_000_000 + "x"
     with pytest.raises(ParseError):
         parse_place_date(long)
-    small = count_work(lambda: _quiet(parse_place_date)("Hà Nội, ngày" + " " * 5000 + "x"))
-    large = count_work(lambda: _quiet(parse_place_date)(long))
+    small = count_work(lambda: quietly(parse_place_date)("Hà Nội, ngày" + " " * 5000 + "x"))
+    large = count_work(lambda: quietly(parse_place_date)(long))
     assert large <= small + 5  # refused before it is read
 
 
@@ -857,10 +848,10 @@ FINDERS: list[Callable[[str], object]] = [
     check_times,
     find_deadlines,
     _deadlines.check_deadlines,
-    _quiet(parse_place_date),
-    _quiet(parse_date),
-    _quiet(parse_datetime),
-    _quiet(parse_period),
+    quietly(parse_place_date),
+    quietly(parse_date),
+    quietly(parse_datetime),
+    quietly(parse_period),
 ]
 
 

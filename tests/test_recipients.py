@@ -31,7 +31,7 @@ from vnadmin.recipients import (
 from vnadmin.strategies import recipient_lists
 from vnadmin.strategies._blocks import block_texts
 
-from .growth import bounded, growth, line_growth
+from .growth import bounded, growth, line_growth, quietly
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -628,20 +628,12 @@ LIST_FUNCTIONS: list[Callable[[str], object]] = [
 _PARSED = ("archive notes", "archive units", "entries", "blanks", "nested parentheses")
 
 
-def _quiet(fn: Callable[[str], object]) -> Callable[[str], None]:
-    def run(text: str) -> None:
-        with contextlib.suppress(vnadmin.VnAdminError):
-            fn(text)
-
-    return run
-
-
 @pytest.mark.parametrize("family", sorted(RECIPIENT_FAMILIES))
 def test_work_per_byte_is_bounded_on_hostile_lists(family: str) -> None:
     make = RECIPIENT_FAMILIES[family]
     fns = LIST_FUNCTIONS + [_check_parsed, _validate_parsed] * (family in _PARSED)
     for fn in fns:
-        run = _quiet(fn)
+        run = quietly(fn)
         calls = growth(make, run, 1_000, 5)
         lines = line_growth(make, run, 1_000, 5)
         assert calls < 1.5 and lines < 1.5, (fn.__name__, calls, lines)
@@ -665,7 +657,7 @@ def test_one_megabyte_list_is_read_in_bounded_time(
     # work is invisible to the call and line counts), not a speed test; parse at 1 MB, find
     # at 250 kB. Every family is counted by test_work_per_byte_is_bounded_on_hostile_lists.
     text = make(MEGABYTE if fn is parse_recipients else MEGABYTE // 4)
-    bounded(lambda: _quiet(fn)(text), 30.0)
+    bounded(lambda: quietly(fn)(text), 30.0)
 
 
 def _contract(text: str) -> None:

@@ -34,7 +34,7 @@ from vnadmin.signatures import (
 from vnadmin.strategies import signature_blocks
 from vnadmin.strategies._blocks import block_texts
 
-from .growth import bounded, growth, line_growth
+from .growth import bounded, growth, line_growth, quietly
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -741,14 +741,6 @@ BLOCK_FUNCTIONS: list[Callable[[str], object]] = [
 ]
 
 
-def _quiet(fn: Callable[[str], object]) -> Callable[[str], None]:
-    def run(text: str) -> None:
-        with contextlib.suppress(vnadmin.VnAdminError):
-            fn(text)
-
-    return run
-
-
 _PARSED = ("honours TS.", "marks and titles", "capitals", "blanks", "notes", "nested parentheses")
 
 
@@ -757,7 +749,7 @@ def test_work_per_byte_is_bounded_on_hostile_blocks(family: str) -> None:
     make = SIGNATURE_FAMILIES[family]
     fns = BLOCK_FUNCTIONS + [_check_parsed, _validate_parsed] * (family in _PARSED)
     for fn in fns:
-        run = _quiet(fn)
+        run = quietly(fn)
         calls = growth(make, run, 1_000, 5)
         lines = line_growth(make, run, 1_000, 5)
         assert calls < 1.5 and lines < 1.5, (fn.__name__, calls, lines)
@@ -781,7 +773,7 @@ def test_one_megabyte_block_is_read_in_bounded_time(
     # are read at 1 MB, the marks at 250 kB (a token per 4 bytes). Every family is counted
     # by test_work_per_byte_is_bounded_on_hostile_blocks.
     text = make(MEGABYTE if fn is parse_signature else MEGABYTE // 4)
-    bounded(lambda: _quiet(fn)(text), 30.0)
+    bounded(lambda: quietly(fn)(text), 30.0)
 
 
 def _finder_internals(text: str) -> None:
