@@ -28,6 +28,7 @@ from vnadmin.dates import check_dates, deadlines
 from vnadmin.dates.deadlines import event_start
 from vnadmin.document import Document, parse_document
 from vnadmin.findings import RULES, Finding, Rule, rule
+from vnadmin.reader.columns import normalize_document
 from vnadmin.recipients import check_recipients
 from vnadmin.registry import DocCategory
 from vnadmin.signatures import check_signature
@@ -35,8 +36,6 @@ from vnadmin.structure import check_structure
 from vnadmin.text import (
     NormalizedText,
     Source,
-    as_normalized,
-    normalize_text,
     tone_style,
     toned_words,
 )
@@ -205,9 +204,9 @@ def lint(
     """
     if isinstance(document, Document):
         doc = document
-        nt = normalize_text(doc.text)
+        nt = normalize_document(doc.text)
     else:
-        nt = as_normalized(document)
+        nt = normalize_document(document)
         doc = parse_document(nt)
     families = _wanted_families(select, ignore)
     parts: list[Iterable[Finding]] = [_text_findings(nt)] if "T" in families else []

@@ -93,7 +93,12 @@ def converter() -> cattrs.Converter:
 
     plain = cattrs.Converter(omit_if_default=True)
     _register_values(plain)
-    conv.register_unstructure_hook(Document, lambda doc: _lean(plain.unstructure(doc), doc.text))
+    conv.register_unstructure_hook(
+        Document,
+        lambda doc: _lean(
+            plain.unstructure(doc if doc.file is None else attrs.evolve(doc, file=None)), doc.text
+        ),
+    )
     conv.register_structure_hook(Document, lambda data, cls: plain.structure(_full(data, cls), cls))
     return conv
 
@@ -651,7 +656,7 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         if name not in defs:
             defs[name] = {}
             hints = typing.get_type_hints(tp)
-            fields = attrs.fields(tp)
+            fields = [f for f in attrs.fields(tp) if f.metadata.get("json", True)]
             defs[name] = {
                 "type": "object",
                 "description": (tp.__doc__ or "").strip().split("\n")[0],

@@ -32,7 +32,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Literal, TypeAlias, TypeVar
 
 import attrs
@@ -152,6 +152,10 @@ class NormalizedText:
     _ne: tuple[int, ...] = attrs.field(default=(), alias="ne")
     _os: tuple[int, ...] = attrs.field(default=(), alias="os")
     _oe: tuple[int, ...] = attrs.field(default=(), alias="oe")
+    # A reordered text (columns read one after the other, see reordered()): ``text`` is
+    # pieces of the normalised text ``_layer.base`` in another order; the clusters above
+    # map ``base`` into ``original``.
+    _layer: _Reorder | None = attrs.field(default=None, alias="layer")
     # What the steps of one pipeline read from this text and share (see memo()).
     _memos: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -180,7 +184,18 @@ class NormalizedText:
     @property
     def is_identity(self) -> bool:
         """True when the text needed no change (``text is original``)."""
-        return not self._ns
+        return not self._ns and self._layer is None
+
+    @property
+    def is_reordered(self) -> bool:
+        """True when the text reads parts of the original in another order (the columns
+        of a table drawn in text, see :meth:`reordered`)."""
+        return self._layer is not None
+
+    @property
+    def _base(self) -> str:
+        """The normalised text the clusters map from (``text`` unless reordered)."""
+        return self.text if self._layer is None else self._layer.base
 
     def _char(self, i: int) -> tuple[int, int]:
         """Original ``(start, end)`` of normalised character ``i``."""
@@ -194,7 +209,7 @@ class NormalizedText:
 
     def _boundary(self, i: int) -> int:
         """Original offset where normalised character ``i`` starts (``len`` at the end)."""
-        if i >= len(self.text):
+        if i >= len(self._base):
             return len(self.original)
         return self._char(i)[0]
 
@@ -204,9 +219,16 @@ class NormalizedText:
         The result covers exactly the original characters that produced the
         normalised characters of the span (a composed letter maps to the whole
         base-plus-marks sequence; removed invisible characters at the edges
-        are left out).
+        are left out). In a reordered text, a span that joins pieces which are not
+        adjacent in the original (two lines of one column of a table) maps to the
+        smallest span of the original that holds them all.
         """
-        n = len(self.text)
+        if self._layer is not None:
+            start, end = self._layer.to_base(start, end)
+        return self._clusters_to_original(start, end)
+
+    def _clusters_to_original(self, start: int, end: int) -> tuple[int, int]:
+        n = len(self._base)
         ns = self._ns
         if not 0 <= start <= end <= n:
             start = max(0, min(start, n))
@@ -243,8 +265,12 @@ class NormalizedText:
         >>> nt.from_original(8), nt.text[nt.from_original(8):]
         (6, 'định')
         """
+        base = self._clusters_from_original(offset)
+        return base if self._layer is None else self._layer.from_base(base)
+
+    def _clusters_from_original(self, offset: int) -> int:
         if not self._ns:
-            return max(0, min(offset, len(self.text)))
+            return max(0, min(offset, len(self._base)))
         k = bisect.bisect_right(self._os, offset) - 1
         if k < 0:
             return max(0, offset)
@@ -252,7 +278,7 @@ class NormalizedText:
             return self._ns[k]
         if offset < self._oe[k]:
             return self._ne[k]
-        return min(self._ne[k] + offset - self._oe[k], len(self.text))
+        return min(self._ne[k] + offset - self._oe[k], len(self._base))
 
     def repairs(self) -> tuple[Repair, ...]:
         """Every change made, as :class:`~vnadmin.findings.Repair` records."""
@@ -267,9 +293,123 @@ class NormalizedText:
             if os_ >= end or oe > end:
                 break
             before = self.original[os_:oe]
-            after = self.text[self._ns[k] : self._ne[k]]
+            after = self._base[self._ns[k] : self._ne[k]]
             out.append(Repair(_repair_kind(before), (os_, oe), before, after))
+        if self._layer is not None:
+            for a, b in self._layer.regions:
+                x, y = self._clusters_to_original(a, b)
+                if start <= x and y <= end:
+                    out.append(Repair("columns", (x, y), self.original[x:y], self._base[a:b]))
+            out.sort(key=lambda r: r.span)
         return tuple(out)
+
+    def reordered(
+        self, pieces: Sequence[tuple[int, int]], regions: Sequence[tuple[int, int]] = ()
+    ) -> NormalizedText:
+        r"""The pieces ``text[a:b]`` of this text read in the order given, joined by line
+        breaks, with the map back to :attr:`original` kept: how the columns of a table
+        drawn in text (``|`` borders, TAB-joined cells, columns set apart by runs of
+        spaces) are read one after the other. ``regions`` are the spans of :attr:`text`
+        that were reordered (each reported as a ``"columns"`` repair). Pieces must not
+        overlap. The text is not normalised again.
+
+        >>> s = "A1 | B1\nA2 | B2"
+        >>> nt = normalize_text(s).reordered([(0, 2), (8, 10), (5, 7), (13, 15)])
+        >>> nt.text
+        'A1\nA2\nB1\nB2'
+        >>> a = nt.text.index("B1")
+        >>> s[slice(*nt.to_original(a, a + 2))], nt.from_original(13) == nt.text.index("B2")
+        ('B1', True)
+        """
+        if self._layer is not None:
+            raise ValueError("the text is already reordered")  # pragma: no cover - internal
+        base = self.text
+        c: list[int] = []
+        o: list[int] = []
+        n: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for a, b in pieces:
+            if parts:
+                parts.append("\n")
+                pos += 1
+            c.append(pos)
+            o.append(a)
+            n.append(b - a)
+            parts.append(base[a:b])
+            pos += b - a
+        order = sorted(range(len(o)), key=o.__getitem__)
+        layer = _Reorder(
+            base,
+            tuple(c),
+            tuple(o),
+            tuple(n),
+            tuple(order),
+            tuple(o[k] for k in order),
+            tuple(regions),
+        )
+        return NormalizedText(
+            self.original,
+            "".join(parts),
+            ns=self._ns,
+            ne=self._ne,
+            os=self._os,
+            oe=self._oe,
+            layer=layer,
+        )
+
+
+@attrs.frozen(eq=False, repr=False)
+class _Reorder:
+    """The map of a reordered text to the normalised text it was cut from (``base``):
+    segment ``k`` of the reordered text, at ``c[k]``, is ``base[o[k] : o[k] + n[k]]``; the
+    characters between segments were added (line breaks)."""
+
+    base: str
+    c: tuple[int, ...]
+    o: tuple[int, ...]
+    n: tuple[int, ...]
+    by_o: tuple[int, ...]  # segment indices sorted by where they start in base
+    o_sorted: tuple[int, ...]  # those starts, sorted
+    regions: tuple[tuple[int, int], ...]  # the spans of base that were reordered
+
+    def _point(self, i: int, *, end: bool) -> int:
+        if end:
+            i -= 1
+        k = bisect.bisect_right(self.c, i) - 1
+        if k < 0:
+            return self.o[0] if self.o else 0
+        off = i - self.c[k]
+        if off >= self.n[k]:  # an added line break
+            return self.o[k] + self.n[k]
+        return self.o[k] + off + (1 if end else 0)
+
+    def to_base(self, a: int, b: int) -> tuple[int, int]:
+        """The span of ``base`` that holds the reordered span ``[a, b)``: exact within a
+        segment; across segments, the smallest span of ``base`` that holds them all."""
+        if not self.c:
+            return 0, 0
+        x = self._point(a, end=False)
+        if b <= a:
+            return x, x
+        y = self._point(b, end=True)
+        ka = bisect.bisect_right(self.c, a) - 1
+        kb = bisect.bisect_right(self.c, b - 1) - 1
+        if ka < kb:
+            x = min(x, *(self.o[k] for k in range(ka + 1, kb + 1)))
+            y = max(y, *(self.o[k] + self.n[k] for k in range(max(ka, 0), kb)))
+        return x, max(x, y)
+
+    def from_base(self, offset: int) -> int:
+        """Where ``base`` offset ``offset`` went (or the next segment's start)."""
+        j = bisect.bisect_right(self.o_sorted, offset) - 1
+        if j >= 0:
+            k = self.by_o[j]
+            if offset < self.o[k] + self.n[k]:
+                return self.c[k] + offset - self.o[k]
+        if j + 1 < len(self.by_o):
+            return self.c[self.by_o[j + 1]]
+        return self.c[-1] + self.n[-1] if self.c else 0
 
 
 def _repair_kind(before: str) -> str:

@@ -36,12 +36,15 @@ from vnadmin.dates import DateMention, PlaceDate, find_dates, parse_place_date
 from vnadmin.dates.deadlines import Deadline, find_deadlines
 from vnadmin.errors import ValidationError, VnAdminError
 from vnadmin.findings import Finding, Severity
+from vnadmin.reader.columns import normalize_document
+from vnadmin.reader.compose import FileText
+from vnadmin.reader.model import Location
 from vnadmin.recipients import RecipientKind, RecipientList, find_recipients
 from vnadmin.references import Reference, find_references
 from vnadmin.registry import DocCategory, DocumentType, default_registry
 from vnadmin.signatures import SignatureBlock, find_signatures
 from vnadmin.structure import Division, DivisionKind, parse_structure
-from vnadmin.text import NormalizedText, Source, as_normalized
+from vnadmin.text import NormalizedText, Source
 
 __all__ = [
     "Document",
@@ -282,7 +285,13 @@ class Document:
         spans: offsets in the caller's string of ``issuer``, ``code``,
             ``place_date``, ``type``, ``summary``, ``urgency`` and ``secrecy`` (keys
             present when found); the other parts carry their own spans.
-        text: the caller's string (kept for linting; not part of equality).
+        text: the caller's string (kept for linting; not part of equality). For a
+            document read from a file (:func:`vnadmin.read_document`), the file's text in
+            reading order.
+        file: for a document read from a file, its blocks and where each starts in
+            :attr:`text` (:class:`vnadmin.reader.compose.FileText`): a span maps back to
+            its paragraph, table cell or PDF line with :meth:`locate`. ``None`` for
+            text. Not part of equality, not written to JSON.
     """
 
     code: DocumentCode | None = None
@@ -306,6 +315,9 @@ class Document:
     deadlines: tuple[Deadline, ...] = ()
     spans: tuple[tuple[str, tuple[int, int]], ...] = attrs.field(default=(), eq=False)
     text: str = attrs.field(default="", eq=False, repr=False)
+    file: FileText | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"json": False}
+    )
 
     @property
     def date(self) -> dt.date | None:
@@ -325,6 +337,19 @@ class Document:
     def span_of(self, part: str) -> tuple[int, int] | None:
         """Offsets of a header part (``"issuer"``, ``"code"``, ``"type"`` …)."""
         return dict(self.spans).get(part)
+
+    def locate(self, where: str | int | tuple[int, int]) -> Location | None:
+        """Where a header part (``"code"`` …), an offset or a span of :attr:`text` sits in
+        the file the document was read from (paragraph, table cell, PDF page and box);
+        ``None`` for a document parsed from text, or a part not found."""
+        if self.file is None:
+            return None
+        if isinstance(where, str):
+            span = self.span_of(where)
+            if span is None:
+                return None
+            where = span
+        return self.file.locate(where)
 
 
 def _is_caps(line: str) -> bool:
@@ -460,7 +485,7 @@ def parse_document(source: Source) -> Document:
     also on hostile input (long runs of blanks between the header's keywords, of capitals,
     of dashes, of combining marks; repeated ``Căn cứ`` and ``Điều``; tested up to 1 MB).
     """
-    nt = as_normalized(source)
+    nt = normalize_document(source)
     try:
         return _parse(nt)
     except VnAdminError:

@@ -29,6 +29,8 @@ __all__ = [
     "ReadError",
     "detect_format",
     "read_bytes",
+    "read_document",
+    "read_documents",
     "read_layout",
 ]
 
@@ -97,7 +99,7 @@ def detect_format(data: bytes) -> FileFormat:
     ('pdf', 'doc', 'text')
     """
     head = data[:1024]
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "docx"
     if b"%PDF-" in head:
         return "pdf"
@@ -142,3 +144,42 @@ def read_layout(
 
         return read_text(data, encoding=encoding)
     return _reader(fmt)(data)
+
+
+def read_documents(
+    source: FileSource, *, encoding: str | None = None, max_bytes: int = MAX_BYTES
+) -> tuple[Document, ...]:
+    """Every document in a file (a letter with its attachments, several letters in one
+    PDF), each parsed from its own blocks (:func:`~vnadmin.reader.compose.split_documents`).
+
+    Each :class:`~vnadmin.Document` keeps its blocks in :attr:`~vnadmin.Document.file`:
+    ``doc.locate("code")`` says where the số, ký hiệu sits in the file. Arguments and
+    errors as for :func:`read_layout`.
+    """
+    import attrs
+
+    from vnadmin.document import parse_document
+    from vnadmin.reader.compose import compose, split_documents
+
+    layout = read_layout(source, encoding=encoding, max_bytes=max_bytes)
+    docs = []
+    for part in split_documents(layout):
+        composed = compose(part)
+        docs.append(attrs.evolve(parse_document(composed.text), file=composed))
+    return tuple(docs)
+
+
+def read_document(
+    source: FileSource, *, encoding: str | None = None, max_bytes: int = MAX_BYTES
+) -> Document:
+    """The (first) document in a file: a ``.docx``, a PDF with a text layer, a Word 97
+    ``.doc`` or text in UTF-8/UTF-16, cp1258, TCVN3 or VNI, told apart by content.
+
+    ``source`` is a path, the file's bytes or a binary file object. The text of the
+    returned document is the file's text in reading order, each column of the two-column
+    header and closing read whole; spans point into it and
+    :meth:`~vnadmin.Document.locate` maps them back into the file. Raises
+    :class:`ReadError` for a file that cannot be read, :class:`~vnadmin.MissingExtraError`
+    when an optional extra is needed (the message names the ``pip install`` command).
+    """
+    return read_documents(source, encoding=encoding, max_bytes=max_bytes)[0]

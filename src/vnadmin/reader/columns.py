@@ -1,0 +1,279 @@
+"""The two columns of a header or closing in text that another tool extracted.
+
+Tools that flatten a document to text draw NĐ 30's two-column header (issuer and ``Số:``
+beside the Quốc hiệu and the place-date; Phụ lục I, II, ô 1–4) and closing (Nơi nhận
+beside the signature; ô 7, 9) in one of three ways, and each interleaves the columns line
+by line:
+
+* ``antiword`` draws the table with ``|`` borders: ``|ỦY BAN NHÂN DÂN   |CỘNG HÒA …|``;
+* python-docx-style extractions join a row's cells with a TAB: ``TỈNH LÂM ĐỒNG\\tĐộc lập …``;
+* ``pdftotext -layout`` (and pdfplumber's layout mode) set the columns apart with runs
+  of spaces, a column's line alone indented to where it sits on the page.
+
+:func:`normalize_document` finds such regions at the top of the text and around each
+``Nơi nhận`` and reads their columns one after the other, in the order
+:func:`~vnadmin.reader.compose.order_columns` gives for a Word table, through
+:meth:`vnadmin.text.NormalizedText.reordered`: spans still point into the caller's string, and
+each region read so is reported as a ``"columns"`` repair. Text without such regions is
+only normalised (:func:`~vnadmin.text.normalize_text`).
+
+>>> s = ("|BỘ TƯ PHÁP   |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|\\n"
+...      "|Số: 12/BTP   |Hà Nội, ngày 02 tháng 01 năm 2026 |\\nV/v x")
+>>> print(normalize_document(s).text)
+BỘ TƯ PHÁP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 12/BTP
+Hà Nội, ngày 02 tháng 01 năm 2026
+V/v x
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from vnadmin.reader.compose import is_closing, is_header, order_columns
+from vnadmin.text import NormalizedText, Source, as_normalized, normalize_text
+
+__all__ = ["normalize_document"]
+
+_HEADER_LINES = 24  # the header of a document sits within its first lines
+_CLOSING_LINES = 40  # a closing (Nơi nhận beside the signature) within so many lines
+_ABOVE = 4  # the lines of a signature printed above "Nơi nhận:"
+_GAP = re.compile(r"[ \t]{3,}|\t")  # what sets two columns apart on one line
+_NOI_NHAN = re.compile(r"^[ \t|]*(?:Nơi|NƠI)[ \t]*(?:nhận|NHẬN)", re.MULTILINE)
+_PLACE_DATE = re.compile(r",[ \t]*ngày\b|\bngày\b.{0,20}\btháng\b", re.IGNORECASE)
+_CUES = ("|", "\t", "   ")
+
+_Span = tuple[int, int]
+
+
+def normalize_document(text: Source) -> NormalizedText:
+    """``text`` normalised, with the columns of its header and closing read one after the
+    other when a tool drew them side by side (see the module's description). A
+    :class:`~vnadmin.text.NormalizedText` is returned as it is; anything but a ``str``
+    raises :class:`~vnadmin.VnAdminError`."""
+    if not isinstance(text, str):
+        return as_normalized(text)
+    nt = normalize_text(text)
+    if not any(cue in text for cue in _CUES):
+        return nt
+    text = nt.text
+    lines = _lines(text)
+    pieces: list[_Span] = []
+    regions: list[_Span] = []
+    done = 0  # lines before this index are placed
+    for first, last, cells in _regions(text, lines):
+        if first < done:
+            continue
+        if first > done:
+            pieces.append((lines[done][0], lines[first - 1][1]))
+        pieces += cells
+        regions.append((lines[first][0], lines[last][1]))
+        done = last + 1
+    if not regions:
+        return nt
+    if done < len(lines):
+        pieces.append((lines[done][0], lines[-1][1]))
+    return nt.reordered([p for p in pieces if p[1] > p[0]], regions)
+
+
+def _lines(text: str) -> list[_Span]:
+    out: list[_Span] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        if end == -1:
+            out.append((pos, n))
+            break
+        out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _strip(text: str, a: int, b: int) -> _Span:
+    while a < b and text[a] in " \t|":
+        a += 1
+    while b > a and text[b - 1] in " \t|\r":
+        b -= 1
+    return a, b
+
+
+def _cells_of(text: str, a: int, b: int) -> tuple[str, list[tuple[int, _Span]]]:
+    """The kind of line (``"pipe"``, ``"tab"``, ``"space"``, ``""``) and its cells, each
+    with the column (character position) where it starts."""
+    line = text[a:b]
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        cells = []
+        pos = a + line.index("|") + 1
+        index = 0
+        while pos < b:
+            end = text.find("|", pos, b)
+            end = b if end == -1 else end
+            x, y = _strip(text, pos, end)
+            cells.append((index, (x, y)))
+            index += 1
+            pos = end + 1
+        return "pipe", cells
+    x, y = _strip(text, a, b)
+    if x >= y:
+        return "", []
+    found: list[tuple[int, _Span]] = []
+    pos = x
+    kind = ""
+    for m in _GAP.finditer(text, x, y):
+        found.append((pos - a, (pos, m.start())))
+        kind = "tab" if "\t" in m.group() else (kind or "space")
+        pos = m.end()
+    found.append((pos - a, (pos, y)))
+    return kind, found
+
+
+def _regions(text: str, lines: list[_Span]) -> list[tuple[int, int, list[_Span]]]:
+    """The header and closing regions: ``(first line, last line, pieces in reading order)``."""
+    out: list[tuple[int, int, list[_Span]]] = []
+    head = _region(text, lines, 0, min(len(lines), _HEADER_LINES), header=True)
+    if head is not None:
+        out.append(head)
+    offsets = [a for a, _ in lines]
+    for m in _NOI_NHAN.finditer(text):
+        k = bisect.bisect_right(offsets, m.start()) - 1
+        lo, hi = max(0, k - _ABOVE), min(len(lines), k + _CLOSING_LINES)
+        region = _region(text, lines, lo, hi, header=False, anchor=k)
+        if region is not None:
+            out.append(region)
+    out.sort()
+    return out
+
+
+def _region(
+    text: str,
+    lines: list[_Span],
+    lo: int,
+    hi: int,
+    *,
+    header: bool,
+    anchor: int | None = None,
+) -> tuple[int, int, list[_Span]] | None:
+    rows: list[tuple[int, str, list[tuple[int, _Span]]]] = []
+    for k in range(lo, hi):
+        kind, cells = _cells_of(text, *lines[k])
+        rows.append((k, kind, cells))
+    if header:
+        # from the first line with text to the place-date line
+        end = next(
+            (
+                i
+                for i, (k, _, cells) in enumerate(rows)
+                if any(_PLACE_DATE.search(text, *span) for _, span in cells)
+            ),
+            None,
+        )
+        if end is None:
+            return None
+        rows = rows[: end + 1]
+        while rows and not rows[0][2]:
+            rows.pop(0)
+    else:
+        assert anchor is not None
+        first = anchor - lo
+        # a signature's lines printed above "Nơi nhận", indented (the right column alone)
+        while first > 0 and rows[first - 1][1] == "" and rows[first - 1][2]:
+            indent = rows[first - 1][2][0][0]
+            if indent < 20:
+                break
+            first -= 1
+        rows = rows[first:]
+    if not rows:
+        return None
+    kinds = {kind for _, kind, _ in rows if kind}
+    if not kinds:
+        return None
+    if "pipe" in kinds:
+        rows = _pipe_rows(rows)
+        if not rows:
+            return None
+        columns = _by_index(rows)
+    elif "tab" in kinds:
+        # cells joined by a TAB: the left cell's last line, then the right cell's first;
+        # reading the line's cells one after the other is the reading order.
+        columns = [[span for _, _, cells in rows for _, span in cells]]
+        header = False
+    else:
+        columns = _by_position(rows)
+        if columns is None:
+            return None
+    if not header:
+        if "tab" not in kinds and not is_closing(text[a:b] for col in columns for a, b in col):
+            return None
+        if "tab" not in kinds:
+            rows, columns = _closing_end(rows, columns)
+    elif not is_header(text[a:b] for col in columns for a, b in col):
+        return None
+    pieces = order_columns(columns, lambda span: text[span[0] : span[1]], header=header)
+    return rows[0][0], rows[-1][0], [p for p in pieces if p[1] > p[0]]
+
+
+def _pipe_rows(
+    rows: list[tuple[int, str, list[tuple[int, _Span]]]],
+) -> list[tuple[int, str, list[tuple[int, _Span]]]]:
+    """The run of ``|`` lines that holds the region's first ``|`` line."""
+    start = next(i for i, r in enumerate(rows) if r[1] == "pipe")
+    end = start
+    while end + 1 < len(rows) and rows[end + 1][1] == "pipe":
+        end += 1
+    return rows[start : end + 1]
+
+
+def _by_index(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[list[_Span]]:
+    columns: dict[int, list[_Span]] = {}
+    for _, _, cells in rows:
+        for index, span in cells:
+            columns.setdefault(index, []).append(span)
+    return [columns[i] for i in sorted(columns) if any(b > a for a, b in columns[i])]
+
+
+def _by_position(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[list[_Span]] | None:
+    """Columns set apart by runs of spaces. The right column starts, on the lines where
+    the widest gap is, at about the same position (its lines are centred, so not exactly);
+    every part of a line that starts closer to it than to the left margin is the right
+    column's, the others the left's."""
+    starts = []
+    for _, kind, cells in rows:
+        if kind == "space" and len(cells) >= 2:
+            gaps = [
+                cells[i][0] - (cells[i - 1][0] + cells[i - 1][1][1] - cells[i - 1][1][0])
+                for i in range(1, len(cells))
+            ]
+            starts.append(cells[1 + gaps.index(max(gaps))][0])
+    if not starts:
+        return None
+    margin = min(cells[0][0] for _, _, cells in rows if cells)
+    threshold = (margin + min(starts)) / 2
+    left: list[_Span] = []
+    right: list[_Span] = []
+    for _, _, cells in rows:
+        lparts = [span for at, span in cells if at < threshold]
+        rparts = [span for at, span in cells if at >= threshold]
+        if lparts:
+            left.append((lparts[0][0], lparts[-1][1]))
+        if rparts:
+            right.append((rparts[0][0], rparts[-1][1]))
+    return [left, right]
+
+
+def _closing_end(
+    rows: list[tuple[int, str, list[tuple[int, _Span]]]], columns: list[list[_Span]]
+) -> tuple[list[tuple[int, str, list[tuple[int, _Span]]]], list[list[_Span]]]:
+    """The closing ends at the line of its last right-column piece (a footnote or an
+    attachment after it stays where it is)."""
+    if len(columns) < 2 or not columns[-1]:
+        return rows, columns
+    last = columns[-1][-1][1]
+    keep = [r for r in rows if not r[2] or r[2][0][1][0] <= last]
+    end = max(i for i, r in enumerate(keep) if r[2] and r[2][0][1][0] <= last)
+    keep = keep[: end + 1]
+    bound = keep[-1][2][-1][1][1] if keep[-1][2] else last
+    return keep, [[s for s in col if s[0] <= bound] for col in columns]
