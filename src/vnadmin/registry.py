@@ -49,6 +49,9 @@ class DocCategory(enum.Enum):
     NORMATIVE = "normative"  #: văn bản quy phạm pháp luật (Luật 64/2025/QH15, Điều 4)
     PARTY = "party"  #: văn bản của Đảng (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW)
     COPY = "copy"  #: bản sao (NĐ 30, Phụ lục I, Phần II)
+    #: forms that offices use internally and NĐ 30's list does not name (Phiếu trình,
+    #: Phiếu xin ý kiến …): known so that they are read, not validated as NĐ 30 types
+    INTERNAL = "internal"
 
 
 @attrs.frozen

@@ -611,10 +611,14 @@ def _classify(
                 units=tuple(others[1:]),
             )
         category = DocCategory.NORMATIVE if year is not None else DocCategory.ADMINISTRATIVE
-        dtype = reg.document_type(tabbr, category) or (
-            reg.document_type(tabbr, DocCategory.ADMINISTRATIVE)
-            if year is not None
-            else reg.document_type(tabbr, DocCategory.NORMATIVE)
+        dtype = (
+            reg.document_type(tabbr, category)
+            or (
+                reg.document_type(tabbr, DocCategory.ADMINISTRATIVE)
+                if year is not None
+                else reg.document_type(tabbr, DocCategory.NORMATIVE)
+            )
+            or reg.document_type(tabbr, DocCategory.INTERNAL)
         )
         joint = tabbr.endswith("LT") or _joint_issuers(reg, others) >= 2
         if joint:

@@ -112,6 +112,11 @@ _TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
 _TYPE_LINE = re.compile(
     r"(?<![^\s\-])(?P<type>" + alternation(n.upper() for n in _TYPE_NAMES) + r")(?![^\s])"
 )
+# The type word in sentence case starting a title line, followed by the trích yếu on it.
+_TITLE_LINE = re.compile(
+    r"^[ \t]*(?P<type>" + alternation(n for n in _TYPE_NAMES if n != "Công văn") + r")(?=[ \t]+\w)",
+    re.MULTILINE,
+)
 # A công văn's summary: after "V/v", up to the line end or to a place-and-date set on the
 # same line (``V/v triển khai …   Hà Nội, ngày …``): see _vv_summary.
 _VV = re.compile(r"V/v[ \t]+")
@@ -445,11 +450,32 @@ def _column_lines(s: str, start: int, end: int, motto: tuple[int, int] | None) -
     return found
 
 
+# A line that starts with the unit of a locality continues a body's name printed on two
+# lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``; NĐ 30, Phụ lục I, II.2: the name of the
+# issuing body may be set on several lines) unless the line above already names one.
+_LOCALITY = re.compile(
+    r"(?:TỈNH|THÀNH[ \t]+PHỐ|TP\.|HUYỆN|QUẬN|THỊ[ \t]+XÃ|THỊ[ \t]+TRẤN|XÃ|PHƯỜNG|ĐẶC[ \t]+KHU)(?![^\W\d_])"
+)
+_WRAP_END = re.compile(r"(?:,|[ \t]VÀ|[ \t]CỦA|[ \t]VỀ)$")
+
+
+def _continues(above: str, line: str) -> bool:
+    """Whether ``line`` continues the name on the line ``above`` (one body's name set on
+    two lines), rather than naming a body under it."""
+    if _WRAP_END.search(above) is not None or line.startswith("VÀ "):
+        return True
+    return _LOCALITY.match(line) is not None and _LOCALITY.search(above) is None
+
+
 def _merge_wrapped(pieces: list[_Piece]) -> list[tuple[str, int, int]]:
-    """Join names wrapped after a hyphen (``SỞ LAO ĐỘNG -`` / ``THƯƠNG BINH VÀ XÃ HỘI``)."""
+    """Join names wrapped after a hyphen (``SỞ LAO ĐỘNG -`` / ``THƯƠNG BINH VÀ XÃ HỘI``),
+    a comma or ``VÀ``, and a body's name whose locality is on the next line."""
     merged: list[_Piece] = []
     for line in pieces:
-        if merged and merged[-1][3]:
+        if merged and not merged[-1][3] and _continues(merged[-1][0], line[0]):
+            prev = merged.pop()
+            merged.append((f"{prev[0]} {line[0]}", prev[1], line[2], line[3]))
+        elif merged and merged[-1][3]:
             prev = merged.pop()
             merged.append((f"{prev[0]} - {line[0]}", prev[1], line[2], line[3]))
         else:
@@ -468,7 +494,12 @@ def _find_code(nt: NormalizedText, start: int, limit: int) -> tuple[DocumentCode
 
 
 def _doc_type(name: str) -> DocumentType | None:
-    for category in (DocCategory.NORMATIVE, DocCategory.ADMINISTRATIVE, DocCategory.PARTY):
+    for category in (
+        DocCategory.NORMATIVE,
+        DocCategory.ADMINISTRATIVE,
+        DocCategory.PARTY,
+        DocCategory.INTERNAL,
+    ):
         t = default_registry.type_by_name(name, category)
         if t is not None:
             return t
@@ -545,11 +576,18 @@ def _parse(nt: NormalizedText) -> Document:
     type_name: str | None = None
     summary: str | None = None
     tm = _TYPE_LINE.search(s, cursor, head_limit)
+    if tm is None and cursor == 0 and qm is None:
+        # A portal's rendering: no header, the title in sentence case on one of the first
+        # lines ("Giấy mời họp ngày …", "Thông báo lịch công tác …").
+        tm = _TITLE_LINE.search(s, 0, min(len(s), 300))
     if tm is not None and (cursor > 0 or tm.start() < 200):
         type_name = _TYPE_BY_UPPER.get(tm.group("type"), tm.group("type").capitalize())
         spans.append(("type", nt.to_original(tm.start("type"), tm.end("type"))))
         sm = _SUMMARY_STOP.search(s, tm.end(), min(len(s), tm.end() + 600))
         end = sm.start() if sm is not None else min(len(s), tm.end() + 300)
+        if tm.re is _TITLE_LINE:  # a title line: the trích yếu is the rest of the line
+            line_end = s.find("\n", tm.end(), end)
+            end = end if line_end == -1 else line_end
         raw = s[tm.end() : end]
         summary = " ".join(raw.split()) or None
         if summary is not None:

@@ -209,7 +209,7 @@ def _region(
         if "tab" not in kinds and not is_closing(text[a:b] for col in columns for a, b in col):
             return None
         if "tab" not in kinds:
-            rows, columns = _closing_end(rows, columns)
+            rows, columns = _closing_end(text, rows, columns)
     elif not is_header(text[a:b] for col in columns for a, b in col):
         return None
     pieces = order_columns(columns, lambda span: text[span[0] : span[1]], header=header)
@@ -264,16 +264,31 @@ def _by_position(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[l
     return [left, right]
 
 
+_LUU = re.compile(r"[-+*•]?[ \t]*(?:Lưu|LƯU)\b")
+_ENTRY = re.compile(r"[-+*•]|(?:Lưu|LƯU)\b")
+
+
 def _closing_end(
-    rows: list[tuple[int, str, list[tuple[int, _Span]]]], columns: list[list[_Span]]
+    text: str,
+    rows: list[tuple[int, str, list[tuple[int, _Span]]]],
+    columns: list[list[_Span]],
 ) -> tuple[list[tuple[int, str, list[tuple[int, _Span]]]], list[list[_Span]]]:
-    """The closing ends at the line of its last right-column piece (a footnote or an
-    attachment after it stays where it is)."""
+    """The closing ends at the line of its last right-column piece, or, when the Nơi nhận
+    list runs on below the signature, at its ``Lưu`` line: a footnote or an attachment
+    after it stays where it is."""
     if len(columns) < 2 or not columns[-1]:
         return rows, columns
-    last = columns[-1][-1][1]
-    keep = [r for r in rows if not r[2] or r[2][0][1][0] <= last]
-    end = max(i for i, r in enumerate(keep) if r[2] and r[2][0][1][0] <= last)
-    keep = keep[: end + 1]
-    bound = keep[-1][2][-1][1][1] if keep[-1][2] else last
-    return keep, [[s for s in col if s[0] <= bound] for col in columns]
+    last = columns[-1][-1][0]
+    end = max(i for i, r in enumerate(rows) if r[2] and any(span[0] == last for _, span in r[2]))
+    left = columns[0]
+    seen_luu = any(_LUU.match(text, a, b) for a, b in left if a <= last)
+    while not seen_luu and end + 1 < len(rows):
+        cells = rows[end + 1][2]
+        if cells and _ENTRY.match(text, cells[0][1][0]) is None:
+            break
+        end += 1
+        if cells and _LUU.match(text, cells[0][1][0]) is not None:
+            seen_luu = True
+    keep = rows[: end + 1]
+    bound = max(span[1] for r in keep for _, span in r[2]) if any(r[2] for r in keep) else last
+    return keep, [[s for s in col if s[0] < bound] for col in columns]

@@ -19,7 +19,7 @@ from vnadmin.strategies._codes import code_texts
 __all__ = ["DocumentDraft", "documents", "parsed_documents"]
 
 _ISSUERS = (
-    ("UBND", "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", "TỈNH LẠNG SƠN"),
+    ("UBND", "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
     ("BTP", "BỘ TƯ PHÁP", "BỘ TƯ PHÁP"),
     ("BTC", "BỘ TÀI CHÍNH", "BỘ TÀI CHÍNH"),
     ("VPCP", "VĂN PHÒNG CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ"),
@@ -56,38 +56,55 @@ class DocumentDraft:
     urgency: Urgency | None = None
     articles: tuple[tuple[str, int], ...] = ()  # (title, number of clauses)
 
-    def render(self) -> str:
-        """The document as text, one component per line (NĐ 30, Phụ lục I, IV)."""
-        bases = "\n".join(
+    def header(self) -> tuple[list[str], list[str]]:
+        """The header's two columns (NĐ 30, Phụ lục I, II: ô 1–4): the issuer and ``Số:``
+        on the left; the Quốc hiệu, Tiêu ngữ and place-date on the right."""
+        left = [*self.issuer_line.split("\n"), f"Số: {self.code}"]
+        right = [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            format_place_date(self.place, self.date),
+        ]
+        return left, right
+
+    def body(self) -> list[str]:
+        """The lines between the header and the closing: urgency, type, trích yếu, căn cứ,
+        articles and the closing sentence."""
+        bases = [
             f"Căn cứ Quyết định số {c} ngày 05 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh;"
             for c in self.references
-        )
-        articles = "\n".join(
+        ]
+        articles = [
             f"Điều {n}. {title}"
             + "".join(f"\n{k}. Nội dung khoản {k} của Điều {n}." for k in range(1, clauses + 1))
             for n, (title, clauses) in enumerate(self.articles, start=1)
+        ]
+        return [
+            *([self.urgency.value.upper()] if self.urgency is not None else []),
+            self.type_line,
+            self.summary,
+            "",
+            *bases,
+            *articles,
+            "Nội dung chính của văn bản./.",
+        ]
+
+    def closing(self) -> tuple[list[str], list[str]]:
+        """The closing's two columns (ô 9b and ô 7): Nơi nhận on the left, the signature on
+        the right."""
+        return (
+            format_recipients(self.recipients).split("\n"),
+            format_signature(self.signature).split("\n"),
         )
-        return "\n".join(
-            [
-                self.issuer_line,
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "Độc lập - Tự do - Hạnh phúc",
-                f"Số: {self.code}",
-                *([self.urgency.value.upper()] if self.urgency is not None else []),
-                format_place_date(self.place, self.date),
-                "",
-                self.type_line,
-                self.summary,
-                "",
-                bases,
-                articles,
-                "Nội dung chính của văn bản./.",
-                "",
-                format_recipients(self.recipients),
-                format_signature(self.signature),
-                "",
-            ]
-        )
+
+    def render(self) -> str:
+        """The document as text, one component per line (NĐ 30, Phụ lục I, IV)."""
+        (hl, hr), (cl, cr) = self.header(), self.closing()
+        issuer_lines = self.issuer_line.count("\n") + 1
+        head = [*hl[:issuer_lines], *hr[:2], *hl[issuer_lines:]]
+        urgency = [self.body()[0]] if self.urgency is not None else []
+        rest = self.body()[len(urgency) :]
+        return "\n".join([*head, *urgency, hr[2], "", *rest, "", *cl, *cr, ""])
 
 
 def _refs() -> st.SearchStrategy[tuple[DocumentCode, ...]]:
