@@ -2,14 +2,19 @@
 
 * ``vnadmin code CODE...`` / ``-f FILE``: per code, the parsed parts, the canonical
   form and every finding; exit 1 when a code is invalid.
-* ``vnadmin lint FILE...``: ``file:line:col: RULE severity message``; ``--select``,
-  ``--ignore``; exit 1 when an error-severity finding is reported.
-* ``vnadmin parse FILE``: the :class:`~vnadmin.Document` as JSON.
-* ``vnadmin refs FILE``: the references, as a table or JSON.
+* ``vnadmin lint FILE...``: ``file:line:col: RULE severity message [article] (location)``;
+  ``--select``, ``--ignore``; exit 1 when an error-severity finding is reported.
+* ``vnadmin parse FILE...``: the :class:`~vnadmin.Document` as JSON (a list for several).
+* ``vnadmin refs FILE...``: the references, as a table or JSON.
+
+Files are ``.docx`` drafts, PDFs with a text layer, Word 97 ``.doc`` files or text in
+UTF-8/UTF-16, cp1258, TCVN3 or VNI (told apart by content; ``--encoding`` forces a text
+encoding); a directory stands for its ``.txt``, ``.docx``, ``.doc`` and ``.pdf`` files,
+recursively. A file that cannot be read is reported and skipped; the others go on, and
+the command exits 2.
 * ``vnadmin calendar YEAR``: the public-sector holidays and make-up days.
 
-Every command takes ``--format table|json``; ``-`` reads stdin; UTF-8 and UTF-16
-files are read, at most :data:`MAX_BYTES` (50 MB) from each file unless ``--max-bytes N``
+Every command takes ``--format table|json``; ``-`` reads stdin; at most :data:`MAX_BYTES` (50 MB) from each file unless ``--max-bytes N``
 raises (or lowers) the cap: a longer input, or an endless one such as ``/dev/zero``, is
 refused with a message.
 
@@ -38,7 +43,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -46,6 +51,9 @@ from vnadmin import __version__, codes
 from vnadmin.codes.model import DocumentCode
 from vnadmin.errors import ParseError, VnAdminError
 from vnadmin.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from vnadmin.document import Document
 
 __all__ = ["ISSUES", "MAX_BYTES", "main", "read_text"]
 
@@ -189,51 +197,144 @@ def _split(values: Sequence[str] | None) -> list[str] | None:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
+#: The files a directory given on the command line contributes (searched recursively).
+EXTENSIONS = (".txt", ".docx", ".doc", ".pdf")
+
+
+def _expand(paths: Sequence[str]) -> Iterator[str]:
+    """The files named, a directory replaced by its files with :data:`EXTENSIONS` (sorted,
+    recursively, hidden entries skipped)."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [
+                    os.path.join(root, f)
+                    for f in files
+                    if not f.startswith(".") and f.lower().endswith(EXTENSIONS)
+                ]
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def _read(path: str, args: argparse.Namespace) -> Document:
+    """The document in ``path`` (``-`` = stdin): a .docx, PDF, .doc or text file, told
+    apart by content (:func:`vnadmin.read_document`)."""
+    from vnadmin.reader import read_document
+
+    if path == "-":
+        try:
+            data = sys.stdin.buffer.read(args.max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read stdin: {exc.strerror or exc}") from None
+        if len(data) > args.max_bytes:
+            raise InputError(
+                f"stdin is larger than {args.max_bytes} bytes (the cap); give --max-bytes N"
+            )
+        source: Any = data
+    else:
+        source = path
+    try:
+        return read_document(source, encoding=args.encoding, max_bytes=args.max_bytes)
+    except InputError:
+        raise
+    except VnAdminError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+class _Lines:
+    """Line and column of offsets in one text, each found by a bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        import bisect
+
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k + 1, offset - self.starts[k] + 1
+
+
+def _documents(args: argparse.Namespace, paths: Sequence[str]) -> Iterator[tuple[str, Document]]:
+    """Each file's document; a file that cannot be read is reported on stderr and skipped
+    (the command then exits 2 after the others)."""
+    for path in _expand(paths):
+        try:
+            yield path, _read(path, args)
+        except VnAdminError as exc:
+            sys.stderr.write(f"vnadmin: error: {exc}\n")
+            args.input_errors = getattr(args, "input_errors", 0) + 1
+
+
+def _where(doc: Document, offset: int) -> str:
+    """`` (table 1, row 1, column 2, paragraph 4)`` for a document read from a file."""
+    if doc.file is None or doc.file.layout.format == "text":
+        return ""
+    loc = doc.file.locate(offset)
+    return f" ({loc.describe()})" if loc is not None else ""
+
+
+def _status(args: argparse.Namespace, status: int) -> int:
+    return 2 if getattr(args, "input_errors", 0) else status
+
+
 def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
-    from vnadmin.findings import line_col
     from vnadmin.linter import lint
 
     select, ignore = _split(args.select), _split(args.ignore)
     failed = False
     report: list[dict[str, object]] = []
-    for path in args.files:
-        text = read_text(path, args.max_bytes)
-        for f in lint(text, select=select, ignore=ignore):
-            line, col = line_col(text, f.span[0]) if f.span else (1, 1)
+    for path, doc in _documents(args, args.files):
+        lines = _Lines(doc.text)
+        for f in lint(doc, select=select, ignore=ignore):
+            line, col = lines(f.span[0]) if f.span else (1, 1)
             failed = failed or f.severity is Severity.ERROR
             if args.format == "json":
                 report.append({"file": path, "line": line, "column": col, **_data(f)})
             else:
                 message = f.message_vi if args.lang == "vi" else f.message_en
+                where = _where(doc, f.span[0]) if f.span else ""
                 out.write(
-                    f"{path}:{line}:{col}: {f.rule} {f.severity.value} {message} [{f.article}]\n"
+                    f"{path}:{line}:{col}: {f.rule} {f.severity.value} {message} "
+                    f"[{f.article}]{where}\n"
                 )
     if args.format == "json":
         _dump(report, out)
-    return 1 if failed else 0
+    return _status(args, 1 if failed else 0)
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
-    from vnadmin.document import parse_document
-
-    _dump(parse_document(read_text(args.file, args.max_bytes)), out)
-    return 0
+    docs = [doc for _, doc in _documents(args, args.files)]
+    if len(args.files) == 1 and len(docs) == 1 and not os.path.isdir(args.files[0]):
+        _dump(docs[0], out)
+    else:
+        _dump(docs, out)
+    return _status(args, 0)
 
 
 def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
-    from vnadmin.findings import line_col
-    from vnadmin.references import find_references
-
-    text = read_text(args.file, args.max_bytes)
-    refs = find_references(text)
+    found: list[object] = []
+    for path, doc in _documents(args, args.files):
+        if args.format == "json":
+            found += doc.references
+            continue
+        lines = _Lines(doc.text)
+        for r in doc.references:
+            line, col = lines(r.span[0])
+            date = r.date.isoformat() if r.date else "-"
+            out.write(
+                f"{path}:{line}:{col}\t{r.code}\t{r.type_name or '-'}\t{date}\t"
+                f"{r.issuer_text or '-'}\n"
+            )
     if args.format == "json":
-        _dump(list(refs), out)
-        return 0
-    for r in refs:
-        line, col = line_col(text, r.span[0])
-        date = r.date.isoformat() if r.date else "-"
-        out.write(f"{line}:{col}\t{r.code}\t{r.type_name or '-'}\t{date}\t{r.issuer_text or '-'}\n")
-    return 0
+        _dump(found, out)
+    return _status(args, 0)
 
 
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
@@ -264,6 +365,11 @@ def _positive(value: str) -> int:
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the encoding of text files (utf-8, cp1258, tcvn3, vni …; default: detected)",
+    )
+    common.add_argument(
         "--max-bytes",
         type=_positive,
         default=MAX_BYTES,
@@ -291,7 +397,9 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_code)
 
     p = add_parser("lint", help="lint documents against Decree 30/2020/NĐ-CP")
-    p.add_argument("files", nargs="+", metavar="FILE", help="document text files (- = stdin)")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents: .docx, .pdf, .doc, text; directories"
+    )
     p.add_argument(
         "--select", action="append", metavar="RULES", help="rule ids or prefixes, comma separated"
     )
@@ -302,13 +410,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "vi"), default="en", help="message language")
     p.set_defaults(func=_cmd_lint)
 
-    p = add_parser("parse", help="parse a document into JSON")
-    p.add_argument("file", metavar="FILE")
+    p = add_parser("parse", help="parse documents into JSON")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents: .docx, .pdf, .doc, text; directories"
+    )
     p.add_argument("--format", choices=("json",), default="json")
     p.set_defaults(func=_cmd_parse)
 
-    p = add_parser("refs", help="list the references a document makes")
-    p.add_argument("file", metavar="FILE")
+    p = add_parser("refs", help="list the references documents make")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents: .docx, .pdf, .doc, text; directories"
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_refs)
 

@@ -545,11 +545,19 @@ def _parse(nt: NormalizedText) -> Document:
             cursor = mm.end()
     code: DocumentCode | None = None
     found = _find_code(nt, cursor, head_limit)
+    early = False
+    if found is None and qm is not None:
+        # A header run into one column (a portal's page): "… TỈNH X Số: 85/GM-UBND CỘNG
+        # HÒA …", the số before the Quốc hiệu.
+        found = _find_code(nt, max(0, qm.start() - 600), qm.start())
+        early = found is not None
     if found is not None:
         code, stop, so_start = found
         spans.append(("code", code.span))
-        cursor = stop
-        if qm is not None:
+        cursor = cursor if early else stop
+        if early:
+            pieces = _issuer_lines(s, so_start)
+        elif qm is not None:
             pieces += _column_lines(s, qm.end(), so_start, motto)
         else:
             # No Quốc hiệu (e.g. a record rebuilt from a database): the issuer is the

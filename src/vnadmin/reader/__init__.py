@@ -163,9 +163,17 @@ def read_documents(
 
     layout = read_layout(source, encoding=encoding, max_bytes=max_bytes)
     docs = []
-    for part in split_documents(layout):
+    for k, part in enumerate(split_documents(layout)):
         composed = compose(part)
-        docs.append(attrs.evolve(parse_document(composed.text), file=composed))
+        doc = attrs.evolve(parse_document(composed.text), file=composed)
+        sig = doc.signature
+        if k == 0 and sig is not None and not sig.signer_name and layout.signers:
+            # The name printed only in the signature's appearance (a digitally signed
+            # PDF): taken from the signature field, with an empty span where the block ends.
+            end = sig.span[1]
+            sig = attrs.evolve(sig, signer_name=layout.signers[0], name_span=(end, end))
+            doc = attrs.evolve(doc, signatures=(sig, *doc.signatures[1:]))
+        docs.append(doc)
     return tuple(docs)
 
 

@@ -138,9 +138,13 @@ def _regions(text: str, lines: list[_Span]) -> list[tuple[int, int, list[_Span]]
     if head is not None:
         out.append(head)
     offsets = [a for a, _ in lines]
+    seen = 0  # (each line is looked at by one window: a "Nơi nhận" inside one is skipped)
     for m in _NOI_NHAN.finditer(text):
         k = bisect.bisect_right(offsets, m.start()) - 1
+        if k < seen:
+            continue
         lo, hi = max(0, k - _ABOVE), min(len(lines), k + _CLOSING_LINES)
+        seen = hi
         region = _region(text, lines, lo, hi, header=False, anchor=k)
         if region is not None:
             out.append(region)
@@ -202,9 +206,10 @@ def _region(
         columns = [[span for _, _, cells in rows for _, span in cells]]
         header = False
     else:
-        columns = _by_position(rows)
-        if columns is None:
+        found = _by_position(rows)
+        if found is None:
             return None
+        columns = found
     if not header:
         if "tab" not in kinds and not is_closing(text[a:b] for col in columns for a, b in col):
             return None
