@@ -36,8 +36,8 @@ python-docx (the ``docx`` extra) opens the package; the body XML is then walked 
 * ``font``/``size``/``bold``/``italic`` come from the first run with text: its direct
   formatting, else its character style chain, else the paragraph's style chain
   (``w:basedOn``), else ``w:docDefaults`` (cached per style); bold and italic are
-  ``False`` when nothing sets them. Font names are
-  ``w:ascii`` (else ``w:hAnsi``); theme fonts are not resolved.
+  ``False`` when nothing sets them. A font name is the theme's (``w:asciiTheme``: the
+  theme part's major/minor Latin typeface), else ``w:ascii``, else ``w:hAnsi``.
 
 Before python-docx sees the bytes the zip is checked: it must open (else ``"corrupt"``)
 and hold ``word/document.xml`` (else ``"unsupported"``); no member may be encrypted
@@ -172,8 +172,9 @@ def _on(el: Any) -> bool:
     return val is None or val.lower() not in _OFF
 
 
-def _rpr_props(rpr: Any) -> _Props:
-    """Font, size (pt), bold and italic set directly by a ``w:rPr``."""
+def _rpr_props(rpr: Any, themes: dict[str, str]) -> _Props:
+    """Font, size (pt), bold and italic set directly by a ``w:rPr`` (a theme font,
+    ``w:asciiTheme``, is looked up in ``themes``: ``{"major": …, "minor": …}``)."""
     if rpr is None:
         return _NO_PROPS
     font: str | None = None
@@ -183,7 +184,12 @@ def _rpr_props(rpr: Any) -> _Props:
     for ch in rpr:
         tag = ch.tag
         if tag == _W + "rFonts":
-            font = ch.get(_W + "ascii") or ch.get(_W + "hAnsi")
+            theme = ch.get(_W + "asciiTheme") or ch.get(_W + "hAnsiTheme")
+            font = (
+                (themes.get(theme[:5]) if theme else None)
+                or ch.get(_W + "ascii")
+                or ch.get(_W + "hAnsi")
+            )
         elif tag == _W + "sz":
             try:
                 size = int(ch.get(_VAL, "")) / 2
@@ -208,7 +214,8 @@ def _merge(top: _Props, below: _Props) -> _Props:
 class _Styles:
     """Run properties of styles resolved through ``w:basedOn`` and the doc defaults."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, themes: dict[str, str]) -> None:
+        self.themes = themes
         self.own: dict[str, tuple[str | None, _Props]] = {}
         self.default_para: str | None = None
         self.defaults = _NO_PROPS
@@ -224,12 +231,12 @@ class _Styles:
                     continue
                 based = el.find(_W + "basedOn")
                 base = None if based is None else based.get(_VAL)
-                self.own[sid] = (base, _rpr_props(el.find(_W + "rPr")))
+                self.own[sid] = (base, _rpr_props(el.find(_W + "rPr"), themes))
                 if el.get(_W + "type") == "paragraph" and el.get(_W + "default") in ("1", "true"):
                     self.default_para = sid
             elif tag == _W + "docDefaults":
                 rpr = el.find(f"{_W}rPrDefault/{_W}rPr")
-                self.defaults = _rpr_props(rpr)
+                self.defaults = _rpr_props(rpr, themes)
 
     def style(self, sid: str | None) -> _Props:
         """The properties of style ``sid`` through its ``w:basedOn`` chain."""
@@ -380,6 +387,8 @@ class _Walker:
             tag = ch.tag
             if tag == _T:
                 text = ch.text
+                if len(ch):  # unresolved entity references: keep the text around them
+                    text = (text or "") + "".join(sub.tail or "" for sub in ch)
                 if text:
                     out.append(text)
                     if self._font_run is None:
@@ -404,7 +413,7 @@ class _Walker:
 
     def props(self, p: Any, r: Any) -> _Props:
         rpr = r.find(_W + "rPr")
-        direct = _rpr_props(rpr)
+        direct = _rpr_props(rpr, self.styles.themes)
         if None not in direct:
             return direct
         rstyle = None
@@ -506,6 +515,28 @@ def _parts(document: Any) -> tuple[list[Any], list[Any]]:
     return headers, footers
 
 
+_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _theme_fonts(document: Any) -> dict[str, str]:
+    """The Latin typefaces of the theme: ``{"major": …, "minor": …}`` (empty when the
+    package has no theme part)."""
+    fonts: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype != _THEME or rel.is_external:
+            continue
+        from docx.oxml.parser import parse_xml  # python-docx's parser: no entities resolved
+
+        root = parse_xml(rel.target_part.blob)
+        for key in ("major", "minor"):
+            latin = root.find(f".//{_A}{key}Font/{_A}latin")
+            if latin is not None and latin.get("typeface"):
+                fonts[key] = latin.get("typeface")
+        break
+    return fonts
+
+
 def _styles_root(document: Any) -> Any:
     try:
         part = document.part._styles_part
@@ -525,7 +556,7 @@ def _open(data: bytes) -> Any:
 
 
 def _walk(document: Any) -> Layout:
-    walker = _Walker(_Styles(_styles_root(document)))
+    walker = _Walker(_Styles(_styles_root(document), _theme_fonts(document)))
     body = document.element.body
     walker.blocks(body, "paragraph", None, None, None)
     headers, footers = _parts(document)
