@@ -9,6 +9,7 @@ import json
 import random
 import re
 import struct
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -729,8 +730,47 @@ def test_not_a_word_package_is_unsupported() -> None:
         types = zf.read("[Content_Types].xml").decode()
     types = types.replace("document.main+xml", "template.main+xml")
     assert "template.main+xml" in types
-    reason = _reason(_rezip(data, {"[Content_Types].xml": types.encode()}))
-    assert reason in ("unsupported", "corrupt")
+    with pytest.raises(ReadError, match="template") as info:
+        read_docx(_rezip(data, {"[Content_Types].xml": types.encode()}))
+    assert info.value.reason == "unsupported"
+
+
+def test_excessive_nesting_is_corrupt() -> None:
+    data = _docx_bytes()
+    inner = f"<w:p>{_run('deep')}</w:p>"
+    for _ in range(300):
+        inner = f"<w:sdt><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    xml = xml.replace("<w:body>", "<w:body>" + inner)
+    assert _reason(_rezip(data, {"word/document.xml": xml.encode()})) == "corrupt"
+
+
+def test_nesting_within_the_parser_limit_is_read() -> None:
+    data = _docx_bytes()
+    inner = f"<w:p>{_run('deep')}</w:p>"
+    for _ in range(100):
+        inner = f"<w:sdt><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    xml = xml.replace("<w:body>", "<w:body>" + inner)
+    assert _texts(read_docx(_rezip(data, {"word/document.xml": xml.encode()}))) == [
+        "deep",
+        "hello",
+    ]
+
+
+def test_bytes_like_input() -> None:
+    data = _docx_bytes()
+    assert _texts(read_docx(bytearray(data))) == _texts(read_docx(memoryview(data))) == ["hello"]
+
+
+def test_missing_extra_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnadmin._extras import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "docx", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'vnadmin\[docx\]'"):
+        read_docx(_VALID)
 
 
 @settings(max_examples=60)

@@ -551,7 +551,10 @@ def _open(data: bytes) -> Any:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:
         if isinstance(exc, ValueError) and "is not a Word file" in str(exc):
-            raise _fail(f"the package is not a Word document: {exc}", "unsupported") from None
+            kind = str(exc).rpartition("content type is ")[2].strip("'")
+            raise _fail(
+                f"the package is not a Word document (its main part is {kind})", "unsupported"
+            ) from None
         raise _fail(f"cannot read the .docx: {type(exc).__name__}: {exc}", "corrupt") from None
 
 
