@@ -115,6 +115,7 @@ _CHARS = {
     _W + "noBreakHyphen": "-",
 }
 _SYM = _W + "sym"
+_MERGES = frozenset((_W + "vMerge", _W + "hMerge"))
 _DEL_TEXT = _W + "delText"
 _NOTE_REFS = frozenset((_W + "footnoteReference", _W + "endnoteReference"))
 _MATH = frozenset((_M + "oMath", _M + "oMathPara"))
@@ -412,6 +413,7 @@ class _Walker:
                 self.note_refs += 1
 
     def props(self, p: Any, r: Any) -> _Props:
+        """The effective properties of run ``r`` of paragraph ``p``."""
         rpr = r.find(_W + "rPr")
         direct = _rpr_props(rpr, self.styles.themes)
         if None not in direct:
@@ -454,9 +456,8 @@ def _continuation(tc: Any) -> bool:
     tcpr = tc.find(_W + "tcPr")
     if tcpr is None:
         return False
-    for name in ("vMerge", "hMerge"):
-        el = tcpr.find(_W + name)
-        if el is not None and el.get(_VAL, "continue") != "restart":
+    for el in tcpr:
+        if el.tag in _MERGES and el.get(_VAL, "continue") != "restart":
             return True
     return False
 
