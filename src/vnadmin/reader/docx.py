@@ -456,10 +456,7 @@ def _continuation(tc: Any) -> bool:
     tcpr = tc.find(_W + "tcPr")
     if tcpr is None:
         return False
-    for el in tcpr:
-        if el.tag in _MERGES and el.get(_VAL, "continue") != "restart":
-            return True
-    return False
+    return any(el.tag in _MERGES and el.get(_VAL, "continue") != "restart" for el in tcpr)
 
 
 def _find_boxes(el: Any, boxes: list[Any]) -> None:
