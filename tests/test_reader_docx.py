@@ -862,3 +862,19 @@ def test_theme_font_resolved() -> None:
     (block,) = read_docx(data).blocks
     assert block.text == "hello"
     assert block.font == minor.group(1)  # docDefaults: w:asciiTheme="minorHAnsi"
+
+
+def test_text_box_in_a_header_stays_a_header_block() -> None:
+    def fill(d: Any) -> None:
+        d.add_paragraph("body")
+        header = d.sections[0].header
+        header.paragraphs[0]._p.append(parse_xml(f"<w:r {NSDECL}><w:t>page </w:t></w:r>"))
+        header._element.append(_xml_paragraph(_run("anchor") + _text_box_run("DỰ THẢO")))
+
+    layout = _build(fill)
+    assert [(b.text, b.location.kind) for b in layout.blocks] == [
+        ("body", "paragraph"),
+        ("page ", "header"),
+        ("anchor", "header"),
+        ("DỰ THẢO", "header"),
+    ]
