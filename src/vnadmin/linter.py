@@ -204,7 +204,9 @@ def lint(
     """
     if isinstance(document, Document):
         doc = document
-        nt = normalize_document(doc.text)
+        # (a text composed from a file's layout is already in reading order)
+        columns = doc.file is None or doc.file.layout.format == "text"
+        nt = normalize_document(doc.text, columns=columns)
     else:
         nt = normalize_document(document)
         doc = parse_document(nt)

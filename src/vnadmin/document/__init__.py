@@ -103,9 +103,10 @@ _PLACE_DATE = re.compile(
     r"(?P<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\.?)[ \t]+)?"
     r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*[ \t]+){0,4}"
     r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]*)"
-    # A blank day is spaces alone, or dots/underscores: one blank run between "ngày" and
-    # the day, one after it (no two adjacent quantifiers can share a run of blanks).
-    r",[ \t]*ngày[ \t]+(?:(?:[0-9]{1,2}|[_.…]+)[ \t]*)?tháng[ \t]+[0-9]{1,2}[ \t]+năm[ \t]+[0-9]{4}"
+    # A blank day (or month, in a draft) is spaces alone, or dots/underscores: one blank
+    # run before it, one after it (no two adjacent quantifiers can share a run of blanks).
+    r",[ \t]*ngày[ \t]+(?:(?:[0-9]{1,2}|[_.…]+)[ \t]*)?"
+    r"tháng[ \t]+(?:(?:[0-9]{1,2}|[_.…]+)[ \t]+)?năm[ \t]+[0-9]{4}"
 )
 _TYPE_NAMES = default_registry.type_names("Công văn")
 _TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
@@ -265,7 +266,9 @@ class Document:
     """A parsed document. Parts that the text does not contain are ``None``.
 
     Attributes:
-        code: the document's own số, ký hiệu.
+        code: the document's own số, ký hiệu (``None`` while the number is blank).
+        blank_code: a draft's ký hiệu printed with the number left blank
+            (``Số:      /QĐ-UBND``, filled in on the day of issue), else ``None``.
         issuer: the issuing body's name as written (ô 2), e.g. ``"BỘ TƯ PHÁP"``.
         issuer_parents: superior bodies printed above it (cơ quan chủ quản).
         national_title: whether the Quốc hiệu and Tiêu ngữ (or the Party's
@@ -300,6 +303,7 @@ class Document:
     """
 
     code: DocumentCode | None = None
+    blank_code: DocumentCode | None = None
     issuer: str | None = None
     issuer_parents: tuple[str, ...] = ()
     national_title: bool = False
@@ -551,9 +555,15 @@ def _parse(nt: NormalizedText) -> Document:
         # HÒA …", the số before the Quốc hiệu.
         found = _find_code(nt, max(0, qm.start() - 600), qm.start())
         early = found is not None
+    blank_code: DocumentCode | None = None
+    if found is not None and found[0].number is None:
+        # A draft: "Số:      /QĐ-UBND", the number left blank until the day of issue.
+        blank_code = found[0]
+        spans.append(("blank_code", blank_code.span))
     if found is not None:
         code, stop, so_start = found
-        spans.append(("code", code.span))
+        if blank_code is None:
+            spans.append(("code", code.span))
         cursor = cursor if early else stop
         if early:
             pieces = _issuer_lines(s, so_start)
@@ -605,6 +615,13 @@ def _parse(nt: NormalizedText) -> Document:
         type_name = "Công văn"
         if _VV.search(s, 0, head_limit) is not None:
             summary = _vv_summary(s, head_limit)
+    if type_name is None and (code is None or code.family is CodeFamily.LEGACY):
+        vv = _VV.search(s, 0, min(head_limit, cursor + 400))
+        if vv is not None:
+            # A "V/v" trích yếu and no type name: a công văn (NĐ 30, Phụ lục I, II.5.b),
+            # also when the ký hiệu does not say so (a draft's "Số:    /BCĐ").
+            type_name = "Công văn"
+            summary = _vv_summary(s, head_limit)
     doc_type = _doc_type(type_name) if type_name else None
     if doc_type is None and code is not None and code.doc_type is not None and type_name is None:
         doc_type = code.doc_type
@@ -645,7 +662,8 @@ def _parse(nt: NormalizedText) -> Document:
                 bo = nt.to_original(ba, bb)
                 legal_bases.append(Part(text[bo[0] : bo[1]], bo))
     return Document(
-        code=code,
+        code=None if blank_code is not None else code,
+        blank_code=blank_code,
         issuer=issuer,
         issuer_parents=parents,
         national_title=qm is not None,
@@ -724,6 +742,8 @@ def format_document(doc: Document) -> str:
         lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     if doc.code is not None:
         lines.append(f"Số: {doc.code}")
+    elif doc.blank_code is not None:
+        lines.append(f"Số:      {doc.blank_code}")
     if doc.place_date is not None:
         lines.append(format_place_date(doc.place_date))
     for stamp in (doc.urgency, doc.secrecy):

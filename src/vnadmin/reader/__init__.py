@@ -159,13 +159,15 @@ def read_documents(
     import attrs
 
     from vnadmin.document import parse_document
+    from vnadmin.reader.columns import normalize_document
     from vnadmin.reader.compose import compose, split_documents
 
     layout = read_layout(source, encoding=encoding, max_bytes=max_bytes)
     docs = []
     for k, part in enumerate(split_documents(layout)):
         composed = compose(part)
-        doc = attrs.evolve(parse_document(composed.text), file=composed)
+        nt = normalize_document(composed.text, columns=layout.format == "text")
+        doc = attrs.evolve(parse_document(nt), file=composed)
         sig = doc.signature
         if k == 0 and sig is not None and not sig.signer_name and layout.signers:
             # The name printed only in the signature's appearance (a digitally signed

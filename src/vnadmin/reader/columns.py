@@ -44,19 +44,23 @@ _GAP = re.compile(r"[ \t]{3,}|\t")  # what sets two columns apart on one line
 _NOI_NHAN = re.compile(r"^[ \t|]*(?:Nơi|NƠI)[ \t]*(?:nhận|NHẬN)", re.MULTILINE)
 _PLACE_DATE = re.compile(r",[ \t]*ngày\b|\bngày\b.{0,20}\btháng\b", re.IGNORECASE)
 _CUES = ("|", "\t", "   ")
+# The right column of a page starts this far from the line's start at least (a blank
+# number, "Số:        /QĐ-UBND", or a blank day, "ngày      tháng", is not a column gap).
+_RIGHT_MIN = 24
 
 _Span = tuple[int, int]
 
 
-def normalize_document(text: Source) -> NormalizedText:
+def normalize_document(text: Source, *, columns: bool = True) -> NormalizedText:
     """``text`` normalised, with the columns of its header and closing read one after the
     other when a tool drew them side by side (see the module's description). A
     :class:`~vnadmin.text.NormalizedText` is returned as it is; anything but a ``str``
-    raises :class:`~vnadmin.VnAdminError`."""
+    raises :class:`~vnadmin.VnAdminError`. ``columns=False`` only normalises (a text
+    composed from a file's layout is already in reading order)."""
     if not isinstance(text, str):
         return as_normalized(text)
     nt = normalize_text(text)
-    if not any(cue in text for cue in _CUES):
+    if not columns or not any(cue in text for cue in _CUES):
         return nt
     text = nt.text
     lines = _lines(text)
@@ -249,10 +253,12 @@ def _by_position(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[l
     for _, kind, cells in rows:
         if kind == "space" and len(cells) >= 2:
             gaps = [
-                cells[i][0] - (cells[i - 1][0] + cells[i - 1][1][1] - cells[i - 1][1][0])
+                (cells[i][0] - (cells[i - 1][0] + cells[i - 1][1][1] - cells[i - 1][1][0]), i)
                 for i in range(1, len(cells))
+                if cells[i][0] >= _RIGHT_MIN
             ]
-            starts.append(cells[1 + gaps.index(max(gaps))][0])
+            if gaps:
+                starts.append(cells[max(gaps)[1]][0])
     if not starts:
         return None
     margin = min(cells[0][0] for _, _, cells in rows if cells)

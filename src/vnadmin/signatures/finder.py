@@ -24,7 +24,7 @@ from vnadmin.layout import (
 from vnadmin.recipients.model import RecipientKind, RecipientList
 from vnadmin.signatures.model import SignatureBlock
 from vnadmin.signatures.parser import Piece, read_block
-from vnadmin.signatures.titles import clean_word, is_degree, title_at
+from vnadmin.signatures.titles import clean_word, is_degree, is_rank, title_at
 from vnadmin.text import NormalizedText, Source, as_normalized
 
 __all__ = ["find_signatures"]
@@ -196,6 +196,13 @@ def _scan(s: str, pos: int, marked: bool, toks: LazyTokens) -> tuple[int, int, l
             title_words += 1
         elif t in ("&", "-", ","):
             pass
+        elif title_words and toks.has(i + 1) and is_rank(t, toks[i + 1][2]):
+            # A rank before the name ("Thiếu tướng Trương Minh Đương"): read with it.
+            if cur_start is None:
+                cur_start = a
+            cur_end = toks[i + 1][1]
+            i += 2
+            continue
         elif is_name_word(t) and title_words:
             # The name: up to the end of the line, at most 6 words.
             j = i
@@ -207,6 +214,16 @@ def _scan(s: str, pos: int, marked: bool, toks: LazyTokens) -> tuple[int, int, l
                 and "\n" not in s[toks[j][1] : toks[j + 1][0]]
             ):
                 j += 1
+            if (
+                toks.has(j + 1)
+                and "\n" not in s[toks[j][1] : toks[j + 1][0]]
+                and toks[j + 1][2][:1].islower()
+            ):
+                # Words in lower case go on on the line ("Phụ lục I" after a draft's
+                # empty signature): a heading, not a name; the block has no name.
+                if cur_start is not None:
+                    pieces.append((cur_start, cur_end))
+                return (pieces[0][0], pieces[-1][1], pieces) if pieces else None
             if cur_start is None:
                 cur_start = a
             cur_end = toks[j][1]
