@@ -227,8 +227,10 @@ def _equal(field: str, want: object, got: object) -> bool:
     if field == "summary":
         return isinstance(got, str) and _summary_key(str(want)) == _summary_key(got)
     if field == "archive_units":
-        return isinstance(want, list) and isinstance(got, list) and (
-            [_collapse(str(u)) for u in want] == [_collapse(str(u)) for u in got]
+        return (
+            isinstance(want, list)
+            and isinstance(got, list)
+            and ([_collapse(str(u)) for u in want] == [_collapse(str(u)) for u in got])
         )
     if isinstance(want, str):
         return isinstance(got, str) and _collapse(want) == _collapse(got)
@@ -247,8 +249,9 @@ def score(expected: Mapping[str, Any], actual: Mapping[str, object]) -> dict[str
       only when nothing was read (``None``/``""``/``[]``): an invented value is wrong.
       One exception: a signer name that the file carries only in the PDF signature widget
       (``signer_name_in_signature_widget``) may also be read (case-insensitively);
-    * ``signing_modes`` ``""`` (signs in own name) is a value: ``None`` read for it (no
-      signature block found) is wrong;
+    * ``signing_modes`` ``""`` (signs in own name) is a value, not a blank: ``None`` read
+      for it (no signature block found) is wrong, and ``""`` read where the file has no
+      signature block (expected ``null``) is an invented block, wrong too;
     * ``code``: canonical forms compared (:func:`code_key`); ``code_symbol`` only for a
       file whose number is blank (else ``None``): the printed ký hiệu without blanks;
     * strings: blanks collapsed, otherwise exact (case kept: titles and issuers are
@@ -280,7 +283,8 @@ def score(expected: Mapping[str, Any], actual: Mapping[str, object]) -> dict[str
             out[field] = w == g
         elif want is None:
             widget = expected.get("signer_name_in_signature_widget")
-            out[field] = _empty(got) or (
+            nothing = got is None if field == "signing_modes" else _empty(got)
+            out[field] = nothing or (
                 field == "signer_name"
                 and isinstance(widget, str)
                 and isinstance(got, str)
@@ -335,9 +339,7 @@ def report(rows: Sequence[Row], *, title: str = "") -> str:
         right, read, want = right + r, read + g, want + w
     prec = f"{100 * right / read:.1f}%" if read else "-"
     rec = f"{100 * right / want:.1f}%" if want else "-"
-    lines.append(
-        f"cited_codes: precision {right}/{read} = {prec}, recall {right}/{want} = {rec}"
-    )
+    lines.append(f"cited_codes: precision {right}/{read} = {prec}, recall {right}/{want} = {rec}")
     lines += ["", f"files: {len(rows)}", "", "wrong (file, field): expected | actual"]
     for e, a, s in rows:
         for field in FIELDS + EXTRA_FIELDS:

@@ -55,7 +55,7 @@ def _paragraph_text(p: Any) -> str:
     """A ``w:p``'s text as python-docx gives it (``w:br`` → ``\\n``, ``w:tab`` → TAB)."""
     from docx.text.paragraph import Paragraph
 
-    return str(Paragraph(p, None).text)
+    return str(Paragraph(p, None).text)  # type: ignore[arg-type]  # (no story part needed)
 
 
 def _textbox_paragraphs(p: Any) -> Iterator[Any]:
@@ -70,7 +70,7 @@ def _textbox_paragraphs(p: Any) -> Iterator[Any]:
                 break
             node = node.getparent()
         if not fallback:
-            yield from (q for q in box.iter(_P))
+            yield from box.iter(_P)
 
 
 def _paragraph_lines(p: Any, textboxes: bool) -> list[str]:
@@ -260,6 +260,19 @@ _PLACE_DATE = re.compile(r",\s*ngày\b.{0,20}?\bnăm\s+\d{4}")
 _SO_LINE = re.compile(r"(?:^|[\s|])Số\b")
 _HEADER_LINES = 25
 _VV = re.compile(r"^\s*V/v[:.]?\s*")
+_VV_ANY = re.compile(r"[“\"]?V/v[:.]?\s+")
+
+
+# Lines that start the body, not a trích yếu (a Giấy mời prints none: its body follows).
+_BODY_START = re.compile(
+    r"(?:Kính gửi|Căn cứ|Thực hiện|Theo|Xét|Nhằm|Để|Hiện nay|Ngày|Vào|Sau|Trên cơ sở|Điều"
+    r"|Phần|Chương|Mục|[0-9]+[.)]|[IVX]+[.-]|[-+•])(?!\w)"
+)
+
+
+def _is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _type_names() -> dict[str, str]:
@@ -296,15 +309,28 @@ def _title(lines: list[str], start: int) -> tuple[str | None, int, int]:
                 j += 1
             while j < len(lines) and lines[j].strip() and len(summary) < 4:
                 text = _clean(lines[j])
-                if text.startswith(("Kính gửi", "Căn cứ")) or text.strip("-_* ") == "":
+                if _BODY_START.match(text) or not text.strip("-_*=. "):
                     break
+                if summary and _is_caps_line(text):
+                    break  # (the next heading: the signer's title of a Quyết định …)
                 summary.append(text)
                 j += 1
+                if text.endswith((".", ":", ";")) or _is_caps_line(text):
+                    break
+            if summary and summary[-1].endswith((":", ";")):
+                summary = []  # (body text, not a trích yếu)
             body = " ".join(summary)
             body = _VV.sub("về việc ", body) if _VV.match(body) else body
-            if body and body[:1].isupper() and not body[:2].isupper():
+            if _is_caps_line(body):
+                body = body.lower()
+            elif body and body[:1].isupper() and not body[:2].isupper():
                 body = body[0].lower() + body[1:]
             return (f"{names[key]} {body}".strip(), i, j)
+    for i in range(min(len(lines), start + 6)):
+        m = _VV_ANY.search(lines[i])
+        if m is not None:  # a công văn: no type line, the V/v under the number
+            body = re.split(r"\s{2,}|\t|\|", lines[i][m.end() :])[0].strip()
+            return (f"Công văn về việc {body}", i, i + 1)
     return None, start, start
 
 
@@ -319,7 +345,7 @@ def portal_view(text: str, *, header: str = "run") -> str:
     if header not in ("run", "drop"):
         raise ValueError("header must be 'run' or 'drop'")
     text = unicodedata.normalize("NFC", text)
-    lines = [x for x in text.replace("\t", "  ").split("\n")]
+    lines = text.replace("\t", "  ").split("\n")
     # (a header line of a TAB-joined text can hold several cell lines)
     while lines and not lines[0].strip():
         lines.pop(0)
