@@ -9,6 +9,7 @@ table cells; .pdf: pdfplumber page text; .doc: ``antiword -w 0``) and
 variant of :mod:`tests.variants` is parsed instead, over the files it applies to:
 
 * ``tab`` — TAB-joined cells (.docx);
+* ``columns`` — header and closing tables read column by column, as the composer does (.docx);
 * ``antiword`` — antiword (.doc) and the antiword-like rendering of .docx;
 * ``layout`` — pdfplumber ``extract_text(layout=True)`` (.pdf);
 * ``portal`` / ``portal-drop`` — the portal print view of the fallback text (all files),
@@ -47,6 +48,7 @@ def _portal(header: str) -> TextFn:
 
 VARIANTS: dict[str, tuple[tuple[str, ...], TextFn]] = {
     "tab": ((".docx",), variants.tab_joined),
+    "columns": ((".docx",), variants.column_order),
     "antiword": ((".doc", ".docx"), variants.antiword_text),
     "layout": ((".pdf",), variants.pdftotext_layout),
     "portal": ((".docx", ".pdf", ".doc"), _portal("run")),

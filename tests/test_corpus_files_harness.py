@@ -366,6 +366,20 @@ def test_tab_joined_joins_a_rows_cells_by_tab(tmp_path: Path) -> None:
     ]
 
 
+def test_column_order_reads_the_header_table_column_by_column(tmp_path: Path) -> None:
+    from tests.variants import column_order
+
+    assert column_order(_docx(tmp_path)).splitlines() == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lâm Đồng, ngày 12 tháng 01 năm 2026",
+        "QUYẾT ĐỊNH",
+        "Thành lập Ban Chỉ đạo",
+    ]
+
+
 def test_the_antiword_like_rendering_draws_padded_bordered_cells(tmp_path: Path) -> None:
     from tests.variants import antiword_text
 

@@ -7,6 +7,8 @@ score script (``scripts/score_files.py``) parses each variant and scores it agai
 
 * :func:`tab_joined` — python-docx body order: paragraphs, and for tables each row's
   cells joined by TAB (a cell's own lines by ``\\n``), rows by ``\\n``.
+* :func:`column_order` — the same, but the header and closing tables read column by
+  column (column 0 top-down, then column 1), the order of the reader's composer.
 * :func:`antiword_text` — ``antiword -w 0`` for ``.doc``; for ``.docx`` an antiword-like
   rendering (tables drawn with ``|`` borders, cells padded, one line per cell line).
 * :func:`pdftotext_layout` — pdfplumber ``extract_text(layout=True)`` (pdftotext
@@ -28,6 +30,7 @@ from typing import Any
 
 __all__ = [
     "antiword_text",
+    "column_order",
     "docx_antiword_like",
     "fallback_text",
     "pdf_text",
@@ -133,6 +136,40 @@ def tab_joined(docx_path: str | Path, *, textboxes: bool = True) -> str:
         elif child.tag == _TBL:
             for cells in _table_rows(child, textboxes):
                 out.append("\t".join("\n".join(c) for c in cells))
+    return "\n".join(out) + "\n"
+
+
+def _column_lines(rows: list[list[list[str]]]) -> list[str]:
+    """A table read column by column: every row's cell 0 top-down, then every cell 1 …
+    (empty cells and spacer columns give nothing)."""
+    ncols = max((len(r) for r in rows), default=0)
+    out: list[str] = []
+    for col in range(ncols):
+        for r in rows:
+            if col < len(r):
+                out.extend(r[col])
+    return out
+
+
+def column_order(docx_path: str | Path, *, textboxes: bool = True) -> str:
+    """Like :func:`tab_joined`, but the header table (the first table of the body) and each
+    closing table (a table holding ``Nơi nhận``) are read column by column — column 0
+    top-down, then column 1 — as the reader's composer lays out NĐ 30's two-column
+    header (issuer, Số, V/v | Quốc hiệu, motto, place-date) and closing (Nơi nhận |
+    signature). Other tables keep one line per row, cells joined by TAB."""
+    out: list[str] = []
+    first = True
+    for child in _children(_docx_body(docx_path)):
+        if child.tag == _P:
+            out.extend(_paragraph_lines(child, textboxes))
+        elif child.tag == _TBL:
+            rows = _table_rows(child, textboxes)
+            closing = any("Nơi nhận" in line for r in rows for c in r for line in c)
+            if first or closing:
+                out.extend(_column_lines(rows))
+            else:
+                out.extend("\t".join("\n".join(c) for c in cells) for cells in rows)
+            first = False
     return "\n".join(out) + "\n"
 
 
