@@ -193,11 +193,16 @@ def _expected_symbol(exp: Mapping[str, Any]) -> str | None:
 
 def _neutral_codes(exp: Mapping[str, Any]) -> set[str]:
     """Codes that are neither credited nor held against ``cited_codes``: the example
-    numbers of a formatting guide and codes cited only in an attached document of the file
-    (expected.json ``example_codes``, ``attachment_cited_codes``)."""
+    numbers of a formatting guide, codes cited only in an attached document of the file, and
+    codes cited by the further documents of a multi-document file (expected.json
+    ``example_codes``, ``attachment_cited_codes``, ``extra_documents[].cited_codes``):
+    expected.json describes the first document only."""
     out: set[str] = set()
     for key in ("example_codes", "attachment_cited_codes"):
         out.update(code_key(c) for c in exp.get(key) or ())
+    for extra in exp.get("extra_documents") or ():
+        if isinstance(extra, Mapping):
+            out.update(code_key(c) for c in extra.get("cited_codes") or ())
     return out
 
 

@@ -298,6 +298,17 @@ def test_example_and_attachment_codes_are_neutral() -> None:
     assert score(exp, {**BASE, "cited_codes": ["123/2013/NĐ-CP"]})["cited_codes"] is False
 
 
+def test_codes_of_the_further_documents_of_a_file_are_neutral() -> None:
+    exp = {
+        "file": "x",
+        "cited_codes": ["1866/BTP-PLHSHC"],
+        "extra_documents": [{"pages": "3", "cited_codes": ["202/2025/QH15"]}],
+    }
+    act = {**BASE, "cited_codes": ["1866/BTP-PLHSHC", "202/2025/QH15"]}
+    assert score(exp, act)["cited_codes"] is True
+    assert cited_counts(exp, act) == (1, 1, 1)
+
+
 @given(st.lists(st.sampled_from(["5/QĐ-UBND", "12/2020/NĐ-CP", "3/BC-SNV", "7-HD/TW"])))
 def test_cited_codes_order_and_duplicates_do_not_matter(codes: list[str]) -> None:
     exp = {"file": "x", "cited_codes": codes}
