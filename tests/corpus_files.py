@@ -149,7 +149,8 @@ def actual_fields(doc: Document) -> dict[str, object]:
     * ``summary``: the trích yếu as the Document holds it (``None`` if absent).
     """
     own = _code_str(doc.code)
-    symbol = doc.code.symbol if doc.code is not None and doc.code.number is None else None
+    blank = doc.blank_code if doc.blank_code is not None else doc.code
+    symbol = blank.symbol if blank is not None and blank.number is None else None
     sig = doc.signature
     rec = doc.recipients
     if rec is not None and rec.kind is not RecipientKind.NOI_NHAN:

@@ -23,7 +23,7 @@ def _pipe(left: list[str], right: list[str]) -> list[str]:
 
 
 def _spaces(left: list[str], right: list[str], indent: int = 4) -> list[str]:
-    at = max(map(len, left), default=0) + indent + 6
+    at = max(40, max(map(len, left), default=0) + indent + 6)  # the page's centre
     out = []
     for a, b in zip_longest(left, right, fillvalue=""):
         line = " " * indent + a if a else ""

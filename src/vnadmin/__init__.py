@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from vnadmin import calendar, codes
+    from vnadmin._extras import MissingExtraError
     from vnadmin.calendar import (
         Calendar,
         DayKind,
@@ -82,6 +83,9 @@ if TYPE_CHECKING:
     from vnadmin.findings import RULES, Finding, Repair, Rule, Severity
     from vnadmin.linter import lint
     from vnadmin.linter import rules as lint_rules
+    from vnadmin.reader import ReadError, read_document, read_documents, read_layout
+    from vnadmin.reader.compose import FileText
+    from vnadmin.reader.model import Block, Layout, Location
     from vnadmin.recipients import (
         ArchiveNote,
         RecipientEntry,
@@ -194,6 +198,15 @@ _EXPORTS: dict[str, str] = {
     "Secrecy": "vnadmin.document",
     "Urgency": "vnadmin.document",
     "parse_document": "vnadmin.document",
+    "Block": "vnadmin.reader.model",
+    "Layout": "vnadmin.reader.model",
+    "Location": "vnadmin.reader.model",
+    "FileText": "vnadmin.reader.compose",
+    "MissingExtraError": "vnadmin._extras",
+    "ReadError": "vnadmin.reader",
+    "read_document": "vnadmin.reader",
+    "read_documents": "vnadmin.reader",
+    "read_layout": "vnadmin.reader",
     "ParseError": "vnadmin.errors",
     "ValidationError": "vnadmin.errors",
     "VnAdminError": "vnadmin.errors",
@@ -256,6 +269,7 @@ __all__ = [
     "Anchor",
     "ArchiveNote",
     "Authority",
+    "Block",
     "Calendar",
     "CodeFamily",
     "DateForm",
@@ -270,17 +284,22 @@ __all__ = [
     "Document",
     "DocumentCode",
     "DocumentType",
+    "FileText",
     "Finding",
     "Holiday",
     "InternalError",
     "Issuer",
     "IssuerKind",
+    "Layout",
+    "Location",
+    "MissingExtraError",
     "NormalizedText",
     "ParseError",
     "Part",
     "Period",
     "PeriodKind",
     "PlaceDate",
+    "ReadError",
     "RecipientEntry",
     "RecipientKind",
     "RecipientList",
@@ -361,6 +380,9 @@ __all__ = [
     "parse_time",
     "parse_weekday",
     "quarter_range",
+    "read_document",
+    "read_documents",
+    "read_layout",
     "resolve_references",
     "scan_code",
     "to_dict",

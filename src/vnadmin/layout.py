@@ -276,12 +276,12 @@ class LazyTokens:
 def skip_entry(s: str, toks: LazyTokens, i: int) -> int:
     """The index of the first token after the Nơi nhận entry starting at ``toks[i]`` when
     the entry shares its line with the signature column: the entry runs to its ``;`` or
-    ``.``, or to the end of the line.
+    ``.``, or to the end of the line (blanks before the line break included).
     """
     while (
         toks.has(i)
         and not toks[i][2].endswith((";", "."))
-        and s[toks[i][1] : toks[i][1] + 1] != "\n"
+        and not (toks.has(i + 1) and "\n" in s[toks[i][1] : toks[i + 1][0]])
     ):
         i += 1
     return i + 1

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 
 from vnadmin._regex import alternation
+from vnadmin._tables import read_table
 from vnadmin.codes.model import CodeFamily, DocumentCode
 from vnadmin.codes.parser import scan_code
 from vnadmin.dates import DateMention, PlaceDate, find_dates, parse_place_date
@@ -44,7 +46,7 @@ from vnadmin.references import Reference, find_references
 from vnadmin.registry import DocCategory, DocumentType, default_registry
 from vnadmin.signatures import SignatureBlock, find_signatures
 from vnadmin.structure import Division, DivisionKind, parse_structure
-from vnadmin.text import NormalizedText, Source
+from vnadmin.text import NormalizedText, Source, fold_words
 
 __all__ = [
     "Document",
@@ -159,10 +161,44 @@ def _vv_summary(s: str, limit: int) -> str | None:
         if best != -1:
             end = best
             break
-    return s[start:end].strip() or None
+    first = s[start:end].strip()
+    if not first:
+        return None
+    if end < line_end:  # a place-date set on the same line ends the trích yếu
+        return first
+    # A trích yếu wrapped over the next lines of its cell (NĐ 30, Phụ lục I, II.5.b): up to
+    # a blank line, the place-date, a line in capitals or one that starts the body.
+    parts = [first]
+    pos = line_end + 1
+    for _ in range(_VV_LINES):
+        if pos >= limit:
+            break
+        nxt = s.find("\n", pos, limit)
+        nxt = limit if nxt == -1 else nxt
+        line = s[pos:nxt].strip()
+        if (
+            not line
+            or _is_caps(line)
+            or _VV_STOP.match(line) is not None
+            or _COMMA_NGAY.search(line) is not None
+        ):
+            break
+        parts.append(line)
+        pos = nxt + 1
+    return " ".join(parts)
 
 
-_SUMMARY_STOP = re.compile(r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:")
+_VV_LINES = 5
+_VV_STOP = re.compile(
+    r"(?:Kính[ \t]+gửi|Căn[ \t]+cứ|Thực[ \t]+hiện|Số\b|Xét\b|Theo\b|Nơi[ \t]+nhận)"
+)
+
+
+_SUMMARY_STOP = re.compile(
+    r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:"
+    # a line that starts the body, or a rule drawn under the trích yếu
+    r"|\n[ \t]*(?:Thực[ \t]+hiện|Xét[ \t]+đề[ \t]+nghị|Theo[ \t]+đề[ \t]+nghị)\b|\n[ \t]*[-_*]{3,}"
+)
 
 
 def _drop_trailing_rule(line: str) -> str:
@@ -463,12 +499,29 @@ _LOCALITY = re.compile(
 _WRAP_END = re.compile(r"(?:,|[ \t]VÀ|[ \t]CỦA|[ \t]VỀ)$")
 
 
+@functools.cache
+def _body_words() -> frozenset[str]:
+    """The words that start a body's name (``data/body_words.tsv``), loaded once."""
+    return frozenset(row["word"] for row in read_table("body_words.tsv"))
+
+
+def _starts_body(line: str) -> bool:
+    words = line.split()
+    body = _body_words()
+    return any(" ".join(words[:n]) in body for n in (1, 2, 3))
+
+
 def _continues(above: str, line: str) -> bool:
     """Whether ``line`` continues the name on the line ``above`` (one body's name set on
-    two lines), rather than naming a body under it."""
+    two lines), rather than naming a body under it: the line above ends on a comma or
+    ``VÀ``, or this line names a locality the line above lacks (``ỦY BAN NHÂN DÂN`` /
+    ``TỈNH LÂM ĐỒNG``), or starts with no word that starts a body's name
+    (``TRUNG TÂM PHỤC VỤ`` / ``HÀNH CHÍNH CÔNG``)."""
     if _WRAP_END.search(above) is not None or line.startswith("VÀ "):
         return True
-    return _LOCALITY.match(line) is not None and _LOCALITY.search(above) is None
+    if _LOCALITY.match(line) is not None:
+        return _LOCALITY.search(above) is None
+    return not _starts_body(line) and not _starts_body(fold_words(line))
 
 
 def _merge_wrapped(pieces: list[_Piece]) -> list[tuple[str, int, int]]:

@@ -210,7 +210,7 @@ def _region(
         columns = [[span for _, _, cells in rows for _, span in cells]]
         header = False
     else:
-        found = _by_position(rows)
+        found = _by_position(text, rows)
         if found is None:
             return None
         columns = found
@@ -244,7 +244,9 @@ def _by_index(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[list
     return [columns[i] for i in sorted(columns) if any(b > a for a, b in columns[i])]
 
 
-def _by_position(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[list[_Span]] | None:
+def _by_position(
+    text: str, rows: list[tuple[int, str, list[tuple[int, _Span]]]]
+) -> list[list[_Span]] | None:
     """Columns set apart by runs of spaces. The right column starts, on the lines where
     the widest gap is, at about the same position (its lines are centred, so not exactly);
     every part of a line that starts closer to it than to the left margin is the right
@@ -256,6 +258,7 @@ def _by_position(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[l
                 (cells[i][0] - (cells[i - 1][0] + cells[i - 1][1][1] - cells[i - 1][1][0]), i)
                 for i in range(1, len(cells))
                 if cells[i][0] >= _RIGHT_MIN
+                and not _blank_field(text, cells[i - 1][1], cells[i][1])
             ]
             if gaps:
                 starts.append(cells[max(gaps)[1]][0])
@@ -277,6 +280,19 @@ def _by_position(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[l
 
 _LUU = re.compile(r"[-+*•]?[ \t]*(?:Lưu|LƯU)\b")
 _ENTRY = re.compile(r"[-+*•]|(?:Lưu|LƯU)\b")
+
+
+_BLANK_BEFORE = re.compile(r"(?:ngày|tháng|Số|số|Số:|số:)$")
+_BLANK_AFTER = re.compile(r"/|tháng\b|năm\b")
+
+
+def _blank_field(text: str, left: _Span, right: _Span) -> bool:
+    """Whether the gap between ``left`` and ``right`` is a field left blank in a draft
+    (``Số:        /QĐ-UBND``, ``ngày      tháng 01``), not a gap between columns."""
+    return (
+        _BLANK_BEFORE.search(text, left[0], left[1]) is not None
+        or _BLANK_AFTER.match(text, right[0], right[1]) is not None
+    )
 
 
 def _closing_end(
