@@ -194,11 +194,16 @@ _VV_STOP = re.compile(
 )
 
 
-_SUMMARY_STOP = re.compile(
-    r"\n[ \t]*\n|\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:"
+_SUMMARY_BODY = (
+    r"\nCăn cứ|\nKính gửi|\n[ \t]*Điều[ \t]+1\b|Căn cứ|Kính gửi:"
     # a line that starts the body, or a rule drawn under the trích yếu
     r"|\n[ \t]*(?:Thực[ \t]+hiện|Xét[ \t]+đề[ \t]+nghị|Theo[ \t]+đề[ \t]+nghị)\b|\n[ \t]*[-_*]{3,}"
+    # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")
+    r"|\n[ \t]*(?:CHỦ[ \t]+TỊCH|BỘ[ \t]+TRƯỞNG|THỦ[ \t]+TƯỚNG|GIÁM[ \t]+ĐỐC)[ \t]"
 )
+_SUMMARY_STOP = re.compile(r"\n[ \t]*\n|" + _SUMMARY_BODY)
+_BODY_START = re.compile(r"(?:Thực[ \t]+hiện|Căn[ \t]+cứ|Kính[ \t]+gửi|Xét[ \t]+đề[ \t]+nghị)\b")
+_SUMMARY_STOP_SPACED = re.compile(r"\n[ \t]*\n[ \t]*\n|" + _SUMMARY_BODY)
 
 
 def _drop_trailing_rule(line: str) -> str:
@@ -654,8 +659,20 @@ def _parse(nt: NormalizedText) -> Document:
     if tm is not None and (cursor > 0 or tm.start() < 200):
         type_name = _TYPE_BY_UPPER.get(tm.group("type"), tm.group("type").capitalize())
         spans.append(("type", nt.to_original(tm.start("type"), tm.end("type"))))
-        sm = _SUMMARY_STOP.search(s, tm.end(), min(len(s), tm.end() + 600))
-        end = sm.start() if sm is not None else min(len(s), tm.end() + 300)
+        first = tm.end()
+        while first < len(s) and first < tm.end() + 200 and s[first] in " \t\n":
+            first += 1  # (blank lines between the type and the trích yếu)
+        window = s[first : first + 600]
+        # An extraction that puts a blank line after every line (antiword): there a
+        # paragraph ends at two blank lines.
+        lines = window.split("\n")
+        filled = sum(1 for line in lines if line.strip())
+        spaced = filled >= 2 and len(lines) - filled >= filled - 1
+        stop = _SUMMARY_STOP_SPACED if spaced else _SUMMARY_STOP
+        sm = stop.search(s, first, min(len(s), first + 600))
+        end = sm.start() if sm is not None else min(len(s), first + 300)
+        if _BODY_START.match(s, first) is not None:
+            end = first  # no trích yếu: the body starts at once (a Giấy mời)
         if tm.re is _TITLE_LINE:  # a title line: the trích yếu is the rest of the line
             line_end = s.find("\n", tm.end(), end)
             end = end if line_end == -1 else line_end

@@ -44,6 +44,7 @@ _GAP = re.compile(r"[ \t]{3,}|\t")  # what sets two columns apart on one line
 _NOI_NHAN = re.compile(r"^[ \t|]*(?:Nơi|NƠI)[ \t]*(?:nhận|NHẬN)", re.MULTILINE)
 _PLACE_DATE = re.compile(r",[ \t]*ngày\b|\bngày\b.{0,20}\btháng\b", re.IGNORECASE)
 _CUES = ("|", "\t", "   ")
+_KINH_GUI = re.compile(r"(?:Kính|KÍNH)[ \t]+(?:gửi|GỬI)")
 # The right column of a page starts this far from the line's start at least (a blank
 # number, "Số:        /QĐ-UBND", or a blank day, "ngày      tháng", is not a column gap).
 _RIGHT_MIN = 24
@@ -152,8 +153,29 @@ def _regions(text: str, lines: list[_Span]) -> list[tuple[int, int, list[_Span]]
         region = _region(text, lines, lo, hi, header=False, anchor=k)
         if region is not None:
             out.append(region)
+    # Any other table drawn with "|" borders: its cells row by row, the borders left out.
+    covered = [(a, b) for a, b, _ in out]
+    k = 0
+    while k < len(lines):
+        if not _is_pipe(text, lines[k]):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and _is_pipe(text, lines[end + 1]):
+            end += 1
+        if not any(a <= k <= b for a, b in covered):
+            pieces = [span for j in range(k, end + 1) for _, span in _cells_of(text, *lines[j])[1]]
+            out.append((k, end, [p for p in pieces if p[1] > p[0]]))
+        k = end + 1
     out.sort()
     return out
+
+
+def _is_pipe(text: str, line: _Span) -> bool:
+    a, b = line
+    while a < b and text[a] in " \t":
+        a += 1
+    return a < b and text[a] == "|" and text.count("|", a, b) >= 2
 
 
 def _region(
@@ -169,6 +191,11 @@ def _region(
     for k in range(lo, hi):
         kind, cells = _cells_of(text, *lines[k])
         rows.append((k, kind, cells))
+    if any(kind == "pipe" for _, kind, _ in rows):
+        first_pipe = next(i for i, r in enumerate(rows) if r[1] == "pipe")
+        if not header and first_pipe > anchor - lo + 1:
+            return None  # (the Nơi nhận is not in the table)
+        return _pipe_region(text, lines, rows[first_pipe:], header=header)
     if header:
         # from the first line with text to the place-date line
         end = next(
@@ -200,10 +227,7 @@ def _region(
     if not kinds:
         return None
     if "pipe" in kinds:
-        rows = _pipe_rows(rows)
-        if not rows:
-            return None
-        columns = _by_index(rows)
+        return _pipe_region(text, lines, rows, header=header)
     elif "tab" in kinds:
         # cells joined by a TAB: the left cell's last line, then the right cell's first;
         # reading the line's cells one after the other is the reading order.
@@ -223,6 +247,45 @@ def _region(
         return None
     pieces = order_columns(columns, lambda span: text[span[0] : span[1]], header=header)
     return rows[0][0], rows[-1][0], [p for p in pieces if p[1] > p[0]]
+
+
+def _pipe_region(
+    text: str,
+    lines: list[_Span],
+    rows: list[tuple[int, str, list[tuple[int, _Span]]]],
+    *,
+    header: bool,
+) -> tuple[int, int, list[_Span]] | None:
+    """A table drawn with ``|`` borders (antiword): all its lines, read column by column; a
+    header's ``Kính gửi`` row (a third row, Bộ Tài chính's layout) read after the rest."""
+    first = rows[0][0]
+    last = first
+    while last + 1 < len(lines) and _is_pipe(text, lines[last + 1]):
+        last += 1
+    table = [(k, *_cells_of(text, *lines[k])) for k in range(first, last + 1)]
+    texts = [text[a:b] for _, _, cells in table for _, (a, b) in cells]
+    if header and not is_header(texts):
+        return None
+    if not header and not is_closing(texts):
+        return None
+    band = len(table)
+    if header:
+        band = next(
+            (
+                i
+                for i, (_, _, cells) in enumerate(table)
+                if any(_KINH_GUI.match(text, a, b) for _, (a, b) in cells)
+            ),
+            band,
+        )
+
+    def span_text(span: _Span) -> str:
+        return text[span[0] : span[1]]
+
+    pieces = order_columns(_by_index(table[:band]), span_text, header=header)
+    if band < len(table):
+        pieces += order_columns(_by_index(table[band:]), span_text, header=False)
+    return first, last, [p for p in pieces if p[1] > p[0]]
 
 
 def _pipe_rows(
