@@ -6,7 +6,8 @@ of ``rounds``, alternating the libraries), whether the text is NFC, whether the 
 fields of ``expected.json`` (``code_printed`` with its spacing collapsed, ``issuer``,
 ``signer_name``) occur in the text (whitespace-insensitive), and how many words /
 glyphs come with positions: pdfplumber's ``extract_words`` and pypdf's ``visitor_text``
-(text matrix x/y per text-show operation, not per glyph).
+(text matrix x/y per text-show operation, not per glyph, without widths). The third row
+is vnadmin's own reader (pdfminer.six driven directly; words in positioned line blocks).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 
+from vnadmin.reader.pdf import read_pdf
+
 FILES = Path(__file__).resolve().parent.parent / "tests" / "data" / "files"
 _WS = re.compile(r"\s+")
 
@@ -36,6 +39,14 @@ def plumber_text(data: bytes) -> str:
 def pypdf_text(data: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def vnadmin_text(data: bytes) -> str:
+    return "\n".join(block.text for block in read_pdf(data).blocks)
+
+
+def vnadmin_positions(data: bytes) -> int:
+    return sum(len(block.text.split()) for block in read_pdf(data).blocks)
 
 
 def plumber_positions(data: bytes) -> int:
@@ -75,17 +86,19 @@ def main() -> None:
     expected = {e["file"]: e for e in json.loads((FILES / "expected.json").read_text("utf-8"))}
     head = f"{'file':<34} {'lib':<11} {'ms':>7} {'NFC':>4} {'code':>5} {'issuer':>6} {'signer':>6} {'positioned':>10}"
     print(head)
-    totals = {"pdfplumber": 0.0, "pypdf": 0.0}
+    totals = {"pdfplumber": 0.0, "pypdf": 0.0, "read_pdf": 0.0}
     for path in sorted(FILES.glob("*.pdf")):
         data = path.read_bytes()
         exp = expected[path.name]
-        times: dict[str, list[float]] = {"pdfplumber": [], "pypdf": []}
+        times: dict[str, list[float]] = {"pdfplumber": [], "pypdf": [], "read_pdf": []}
         for _ in range(rounds):
             times["pdfplumber"].append(clock(plumber_text, data))
             times["pypdf"].append(clock(pypdf_text, data))
+            times["read_pdf"].append(clock(vnadmin_text, data))
         for lib, fn, pos in (
             ("pdfplumber", plumber_text, plumber_positions),
             ("pypdf", pypdf_text, pypdf_positions),
+            ("read_pdf", vnadmin_text, vnadmin_positions),
         ):
             text = fn(data)
             ms = statistics.median(times[lib]) * 1000
@@ -96,9 +109,11 @@ def main() -> None:
                 f"{found(exp['code_printed'], text):>5} {found(exp['issuer'], text):>6} "
                 f"{found(exp['signer_name'], text):>6} {pos(data):>10}"
             )
+    base = totals["pdfplumber"]
     print(
-        f"total text extraction: pdfplumber {totals['pdfplumber']:.0f} ms, "
-        f"pypdf {totals['pypdf']:.0f} ms (pypdf/pdfplumber {totals['pypdf'] / totals['pdfplumber']:.2f})"
+        f"total: pdfplumber extract_text {base:.0f} ms, pypdf extract_text "
+        f"{totals['pypdf']:.0f} ms ({totals['pypdf'] / base:.2f}x), vnadmin read_pdf "
+        f"{totals['read_pdf']:.0f} ms ({totals['read_pdf'] / base:.2f}x; lines, columns, stamps)"
     )
 
 
