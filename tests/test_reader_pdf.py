@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnadmin
+from vnadmin._extras import MissingExtraError
 from vnadmin.reader import Block, Layout, ReadError, read_layout
 from vnadmin.reader import pdf as pdf_module
 from vnadmin.reader.pdf import read_pdf
@@ -418,3 +419,12 @@ def test_mutated_corpus_pdf_raises_only_read_error(data: st.DataObject) -> None:
 def test_errors_are_vnadmin_errors() -> None:
     with pytest.raises(vnadmin.VnAdminError):
         read_pdf(b"%PDF-1.4 garbage")
+
+
+def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pdfminer", None)
+    with pytest.raises(MissingExtraError) as info:
+        read_pdf(_SMALL)
+    assert "vnadmin[pdf]" in str(info.value)

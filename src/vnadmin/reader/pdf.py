@@ -25,7 +25,9 @@ out as two side-by-side columns):
   line after the ``Lưu`` entry). Their blocks get ``table`` (region index), ``row`` (line
   index in the region) and ``column`` (0 left, 1 right, by the region's split x).
 * Lone page numbers at page tops/bottoms and an issuing-service stamp line
-  (``Cơ quan phát hành: …``) stay ordinary blocks outside the regions.
+  (``Cơ quan phát hành: …``) stay ordinary blocks outside the regions. Lines are kept as
+  printed: a code split across lines (``2764/QĐ-`` ⏎ ``TTg``) and footnotes between body
+  lines are left to the composer and the parsers.
 * :attr:`Layout.signers`: the names in the signature fields (``/V /Name``, else the
   subject common name of the signing certificate in ``/Contents``).
 * A text layer of OCR noise (``uY BAN NgAN nAN``: letter-case patterns no Vietnamese word
@@ -43,6 +45,7 @@ import logging
 import re
 import statistics
 import unicodedata
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -116,7 +119,9 @@ def read_pdf(data: bytes) -> Layout:
     """
     require("pdfminer", "pdf")
     try:
-        return _read(bytes(data))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pdfminer warns on damaged files; we raise
+            return _read(bytes(data))
     except VnAdminError:
         raise
     except (Exception, RecursionError, MemoryError) as exc:
@@ -139,7 +144,9 @@ def _collect(data: bytes) -> tuple[list[tuple[float, float, list[_Char]]], int, 
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    logger = logging.getLogger("pdfminer")
+    if logger.level == logging.NOTSET:  # unless the caller configured it: no warnings
+        logger.setLevel(logging.ERROR)
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect:
@@ -558,7 +565,7 @@ def _read(data: bytes) -> Layout:
     pages, count, doc = _collect(data)
     if count == 0:
         raise ReadError("the PDF has no pages (damaged or not a PDF)", reason="corrupt")
-    truncated = b"%%EOF" not in data[-2048:] and b"%%EOF" not in data
+    truncated = b"%%EOF" not in data[-4096:]
     lines: list[_Line] = []
     widths: list[float] = []
     heights: list[float] = []
