@@ -428,3 +428,32 @@ def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(MissingExtraError) as info:
         read_pdf(_SMALL)
     assert "vnadmin[pdf]" in str(info.value)
+
+
+def test_closing_across_a_page_break() -> None:
+    """The Nơi nhận list continues on the next page after its page number; the region
+    ends before an appendix title below the signature."""
+    page1 = [
+        (85, 60, 13, "ỦY BAN NHÂN DÂN"),
+        (300, 60, 13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (100, 100, 13, "Số: 12/UBND-VX"),
+        (300, 100, 13, "Lâm Đồng, ngày 2 tháng 3 năm 2026"),
+        (85, 700, 12, "Nơi nhận:"),
+        (380, 700, 13, "TM. ỦY BAN NHÂN DÂN"),
+        (85, 714, 11, "- Như trên;"),
+        (380, 716, 13, "CHỦ TỊCH"),
+        (85, 728, 11, "- Sở Y tế;"),
+    ]
+    page2 = [
+        (290, 30, 12, "2"),
+        (85, 60, 11, "- Lưu: VT, VX."),
+        (390, 120, 14, "Hồ Văn Mười"),
+        (85, 300, 14, "PHỤ LỤC"),
+        (85, 330, 14, "Danh sách các đơn vị được giao nhiệm vụ tại Điều 2 kèm theo văn bản"),
+    ]
+    layout = read_pdf(make_pdf([page1, page2]))
+    assert column_text(layout, 1, 0) == "Nơi nhận: - Như trên; - Sở Y tế; - Lưu: VT, VX."
+    assert column_text(layout, 1, 1) == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Hồ Văn Mười"
+    outside = [(b.location.page, b.text) for b in layout.blocks if b.location.table is None]
+    assert outside[0] == (2, "2")
+    assert outside[1] == (2, "PHỤ LỤC")

@@ -95,7 +95,7 @@ class _Line(NamedTuple):
 
 
 _PLACE_DATE = re.compile(r"ngày\b.{0,20}tháng\b.{0,20}năm\b", re.IGNORECASE)
-_SO = re.compile(r"^\s*Số\b", re.IGNORECASE)
+_SO = re.compile(r"^\s*Số\s*:?\s*(?:[\d/-]|$)", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)
 _MARK = re.compile(r"^\s*(?:TM|KT|TL|TUQ|Q)\s*\.|^\s*(?:T/M|K/T|T/L)\b")
 _LUU = re.compile(r"^\s*[-–+]?\s*Lưu\b", re.IGNORECASE)
@@ -516,10 +516,12 @@ def _closing_end(
         crosses = left_only and i > anchor and seg0.x1 > limit + 2 * seg0.size
         if crosses and not _resplit(line, split_x)[1:]:
             break  # text across the columns: the body resumes
-        if seen_luu and left_only:
-            prev = lines[end]
-            if prev.page != line.page or seg0.top - prev.segs[0].bottom > 1.5 * seg0.size:
-                break
+        prev = lines[end]
+        gap = seg0.top - prev.segs[0].bottom if prev.page == line.page else 0.0
+        if seen_luu and left_only and (prev.page != line.page or gap > 1.5 * seg0.size):
+            break  # the left column ended with the Lưu entry
+        if gap > (12 if right_only else 4) * seg0.size:
+            break  # too far below: not the same block (a signature image fits in 12 lines)
         if any(_LUU.match(s.text) for s in line.segs if s.x0 < 0.4 * width):
             seen_luu = True
         end = i
