@@ -206,12 +206,22 @@ def test_read_layout_dispatches_to_the_pdf_reader() -> None:
 # --- synthetic PDFs -------------------------------------------------------------------------
 
 
+Run = tuple[float, float, float, str]
+
+
 def make_pdf(
-    pages: list[list[tuple[float, float, float, str]]], *, truncate: bool = False
+    pages: list[list[Run]],
+    *,
+    truncate: bool = False,
+    stamps: dict[int, list[Run]] | None = None,
 ) -> bytes:
     """A minimal PDF: each page a list of ``(x, top, size, text)``; one simple font whose
-    /Differences give the non-ASCII letters ``uniXXXX`` names (every glyph 500 units wide)."""
-    extra = sorted({ch for page in pages for *_, text in page for ch in text if ord(ch) > 126})
+    /Differences give the non-ASCII letters ``uniXXXX`` names (every glyph 500 units wide).
+    ``stamps`` (page index → runs) are drawn as signature-widget appearance streams, the
+    way e-office systems stamp the number and the day at issuance."""
+    stamps = stamps or {}
+    runs = [run for page in pages for run in page] + [r for v in stamps.values() for r in v]
+    extra = sorted({ch for *_, text in runs for ch in text if ord(ch) > 126})
     assert len(extra) <= 128
     code = {ch: 128 + i for i, ch in enumerate(extra)}
     diffs = " ".join(f"/uni{ord(ch):04X}" for ch in extra)
@@ -224,20 +234,39 @@ def make_pdf(
             f" /Encoding << /Type /Encoding /Differences [128 {diffs}] >> >>"
         ).encode(),
     ]
+
+    def show(x: float, y: float, size: float, text: str) -> bytes:
+        raw = bytes(code.get(ch, ord(ch)) for ch in text)
+        esc = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        return b"BT /F1 %.1f Tf %.2f %.2f Td (" % (size, x, y) + esc + b") Tj ET"
+
+    def stream(attrs: bytes, content: bytes) -> bytes:
+        return b"<< %s /Length %d >>\nstream\n" % (attrs, len(content)) + content + b"\nendstream"
+
     kids = []
-    for page in pages:
-        ops = []
-        for x, top, size, text in page:
-            raw = bytes(code.get(ch, ord(ch)) for ch in text)
-            esc = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-            ops.append(
-                b"BT /F1 %.1f Tf %.2f %.2f Td (" % (size, x, 842 - top - size) + esc + b") Tj ET"
+    for index, page in enumerate(pages):
+        content = b"\n".join(show(x, 842 - top - size, size, text) for x, top, size, text in page)
+        annots = []
+        for x, top, size, text in stamps.get(index, []):
+            w, h = len(text) * size / 2 + 4, size + 4
+            objs.append(
+                stream(
+                    b"/Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f]"
+                    b" /Resources << /Font << /F1 3 0 R >> >>" % (w, h),
+                    show(0, 2, size, text),
+                )
             )
-        content = b"\n".join(ops)
-        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+            y0 = 842 - top - size - 2
+            objs.append(
+                b"<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [%.2f %.2f %.2f %.2f]"
+                b" /AP << /N %d 0 R >> >>" % (x, y0, x + w, y0 + h, len(objs))
+            )
+            annots.append(b"%d 0 R" % len(objs))
+        objs.append(stream(b"", content))
         objs.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % len(objs)
+            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R /Annots [%s] >>"
+            % (len(objs), b" ".join(annots))
         )
         kids.append(len(objs))
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
@@ -265,10 +294,8 @@ HEADER_PAGE = [
     (300, 60, 13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     (100, 75, 13, "TỈNH LÂM ĐỒNG"),
     (330, 75, 14, "Độc lập - Tự do - Hạnh phúc"),
-    (100, 100, 13, "Số:"),
-    (160, 100, 13, "/QĐ-UBND"),
-    (135, 102, 13, "85"),  # stamped, 2 pt below the baseline
-    (300, 100, 13, "Lâm Đồng, ngày 19 tháng 01 năm 2026"),
+    (100, 100, 13, "Số:             /QĐ-UBND"),
+    (300, 100, 13, "Lâm Đồng, ngày          tháng 01 năm 2026"),
     (250, 140, 14, "QUYẾT ĐỊNH"),
     (85, 180, 14, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"),
     (85, 500, 12, "Nơi nhận:"),
@@ -281,8 +308,12 @@ HEADER_PAGE = [
 ]
 
 
+# The number (2 pt below the baseline) and the day, stamped over the blanks.
+STAMPS = {0: [(135, 102, 13, "85"), (395, 100, 13, "19")]}
+
+
 def test_synthetic_header_and_closing() -> None:
-    layout = read_pdf(make_pdf([HEADER_PAGE]))
+    layout = read_pdf(make_pdf([HEADER_PAGE], stamps=STAMPS))
     assert layout.pages == 1 and layout.notes == ()
     assert column_text(layout, 0, 0) == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG Số: 85 /QĐ-UBND"
     assert column_text(layout, 0, 1) == (
@@ -325,9 +356,11 @@ def test_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "read the first 2 of 3 pages" in layout.notes
 
 
-def test_no_text_layer() -> None:
+@pytest.mark.parametrize("stamps", [None, {0: [(135, 102, 13, "85")]}])
+def test_no_text_layer(stamps: dict[int, list[Run]] | None) -> None:
+    """A scan has no text layer even when a signing service stamped a number on it."""
     with pytest.raises(ReadError) as info:
-        read_pdf(make_pdf([[]]))
+        read_pdf(make_pdf([[]], stamps=stamps))
     assert info.value.reason == "no_text"
     assert "no text layer" in str(info.value) and "OCR" in str(info.value)
 
@@ -390,7 +423,7 @@ def test_random_bytes_raise_only_read_error(data: bytes) -> None:
         read_pdf(data)
 
 
-_SMALL = make_pdf([HEADER_PAGE])
+_SMALL = make_pdf([HEADER_PAGE], stamps=STAMPS)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -133,8 +133,9 @@ def read_pdf(data: bytes) -> Layout:
 # --- glyph collection -------------------------------------------------------------------
 
 
-def _collect(data: bytes) -> tuple[list[tuple[float, float, list[_Char]]], int, Any]:
-    """Every page's (width, height, glyphs), the page count, and the document."""
+def _collect(data: bytes) -> tuple[list[tuple[float, float, list[_Char]]], int, int, Any]:
+    """Every page's (width, height, glyphs), the page count, the number of glyphs in the
+    pages' own content (stamps in annotations not counted), and the document."""
     from pdfminer.pdfdocument import (
         PDFDocument,
         PDFEncryptionError,
@@ -158,6 +159,7 @@ def _collect(data: bytes) -> tuple[list[tuple[float, float, list[_Char]]], int, 
     interp = PDFPageInterpreter(rsrc, device)
     pages: list[tuple[float, float, list[_Char]]] = []
     count = 0
+    content = 0
     for page in PDFPage.create_pages(doc):
         count += 1
         if count > MAX_PAGES:
@@ -166,7 +168,8 @@ def _collect(data: bytes) -> tuple[list[tuple[float, float, list[_Char]]], int, 
             continue
         _process_page(interp, device, page)
         pages.append((device.width, device.height, device.chars))
-    return pages, count, doc
+        content += device.content_chars
+    return pages, count, content, doc
 
 
 def _device_class() -> Any:
@@ -179,6 +182,7 @@ def _device_class() -> Any:
 
         width = 0.0
         height = 0.0
+        content_chars = 0  # glyphs of the page's own content (not of annotations)
         chars: list[_Char]
 
         def begin_page(self, page: PDFPage, ctm: tuple[float, ...]) -> None:
@@ -249,13 +253,14 @@ def _process_page(interp: PDFPageInterpreter, device: Any, page: PDFPage) -> Non
         ctm = (1, 0, 0, 1, -x0, -y0)
     device.begin_page(page, ctm)
     interp.render_contents(page.resources, page.contents, ctm=ctm)
+    device.content_chars = sum(1 for ch in device.chars if not ch.text.isspace())
     annots = resolve1(page.annots)
     for ref in annots if isinstance(annots, list) else ():
         annot = resolve1(ref)
         if not isinstance(annot, dict):
             continue
         flags = resolve1(annot.get("F"))
-        if isinstance(flags, int) and flags & 0b10:  # hidden
+        if isinstance(flags, int) and flags & 0b100010:  # Hidden, NoView
             continue
         ap = resolve1(annot.get("AP"))
         stream = resolve1(ap.get("N")) if isinstance(ap, dict) else None
@@ -564,7 +569,7 @@ def _resplit(line: _Line, split_x: float) -> list[_Seg]:
 
 
 def _read(data: bytes) -> Layout:
-    pages, count, doc = _collect(data)
+    pages, count, content, doc = _collect(data)
     if count == 0:
         raise ReadError("the PDF has no pages (damaged or not a PDF)", reason="corrupt")
     truncated = b"%%EOF" not in data[-4096:]
@@ -583,7 +588,7 @@ def _read(data: bytes) -> Layout:
                 (len(lines) + header.start, len(lines) + header.stop - 1, _split_x(part, width))
             )
         lines.extend(page_lines)
-    if not any(line.segs for line in lines):
+    if not content:  # stamps and signature appearances alone are no text layer
         if truncated:
             raise ReadError("the PDF is truncated or damaged", reason="corrupt")
         raise ReadError(
