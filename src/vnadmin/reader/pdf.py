@@ -1,12 +1,15 @@
 """Read a PDF's text layer into lines, with NĐ 30's two-column header and closing marked.
 
-The library is pdfminer.six (the engine pdfplumber ships; extra ``pdf``). Measured on the
-10 corpus PDFs (``scripts/compare_pdf_libs.py``): pypdf's plain text extraction is about
-2.3x faster than pdfplumber's, and both give NFC Vietnamese, but pypdf reports positions
-only per text-show operation (its text matrix, without glyph widths and before the CTM),
-which cannot place a column gap; pdfminer gives every glyph's box. Driving pdfminer
-directly (a device that keeps only upright glyphs as tuples, no layout analysis, no path
-or image objects) reads the corpus faster than ``pdfplumber``'s ``extract_text``.
+The library is pdfminer.six, the engine pdfplumber ships (extra ``pdf``). Measured on
+the 10 corpus PDFs (``scripts/compare_pdf_libs.py``, ``benchmarks/bench_read_pdf.py``):
+pypdf's plain text extraction takes 0.43x the time of pdfplumber's and both give NFC
+Vietnamese, but pypdf reports positions only per text-show operation (its text matrix,
+without glyph widths, before the CTM; 59 runs for the 2 pages of the Sở Tư pháp letter),
+which cannot place a column gap, while pdfminer gives every glyph's box. Neither library's
+plain text has the stamped numbers (they live in annotation appearances, see below).
+Driving pdfminer directly (a device that keeps upright glyphs as tuples: no layout
+analysis, no path or image objects) makes :func:`read_pdf` take 0.68x the time of
+pdfplumber's ``extract_text`` on the corpus, columns and stamps included.
 
 What :func:`read_pdf` does (NĐ 30/2020/NĐ-CP Phụ lục I: ô 1–4 above, ô 7–9 below, laid
 out as two side-by-side columns):
