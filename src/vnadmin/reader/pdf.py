@@ -323,7 +323,8 @@ def _lines(chars: list[_Char], page: int, width: float) -> list[_Line]:
             groups[-1].append(ch)
     for group in groups:
         group.sort(key=lambda ch: ch.x0)
-    groups = _merge_stamps(groups)
+    if len(groups) <= 3000:  # a real page has < 100 lines; bound the work on hostile ones
+        groups = _merge_stamps(groups)
     out: list[_Line] = []
     for group in groups:
         segs, split = _segments(group, width)
