@@ -391,7 +391,8 @@ def _segments(group: list[_Char], width: float) -> tuple[list[_Seg], bool]:
         cut = ink[best_k].x0
         left = [ch for ch in group if ch.x0 < cut]
         right = [ch for ch in group if ch.x0 >= cut]
-        return [s for s in (_seg(left), _seg(right)) if s is not None], True
+        segs = [s for s in (_seg(left), _seg(right)) if s is not None]
+        return segs, len(segs) == 2
     seg = _seg(group)
     return ([seg] if seg else []), False
 
@@ -540,7 +541,7 @@ def _closing_end(
 
 def _split_x(lines: Sequence[_Line], width: float) -> float:
     lefts = [ln.segs[0].x1 for ln in lines if ln.split]
-    rights = [ln.segs[1].x0 for ln in lines if ln.split and len(ln.segs) > 1]
+    rights = [ln.segs[1].x0 for ln in lines if ln.split]
     if lefts and rights:
         if max(lefts) < min(rights):
             return (max(lefts) + min(rights)) / 2
