@@ -21,7 +21,7 @@ __all__ = ["EXTRAS", "MissingExtraError", "require"]
 #: Each optional extra and the library it installs.
 EXTRAS = {
     "docx": "python-docx",
-    "pdf": "pdfplumber",
+    "pdf": "pdfminer.six",
     "hypothesis": "hypothesis",
 }
 

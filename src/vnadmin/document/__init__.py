@@ -92,7 +92,12 @@ _NATIONAL = re.compile(
     r"C[ỘO]NG[ \t]+H(?:ÒA|OÀ|OA)[ \t]+X[ÃA][ \t]+H[ỘO]I[ \t]+CH[ỦU][ \t]+NGH[ĨI]A[ \t]+VI[ỆE]T[ \t]+NAM",
     re.IGNORECASE,
 )
-_PARTY = re.compile(r"ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM")
+# The Party's header (Hướng dẫn 36-HD/VPTW, 1.1) and the Đoàn's, which takes its place
+# ("ĐOÀN TNCS HỒ CHÍ MINH", Hướng dẫn of the Đoàn's Central Committee on its documents).
+_PARTY = re.compile(
+    r"ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM"
+    r"|ĐOÀN[ \t]+(?:TNCS|THANH[ \t]+NIÊN[ \t]+CỘNG[ \t]+SẢN)[ \t]+HỒ[ \t]+CHÍ[ \t]+MINH"
+)
 _MOTTO = re.compile(
     r"Độc[ \t]+lập[ \t]*-[ \t]*Tự[ \t]+do[ \t]*-[ \t]*Hạnh[ \t]+phúc[ \t-]*", re.IGNORECASE
 )
@@ -122,7 +127,7 @@ _TITLE_LINE = re.compile(
 )
 # A công văn's summary: after "V/v", up to the line end or to a place-and-date set on the
 # same line (``V/v triển khai …   Hà Nội, ngày …``): see _vv_summary.
-_VV = re.compile(r"V/v[ \t]+")
+_VV = re.compile(r"(?<![^\s“\"])V/v[ \t]+")
 _COMMA_NGAY = re.compile(r",[ \t]*ngày")
 _VV_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 
@@ -165,7 +170,7 @@ def _vv_summary(s: str, limit: int) -> str | None:
     if not first:
         return None
     if end < line_end:  # a place-date set on the same line ends the trích yếu
-        return first
+        return first.rstrip('”"') or None
     # A trích yếu wrapped over the next lines of its cell (NĐ 30, Phụ lục I, II.5.b): up to
     # a blank line, the place-date, a line in capitals or one that starts the body.
     parts = [first]
@@ -185,7 +190,7 @@ def _vv_summary(s: str, limit: int) -> str | None:
             break
         parts.append(line)
         pos = nxt + 1
-    return " ".join(parts)
+    return " ".join(parts).rstrip('”"') or None
 
 
 _VV_LINES = 5
@@ -414,7 +419,7 @@ _Piece = tuple[str, int, int, bool]  # text, start, end, wraps (ends with a hyph
 def _piece(s: str, start: int, end: int) -> _Piece | None:
     """A line of the issuer column, rules of dashes and ``*`` dropped (None if empty)."""
     raw = _drop_trailing_rule(s[start:end]).rstrip()
-    stripped = raw.strip(" \t*-")
+    stripped = raw.strip(" \t*-_=")
     if not stripped:
         return None
     offset = start + s[start:end].index(stripped)
@@ -458,9 +463,10 @@ def _issuer_lines(s: str, qstart: int) -> list[_Piece]:
             continue
         blanks = 0
         if not _is_caps(piece[0]):
-            if not blanks_seen:
+            if not blanks_seen and ":" not in piece[0]:
                 # The block's top line glued onto the line before it (a crawler's title
-                # line): the run of words in capitals at its end.
+                # line): the run of words in capitals at its end. (Not after a label: a
+                # signing service's "Cơ quan phát hành: VĂN PHÒNG CHÍNH PHỦ".)
                 tail = _caps_tail(piece[0])
                 if tail:
                     a = piece[1] + len(piece[0]) - len(tail)
@@ -696,6 +702,25 @@ def _parse(nt: NormalizedText) -> Document:
     if doc_type is None and code is not None and code.doc_type is not None and type_name is None:
         doc_type = code.doc_type
         type_name = doc_type.name
+    if summary is None and type_name == "Công văn":
+        summary = _vv_summary(s, min(head_limit, cursor + 600))
+    if summary is None and tm is None and cursor > 0:
+        # The type word printed in sentence case as the start of the title under the
+        # header (a Hướng dẫn of an association: "Hướng dẫn một số nội dung …").
+        first = cursor
+        while first < len(s) and first < cursor + 200 and s[first] in " \t\n":
+            first += 1
+        title = _TITLE_LINE.match(s, first)
+        if title is not None and (type_name is None or title.group("type") == type_name):
+            sm = _SUMMARY_STOP.search(s, first, min(len(s), first + 600))
+            end = sm.start() if sm is not None else min(len(s), first + 300)
+            raw = s[first:end].rstrip()
+            summary = " ".join(raw.split()) or None
+            if type_name is None:
+                type_name = title.group("type")
+                doc_type = _doc_type(type_name)
+            if summary is not None:
+                spans.append(("summary", nt.to_original(first, first + len(raw))))
     recipients = addressees = None
     lists = find_recipients(nt)
     for lst in lists:

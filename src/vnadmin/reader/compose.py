@@ -66,7 +66,8 @@ _T = TypeVar("_T")
 # What tells a header table and a closing table apart, read on the normalised text of a
 # cell's first lines (NĐ 30, Phụ lục I, II: ô 1, 3, 4 and 7, 9).
 _NATIONAL = re.compile(
-    r"C[ỘO]NG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM|Độc\s*lập\s*-\s*Tự\s*do",
+    r"C[ỘO]NG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I|ĐẢNG\s*CỘNG\s*SẢN\s*VIỆT\s*NAM|Độc\s*lập\s*-\s*Tự\s*do"
+    r"|ĐOÀN\s*TNCS\s*HỒ\s*CHÍ\s*MINH",
     re.IGNORECASE,
 )
 _SO_LINE = re.compile(r"[ \t]*S[ốỐ](?:[ \t]*(?:hiệu|HIỆU))?[ \t]*(?::|[0-9]|[ \t]{2}|/|$)")
@@ -192,6 +193,14 @@ def _text(block: Block) -> str:
 
 def _table_order(blocks: list[Block], index: int) -> list[Block]:
     rows = _cells(blocks)
+    if all(b.location.kind == "line" for b in blocks):
+        # A PDF region: its rows are printed lines, its columns are the table's (a cell
+        # spans many lines), so the region is read as one row.
+        merged: dict[int, list[Block]] = {}
+        for row in sorted(rows):
+            for col, cell in rows[row].items():
+                merged.setdefault(col, []).extend(cell)
+        rows = {0: merged}
     texts = [b.text for b in blocks]
     header = index == 0 or is_header(texts)
     if not header and is_closing(texts):
