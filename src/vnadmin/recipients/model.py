@@ -110,6 +110,9 @@ class ArchiveNote:
         units: who keeps copies, as written (``("VT", "KTTH")``).
         drafter: the drafter's initials or name (``"LC"``), or ``None``.
         copies: a copy count written after a unit (``(02b)``), or ``None``.
+        teams: the teams written in brackets after a unit, as ``(unit, team)`` pairs
+            (``Lưu: VT, PC04 (Đội 1).`` → ``(("PC04", "Đội 1"),)``); the unit itself is
+            in :attr:`units` without them.
         span: offsets in the caller's string.
         colon: whether ``Lưu`` was followed by a colon.
         dashed: whether the entry was written with a leading ``-``.
@@ -120,6 +123,7 @@ class ArchiveNote:
     units: tuple[str, ...] = ("VT",)
     drafter: str | None = None
     copies: int | None = None
+    teams: tuple[tuple[str, str], ...] = ()
     span: tuple[int, int] = attrs.field(default=(0, 0), eq=False)
     colon: bool = attrs.field(default=True, eq=False)
     dashed: bool = attrs.field(default=True, eq=False)
@@ -132,12 +136,18 @@ class ArchiveNote:
         )
 
     def __str__(self) -> str:
-        units = list(self.units) or ["VT"]
+        teams = dict(self.teams)
+        units = [f"{u} ({teams[u]})" if u in teams else u for u in self.units] or ["VT"]
         last = units[-1]
-        if self.drafter:
+        initials = self.drafter is not None and len(self.drafter) <= 4
+        if self.drafter and initials:
             last += f"({self.drafter})"
+        elif self.drafter and self.copies is None:
+            last += f".{self.drafter}"  # a given name: "NC.Thạch"
         if self.copies is not None:
             last += f" ({self.copies:02d}b)"
+            if self.drafter and not initials:
+                last += f" {self.drafter}"
         units[-1] = last
         return "Lưu: " + ", ".join(units) + "."
 

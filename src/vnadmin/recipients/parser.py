@@ -36,6 +36,11 @@ _STARTERS = re.compile(
     r"Tiếp theo|Triển khai|Ngày [0-9]|Trên cơ sở|Để|Qua|Về việc|Thủ tướng Chính phủ có ý kiến)\b)"
 )
 _COPIES = re.compile(r"([0-9]{1,4})\s*(?:bản|b)?\.?", re.IGNORECASE)
+# A team in brackets after a unit ("PC04 (Đội 1)", "CST (PLP)"), a drafter's name after
+# the brackets ("TH (2) Thạch").
+_TEAM = re.compile(r"[^\W\d_][\w .&-]{0,40}")
+_NAME = re.compile(r"[A-ZĐ][^\W\d_A-ZĐ]{1,9}")  # a drafter's given name: "NC.Thạch"
+_NAME_AFTER_PAREN = re.compile(r"\)[ \t]+([A-ZĐ][^\W\d_]{1,15})$")
 _COPIES_AFTER = re.compile(r"\s([0-9]{1,4})\s*bản\Z")
 _INITIALS = re.compile(r"[^\W\d_]{1,4}")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -388,8 +393,17 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
     drafter: str | None = None
     drafter_at: tuple[int, int] = (0, 0)
     copies: int | None = None
+    teams: list[tuple[str, str]] = []
     for k, (whole, pa, pb) in enumerate(parts):
         last = k == len(parts) - 1
+        team: str | None = None
+        if last and drafter is None:
+            # A drafter's name after the brackets: "TH (2) Thạch".
+            gm = _NAME_AFTER_PAREN.search(whole)
+            if gm is not None:
+                drafter = gm.group(1)
+                drafter_at = collapsed_span(s, pa, pb, gm.start(1), gm.end(1))
+                whole = whole[: gm.start(1)].rstrip()
         # Notes in brackets at the end of the part, read backwards by index (``e`` is the
         # end of what is left): one pass over the part however many notes it ends with.
         e = len(whole)
@@ -401,12 +415,16 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
             raw_inner = whole[o + 1 : close]
             inner = raw_inner.strip()
             cm = _COPIES.fullmatch(inner)
-            if cm:
+            if inner in ("", "b"):
+                pass  # a copy count left blank in a draft: "(    b)"
+            elif cm:
                 copies = int(cm.group(1))
             elif last and drafter is None and _INITIALS.fullmatch(inner):
                 drafter = inner
                 i0 = o + 1 + len(raw_inner) - len(raw_inner.lstrip())
                 drafter_at = collapsed_span(s, pa, pb, i0, i0 + len(inner))
+            elif _TEAM.fullmatch(inner) and o > 0:
+                team = inner
             else:
                 break
             e = o
@@ -415,13 +433,19 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
         part = whole[:e]
         if last and drafter is None:
             head, dot, tail = part.rpartition(".")
-            if dot and _INITIALS.fullmatch(tail) and _ends_in_letters(head):
+            if (
+                dot
+                and (_INITIALS.fullmatch(tail) or _NAME.fullmatch(tail))
+                and _ends_in_letters(head)
+            ):
                 drafter = tail
                 drafter_at = collapsed_span(s, pa, pb, len(head) + 1, len(part))
                 part = head
         if part:
             units.append(part)
             unit_spans.append(collapsed_span(s, pa, pb, 0, len(part)))
+            if team is not None:
+                teams.append((part, team))
     a_end = end + term
     # A drafter's name glued after the final period: "… (2b). Trung Anh".
     if term and end < n and s[end] == ".":
@@ -435,6 +459,7 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
         units=tuple(units),
         drafter=drafter,
         copies=copies,
+        teams=tuple(teams),
         span=nt.to_original(p, a_end),
         colon=colon,
         dashed=dashed,
