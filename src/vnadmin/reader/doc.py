@@ -76,7 +76,7 @@ def _streams(data: bytes) -> _Compound:
 
     fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s != _FREE]
     nxt, seen = first_difat, 0
-    while nxt not in (_FREE, _END) and seen <= n_difat and len(fat_sectors) < n_fat:
+    while nxt not in (_FREE, _END) and seen <= min(n_difat, n_sectors) and len(fat_sectors) < n_fat:
         block = sector(nxt)
         entries = struct.unpack(f"<{size // 4}I", block)
         fat_sectors.extend(s for s in entries[:-1] if s != _FREE)
