@@ -25,6 +25,7 @@ the legacy encoding whose decoded words are most often Vietnamese syllables.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import threading
 import unicodedata
@@ -94,13 +95,13 @@ _LABELS = {"tcvn3": "TCVN3 (ABC, TCVN 5712:1993 VN3)", "vni": "VNI Windows", "cp
 
 @attrs.frozen
 class _Tables:
-    tcvn3: dict[int, str]  # a str.translate table over latin-1 code points
+    tcvn3_map: str  # byte -> character, for codecs.charmap_decode
     tcvn3_word: re.Pattern[str]  # a run of ASCII letters and TCVN3 letter bytes
-    tcvn3_caps_candidate: re.Pattern[str]  # such a word with a lower-case letter byte
-    tcvn3_word_end: re.Pattern[str]  # a word at the end of a string
-    tcvn3_word_after: re.Pattern[str]  # spaces, then a word (group 1)
+    tcvn3_caps_run: re.Pattern[str]  # words with a capital and no small ASCII letter
     vni: dict[str, str]  # latin-1 key (1 or 2 characters) -> letter
-    vni_pattern: re.Pattern[str]
+    vni_map: str  # single byte -> character (letters, Windows-1252, else latin-1)
+    vni_pairs: dict[str, str]  # base + mark (after vni_map) -> letter
+    vni_pattern: re.Pattern[str]  # a base, then a mark
     vni_stray: re.Pattern[str]  # a mark byte after no letter that takes it
     encode_tcvn3: dict[str, bytes]
     encode_vni: dict[str, bytes]
@@ -129,7 +130,6 @@ def _load() -> _Tables:
         if _tables is not None:
             return _tables
         tcvn3: dict[int, str] = dict(_CP1252)
-        lower: list[str] = []
         letters: list[str] = []
         vni: dict[str, str] = {}
         for row in read_table("legacy_encodings.tsv"):
@@ -138,32 +138,43 @@ def _load() -> _Tables:
             if row["encoding"] == "tcvn3":
                 tcvn3[ord(key)] = char
                 letters.append(key)
-                if char.islower():
-                    lower.append(key)
             elif row["encoding"] == "vni":
                 vni[key] = char
-        word = f"A-Za-z{re.escape(''.join(letters))}"
-        caps_word = f"A-Z{re.escape(''.join(letters))}"
+        tl = re.escape("".join(letters))
+        word = f"A-Za-z{tl}"
+        caps = f"[{tl}]*[A-Z][A-Z{tl}]*"
         bases = "".join(sorted({k[0] for k in vni if len(k) == 2}))
         marks = "".join(sorted({k[1] for k in vni if len(k) == 2}))
-        singles = "".join(sorted({k for k in vni if len(k) == 1} | {chr(b) for b in _CP1252}))
         back = {ch: bytes([b]) for b, ch in _CP1252.items()}
+        singles = {ord(k): ch for k, ch in vni.items() if len(k) == 1}
+        vni_map = "".join(singles.get(b, _CP1252.get(b, chr(b))) for b in range(256))
+        pairs = sorted((vni_map[ord(k[0])] + k[1], ch) for k, ch in vni.items() if len(k) == 2)
+        vni_used = {k[-1] for k in vni}
+        small = set(tcvn3.values())
+        tcvn3_same = {  # capitals without a code are written as their small letter
+            chr(b): bytes([b])
+            for b in range(0xA0, 0x100)
+            if b not in tcvn3 and chr(b).lower() not in small
+        }
+        vni_same = {chr(b): bytes([b]) for b in range(0xA0, 0x100) if chr(b) not in vni_used}
         tables = _Tables(
-            tcvn3=tcvn3,
+            tcvn3_map="".join(tcvn3.get(b, chr(b)) for b in range(256)),
             tcvn3_word=re.compile(f"[{word}]+"),
-            tcvn3_word_end=re.compile(f"(?<![{word}])[{word}]+\\Z"),
-            tcvn3_word_after=re.compile(f"[ \\t]+([{word}]+)"),
-            tcvn3_caps_candidate=re.compile(
-                f"(?<![{word}])(?![{word}]*[a-z])[{caps_word}]*[{re.escape(''.join(lower))}]"
-            ),
+            # [T]*[A-Z][C]* reads a word one way only, so a failed match backtracks
+            # through one word, never the run: linear time
+            tcvn3_caps_run=re.compile(f"(?<![{word}]){caps}(?:[ \\t]+{caps})*(?![{word}])"),
             vni=vni,
+            vni_map=vni_map,
+            vni_pairs=dict(pairs),
             vni_pattern=re.compile(
-                f"[{re.escape(bases)}][{re.escape(marks)}]|[{re.escape(singles)}]"
+                f"[{re.escape(''.join(sorted({k[0] for k, _ in pairs})))}]"
+                f"[{re.escape(''.join(sorted({k[1] for k, _ in pairs})))}]"
             ),
             vni_stray=re.compile(f"(?<![{re.escape(bases)}])[{re.escape(marks)}]"),
             encode_tcvn3=back
+            | tcvn3_same
             | {ch: chr(b).encode("latin-1") for b, ch in tcvn3.items() if b not in _CP1252},
-            encode_vni=back | {ch: k.encode("latin-1") for k, ch in vni.items()},
+            encode_vni=back | vni_same | {ch: k.encode("latin-1") for k, ch in vni.items()},
             common=frozenset(r["syllable"] for r in read_table("common_syllables.tsv")),
         )
         _tables = tables
@@ -175,111 +186,54 @@ def _load() -> _Tables:
 
 def _decode_tcvn3(data: bytes) -> tuple[str, list[Repair]]:
     t = _load()
-    raw = data.decode("latin-1")
-    text = raw.translate(t.tcvn3)
+    raw = data.decode("latin-1")  # the capitals are found on the bytes
+    text = codecs.charmap_decode(data, "strict", t.tcvn3_map)[0]
     return _restore_tcvn3_capitals(raw, text, t)
-
-
-def _is_caps(word: str) -> bool:
-    """Two capital ASCII letters at least and no small one: a word set in capitals."""
-    upper = 0
-    for c in word:
-        if "a" <= c <= "z":
-            return False
-        if "A" <= c <= "Z":
-            upper += 1
-    return upper >= 2
 
 
 def _restore_tcvn3_capitals(raw: str, text: str, t: _Tables) -> tuple[str, list[Repair]]:
     """Capitals that the all-caps fonts (``.VnTimeH``) drew at lower-case byte values.
 
-    A word holding a lower-case TCVN3 letter byte and no small ASCII letter is upper-cased
-    when two of its ASCII letters at least are capitals (``C«NG`` is "CÔNG"), or when it
-    has one capital ASCII letter and a neighbour on its line is a word in capitals
-    (``Bé C«NG AN`` is "BỘ CÔNG AN", ``Bé T\xad ph¸p`` stays "Bộ Tư pháp"). The text keeps
-    its length, so spans stay valid.
+    A run of words on one line, each with a capital ASCII letter and no small one, is
+    upper-cased whole when one of its words has two capital ASCII letters at least:
+    ``Bé C«NG AN`` is "BỘ CÔNG AN", ``ñY BAN`` "ỦY BAN", while ``Bé T\xad ph¸p`` stays
+    "Bộ Tư pháp". The text keeps its length, so spans stay valid.
     """
-    whole = t.tcvn3_word
-    single: list[tuple[int, int]] = []
-    changes: list[tuple[int, int]] = []
-    for m in t.tcvn3_caps_candidate.finditer(raw):
-        w = whole.match(raw, m.start())
-        if w is None:  # pragma: no cover - the candidate pattern matched a word here
-            continue
-        word = w.group()
-        upper = sum(1 for c in word if "A" <= c <= "Z")
-        if upper >= 2:
-            changes.append(w.span())
-        elif upper == 1:
-            single.append(w.span())
-    if single:
-        decided = {s for s, _ in changes}
-
-        def neighbours(s: int, e: int) -> list[tuple[int, int]]:
-            """The words next to ``raw[s:e]``, across spaces only (same line)."""
-            out: list[tuple[int, int]] = []
-            gap = raw[max(0, s - 40) : s]
-            stripped = gap.rstrip(" \t")
-            if len(stripped) < len(gap):
-                b = t.tcvn3_word_end.search(stripped)
-                if b is not None:
-                    off = s - len(gap)
-                    out.append((off + b.start(), off + b.end()))
-            a = t.tcvn3_word_after.match(raw, e)
-            if a is not None:
-                out.append(a.span(1))
-            return out
-
-        near = {span: neighbours(*span) for span in single}
-        pending = list(single)
-        for _ in range(4):
-            added = [
-                span
-                for span in pending
-                if any(n[0] in decided or _is_caps(raw[n[0] : n[1]]) for n in near[span])
-            ]
-            if not added:
-                break
-            decided.update(s for s, _ in added)
-            changes.extend(added)
-            pending = [span for span in pending if span[0] not in decided]
-    if not changes:
-        return text, []
-    changes.sort()
     pieces: list[str] = []
     repairs: list[Repair] = []
     pos = 0
-    for s, e in changes:
+    for m in t.tcvn3_caps_run.finditer(raw):
+        s, e = m.span()
+        words = m.group().split()
+        if not any(sum(1 for c in w if "A" <= c <= "Z") >= 2 for w in words):
+            continue
         old = text[s:e]
         new = old.upper()
-        if len(new) != len(old) or new == old:
+        if new == old or len(new) != len(old):
             continue
         pieces.append(text[pos:s])
         pieces.append(new)
         pos = e
         if len(repairs) < _MAX_REPAIRS:
-            repairs.append(Repair("case", (s, e), old, new))
+            for w in t.tcvn3_word.finditer(raw, s, e):
+                ws, we = w.span()
+                before, after = text[ws:we], new[ws - s : we - s]
+                if before != after and len(repairs) < _MAX_REPAIRS:
+                    repairs.append(Repair("case", (ws, we), before, after))
+    if not pieces:
+        return text, []
     pieces.append(text[pos:])
     return "".join(pieces), repairs
 
 
 def _decode_vni(data: bytes) -> tuple[str, list[Repair]]:
+    """Single bytes through a 256-character map, then each base-and-mark pair replaced in
+    one regex pass (no mark is a base or the letter of a single byte, so pairs never
+    overlap)."""
     t = _load()
-    raw = data.decode("latin-1")
-    table = t.vni
-    cp = _CP1252
-
-    def one(m: re.Match[str]) -> str:
-        s = m.group()
-        got = table.get(s)
-        if got is not None:
-            return got
-        if len(s) == 1:
-            return cp.get(ord(s), s)
-        return table.get(s[0], s[0]) + s[1]  # a base before a mark it does not take
-
-    return t.vni_pattern.sub(one, raw), []
+    pairs = t.vni_pairs
+    text = codecs.charmap_decode(data, "strict", t.vni_map)[0]
+    return t.vni_pattern.sub(lambda m: pairs.get(m[0], m[0]), text), []
 
 
 def _decode_cp1258(data: bytes) -> tuple[str, list[Repair]]:
@@ -373,6 +327,7 @@ _STOPS = ("c", "ch", "p", "t")
 _STRIP_TONES = {ord(c): None for c in _TONES}
 
 
+@functools.lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether ``word`` is shaped like a Vietnamese syllable: onset, vowel nucleus, coda
     and at most one tone mark (a cheap check, not a dictionary).
@@ -470,7 +425,7 @@ def _mostly_utf8(data: bytes) -> bool:
             return True
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    multi = sum(1 for c in text if c > "\x7f") - bad
+    multi = len(text) - len(text.encode("ascii", "ignore")) - bad
     return multi >= 8 and bad * 20 <= multi
 
 
