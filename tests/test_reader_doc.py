@@ -220,3 +220,32 @@ def test_libreoffice_without_output_falls_back_to_antiword(
     layout = read_doc(SAMPLE)
     assert layout.notes == ("converted with antiword (tables drawn with |)",)
     assert "GIẤY MỜI" in layout.blocks[0].text
+
+
+@needs_antiword
+def test_libreoffice_without_python_docx_falls_back_to_antiword(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vnadmin._extras import MissingExtraError
+
+    module = types.ModuleType("vnadmin.reader.docx")
+
+    def read_docx(data: bytes) -> Layout:
+        raise MissingExtraError("docx")
+
+    module.read_docx = read_docx  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "vnadmin.reader.docx", module)
+    soffice = _fake_soffice(
+        tmp_path,
+        'while [ "$1" != "--outdir" ]; do shift; done\nprintf "PK" > "$2/input.docx"\n',
+    )
+    real = shutil.which("antiword")
+    monkeypatch.setattr(
+        docmod.shutil,
+        "which",
+        lambda n: soffice if n == "soffice" else real if n == "antiword" else None,
+    )
+    assert read_doc(SAMPLE).notes == ("converted with antiword (tables drawn with |)",)
+    monkeypatch.setattr(docmod.shutil, "which", lambda n: soffice if n == "soffice" else None)
+    with pytest.raises(MissingExtraError):
+        read_doc(SAMPLE)

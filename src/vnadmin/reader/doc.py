@@ -22,6 +22,7 @@ from pathlib import Path
 
 import attrs
 
+from vnadmin._extras import MissingExtraError
 from vnadmin.errors import VnAdminError
 from vnadmin.reader.model import Block, Layout, Location
 
@@ -264,12 +265,24 @@ def read_doc(data: bytes) -> Layout:
     if not data.startswith(_OLE2):
         raise _error("not an OLE2 compound file (Word 97-2003 .doc)", "unsupported")
     _check(data)
+    from vnadmin.reader import ReadError
+
+    failure: VnAdminError | None = None
     try:
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if soffice is not None:
-            layout = _with_libreoffice(soffice, data)
-            if layout is not None:
-                return layout
+            try:
+                layout = _with_libreoffice(soffice, data)
+            except ReadError as exc:  # timed out: antiword may still read it
+                if exc.reason != "converter":
+                    raise
+                failure = exc
+            except MissingExtraError as exc:  # no python-docx: antiword may still read it
+                failure = exc
+            else:
+                if layout is not None:
+                    return layout
+                failure = ReadError("LibreOffice could not convert the file", reason="converter")
         antiword = shutil.which("antiword")
         if antiword is not None:
             return _with_antiword(antiword, data)
@@ -277,4 +290,6 @@ def read_doc(data: bytes) -> Layout:
         raise
     except Exception as exc:  # a converter's or the docx reader's own failure
         raise _error(f"the .doc file could not be converted: {exc}", "corrupt") from exc
+    if failure is not None:
+        raise failure
     raise _error(f"reading a .doc file needs a converter: {_INSTALL}", "converter")

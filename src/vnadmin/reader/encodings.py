@@ -56,7 +56,7 @@ class Decoded:
             ``after`` is ``"Unicode NFC"``); per-character repairs would cost more than
             the text. TCVN3 capitals restored from context are ``"case"`` repairs, one per
             word; bytes that could not be decoded are ``"encoding"`` repairs of
-            ``"\\ufffd"`` (at most :data:`_MAX_REPAIRS` of them).
+            ``"\\ufffd"`` (at most 100 of them).
         notes: what a caller may want to know (``"byte order mark removed"``, ``"no
             Vietnamese encoding fits; decoded as cp1258"`` …).
     """
