@@ -398,3 +398,10 @@ def test_read_text_refuses_binary() -> None:
 def test_read_text_utf16_and_nul_padding() -> None:
     assert read_text("Số 1".encode("utf-16-le")).blocks[0].text == "Số 1"
     assert read_text(b"So 1\x00\x00\x00").blocks[0].text == "So 1"
+
+
+def test_syllable_check_takes_nfd_and_refuses_non_text() -> None:
+    assert is_vietnamese_syllable(unicodedata.normalize("NFD", "nghiêng"))
+    assert not is_vietnamese_syllable(None)  # type: ignore[arg-type]
+    with pytest.raises(ReadError):
+        encode_legacy(None, "vni")  # type: ignore[arg-type]

@@ -327,7 +327,6 @@ _STOPS = ("c", "ch", "p", "t")
 _STRIP_TONES = {ord(c): None for c in _TONES}
 
 
-@functools.lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether ``word`` is shaped like a Vietnamese syllable: onset, vowel nucleus, coda
     and at most one tone mark (a cheap check, not a dictionary).
@@ -337,14 +336,19 @@ def is_vietnamese_syllable(word: str) -> bool:
     >>> is_vietnamese_syllable("Vieät"), is_vietnamese_syllable("qu¶n")
     (False, False)
     """
-    if not word or len(word) > 8:
+    if not isinstance(word, str) or not word or len(word) > 24:
         return False
+    return _syllable(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _syllable(word: str) -> bool:
     nfd = unicodedata.normalize("NFD", word.lower())
     tones = [c for c in nfd if c in _TONES]
     if len(tones) > 1:
         return False
     base = unicodedata.normalize("NFC", nfd.translate(_STRIP_TONES))
-    if _SYLLABLE.fullmatch(base) is None:
+    if len(base) > 7 or _SYLLABLE.fullmatch(base) is None:  # "nghiêng" is the longest
         return False
     # a syllable closed by a stop takes only the sắc or nặng tone
     return not base.endswith(_STOPS) or (bool(tones) and tones[0] in "\u0301\u0323")
@@ -531,6 +535,8 @@ def encode_legacy(text: str, encoding: str) -> bytes:
     """
     from vnadmin.reader import ReadError
 
+    if not isinstance(text, str) or not isinstance(encoding, str):
+        raise ReadError("encode_legacy takes a text and an encoding name", reason="unsupported")
     t = _load()
     name = _ALIASES.get(encoding.lower(), encoding.lower())
     table = {"tcvn3": t.encode_tcvn3, "vni": t.encode_vni}.get(name)
