@@ -405,3 +405,20 @@ def test_syllable_check_takes_nfd_and_refuses_non_text() -> None:
     assert not is_vietnamese_syllable(None)  # type: ignore[arg-type]
     with pytest.raises(ReadError):
         encode_legacy(None, "vni")  # type: ignore[arg-type]
+
+
+_ALPHABET = st.sampled_from([*LETTERS, *"abcdeghiklmnopqrstuvxyABDGHNT ,.:;/-\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_tcvn3_round_trips_any_text_but_for_capitals(text: str) -> None:
+    d = decode(encode_legacy(text, "tcvn3"), "tcvn3")
+    assert d.text.lower() == text.lower()
+    assert len(d.text) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_cp1258_round_trips_any_text(text: str) -> None:
+    assert decode(encode_cp1258(text), "cp1258").text == text
