@@ -106,6 +106,9 @@ def test_password_protected_doc() -> None:
     assert struct.unpack_from("<H", SAMPLE, fib)[0] == 0xA5EC  # wIdent
     out[fib + 11] |= 0x01  # FibBase.fEncrypted
     assert _reason(bytes(out)) == "encrypted"
+    out[fib + 11] &= 0xFE
+    out[fib] = 0  # wIdent no longer Word's
+    assert _reason(bytes(out)) == "corrupt"
 
 
 @pytest.mark.parametrize("cut", [8, 512, 600, 5000, 20000])

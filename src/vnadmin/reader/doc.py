@@ -110,13 +110,16 @@ def _streams(data: bytes) -> _Compound:
     return _Compound(streams, fat, size)
 
 
-def _word_flags(data: bytes, cf: _Compound) -> tuple[int, int]:
-    """(wIdent, flags) from the WordDocument stream's FIB ([MS-DOC] 2.5.2 FibBase)."""
+def _word_flags(data: bytes, cf: _Compound) -> tuple[int, int] | None:
+    """(wIdent, flags) from the WordDocument stream's FIB ([MS-DOC] 2.5.2 FibBase), or
+    None when the stream is small enough to sit in the mini stream (left to the
+    converter)."""
     start, length = cf.streams["WordDocument"]
-    size = cf.sector_size
-    if length < 4096 or start >= len(cf.fat):  # below the mini-stream cutoff: not Word 97
-        raise ValueError("WordDocument stream too small")
-    off = 512 + start * size
+    if length < 4096:
+        return None
+    if start >= len(cf.fat):
+        raise ValueError("WordDocument stream outside the file")
+    off = 512 + start * cf.sector_size
     head = data[off : off + 12]
     if len(head) < 12:
         raise ValueError("WordDocument stream outside the file")
@@ -143,11 +146,14 @@ def _check(data: bytes) -> None:
         )
         raise _error(f"the OLE2 file is {kind}, not a Word .doc", "unsupported")
     try:
-        ident, flags = _word_flags(data, cf)
+        fib = _word_flags(data, cf)
     except (ValueError, struct.error) as exc:
         raise _error(f"the .doc file is damaged: {exc}", "corrupt") from None
-    if ident != 0xA5EC:
-        raise _error("the WordDocument stream is not Word 97–2003 (pre-97 Word?)", "unsupported")
+    if fib is None:
+        return
+    ident, flags = fib
+    if ident not in (0xA5EC, 0xA5DC):  # Word 97-2003, Word 6/95
+        raise _error("the WordDocument stream is not a Word document", "corrupt")
     if flags & 0x0100:  # fEncrypted
         raise _error("the .doc file is password-protected", "encrypted")
 
