@@ -205,7 +205,7 @@ def lint(
     if isinstance(document, Document):
         doc = document
         # (a text composed from a file's layout is already in reading order)
-        columns = doc.file is None or doc.file.layout.format == "text"
+        columns = doc.file is None or doc.file.flat
         nt = normalize_document(doc.text, columns=columns)
     else:
         nt = normalize_document(document)

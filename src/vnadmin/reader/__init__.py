@@ -166,7 +166,7 @@ def read_documents(
     docs = []
     for k, part in enumerate(split_documents(layout)):
         composed = compose(part)
-        nt = normalize_document(composed.text, columns=layout.format == "text")
+        nt = normalize_document(composed.text, columns=composed.flat)
         doc = attrs.evolve(parse_document(nt), file=composed)
         sig = doc.signature
         if k == 0 and sig is not None and not sig.signer_name and layout.signers:

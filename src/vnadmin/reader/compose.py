@@ -96,6 +96,15 @@ class FileText:
     starts: tuple[int, ...]
     layout: Layout = attrs.field(eq=False, repr=False)
 
+    @property
+    def flat(self) -> bool:
+        """Whether the text came without its layout (a text file, a ``.doc`` read with
+        antiword): tables drawn in it are then read by
+        :func:`vnadmin.reader.columns.normalize_document`."""
+        return self.layout.format in ("text", "doc") and not any(
+            b.location.table is not None for b in self.blocks
+        )
+
     def block_at(self, offset: int) -> Block | None:
         """The block that holds ``offset`` of :attr:`text` (``None`` between blocks)."""
         k = bisect.bisect_right(self.starts, offset) - 1
