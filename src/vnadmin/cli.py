@@ -236,8 +236,17 @@ def _read(path: str, args: argparse.Namespace) -> Document:
         source: Any = data
     else:
         source = path
+    from vnadmin.reader import ReadError
+
     try:
         return read_document(source, encoding=args.encoding, max_bytes=args.max_bytes)
+    except ReadError as exc:
+        if exc.reason == "too_large":
+            raise InputError(
+                f"{path} is larger than {args.max_bytes} bytes (the cap); "
+                "give --max-bytes N to read more"
+            ) from None
+        raise InputError(f"{path}: {exc}") from None
     except InputError:
         raise
     except VnAdminError as exc:

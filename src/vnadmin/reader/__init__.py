@@ -85,7 +85,7 @@ def read_bytes(source: FileSource, *, max_bytes: int = MAX_BYTES) -> bytes:
         )
     if len(data) > max_bytes:
         raise ReadError(
-            f"the file is larger than {max_bytes:,} bytes (raise max_bytes= to read it)",
+            f"the file is larger than {max_bytes} bytes (raise max_bytes= to read it)",
             reason="too_large",
         )
     return data
