@@ -402,3 +402,12 @@ def portal_view(text: str, *, header: str = "run") -> str:
         top += [head, ""]
     bottom = ["", f"Đang trực tuyến: {10 + (seed >> 3) % 400}", "Tổng lượt truy cập: 1.234.567"]
     return "\n".join([*top, *lines[end:], *bottom]) + "\n"
+
+
+#: Each variant by the name ``scripts/score_files.py --variant`` gives it.
+VARIANTS = {
+    "tab": tab_joined,
+    "columns": column_order,
+    "antiword": antiword_text,
+    "layout": pdftotext_layout,
+}

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from vnadmin._regex import alternation
-from vnadmin.codes.model import DocumentCode
+from vnadmin.codes.model import CodeFamily, DocumentCode
 from vnadmin.codes.parser import scan_code
 from vnadmin.dates import match_date
 from vnadmin.references.model import Reference, ShortReference
@@ -183,7 +183,15 @@ def _type_before(head: str, so: int | None) -> tuple[int, str] | None:
 
 
 def _ok_code(code: DocumentCode) -> bool:
-    """Reject what the scanner reads but is no document code (dates, fractions)."""
+    """Reject what the scanner reads but is no document code (dates, fractions, and a
+    number followed by an ordinary word across a spaced dash: "Phòng họp số 2 - Văn
+    phòng" is no code ``02-Văn``)."""
+    if (
+        code.family is CodeFamily.LEGACY
+        and " " in code.source
+        and any(len(p) >= 3 and p[0].isupper() and p[1:].islower() for p in code.issuers)
+    ):
+        return False
     return _ok_parts(code.type_abbr, code.issuers, code.units)
 
 
