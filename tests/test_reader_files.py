@@ -4,6 +4,7 @@ of those files (antiword, TAB-joined cells, pdftotext -layout, portal pages)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import sys
@@ -214,3 +215,33 @@ def test_cli_reads_files_and_directories(
     assert main(["lint", str(tmp_path / "y.pdf")]) in (0, 1)
     out, _ = capsys.readouterr()
     assert "page 1" in out or out == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.binary(max_size=2000)
+    | st.sampled_from([b"PK\x03\x04", b"%PDF-1.7\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]).flatmap(
+        lambda head: st.binary(max_size=2000).map(lambda tail: head + tail)
+    )
+)
+def test_any_bytes_give_a_document_or_a_vnadmin_error(data: bytes) -> None:
+    try:
+        docs = vnadmin.read_documents(data)
+    except vnadmin.VnAdminError:
+        return
+    assert all(isinstance(d, vnadmin.Document) for d in docs)
+
+
+@pytest.mark.parametrize("name", ["giay-moi_85-GM-UBND-lam-dong.pdf", "huong-dan_36-HD-VPTW.docx"])
+def test_mutated_corpus_files_give_a_document_or_a_vnadmin_error(name: str) -> None:
+    import random
+
+    data = bytearray((FILES / name).read_bytes())
+    rng = random.Random(name)
+    for _ in range(8):
+        mutated = bytearray(data)
+        for _ in range(20):
+            mutated[rng.randrange(len(mutated))] = rng.randrange(256)
+        cut = mutated[: rng.randrange(len(mutated))] if rng.random() < 0.5 else mutated
+        with contextlib.suppress(vnadmin.VnAdminError):
+            vnadmin.read_documents(bytes(cut))

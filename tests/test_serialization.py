@@ -334,6 +334,15 @@ def _public_values() -> dict[type, list[object]]:
         add(vnadmin.find_datetimes(text))
         add(vnadmin.resolve_references(text))
         found.setdefault(vnadmin.NormalizedText, []).append(vnadmin.normalize_text(text[:2000]))
+    files = Path(__file__).parent / "data" / "files"
+    for name in (
+        "cong-van_khong-so-BTC-CST-phi-ly-lich-tu-phap-2025.docx",
+        "cong-dien_58-CD-VPCP.pdf",
+    ):
+        doc = vnadmin.read_document(files / name)
+        add(doc)
+        add(doc.file)
+        add(doc.file.layout if doc.file is not None else None)
     add(vnadmin.resolve_references("Căn cứ Quyết định số 01/QĐ-UBND. Quyết định này."))
     add(vnadmin.find_datetimes("08 giờ 30 phút, ngày 15/10/2025"))
     add(vnadmin.find_periods("quý IV/2024, 6 tháng đầu năm 2025"))

@@ -490,6 +490,9 @@ def _check(tp: Any, data: Any, path: str, limit: int | None) -> None:
         for key, item in data.items():
             _text(key, f"{path} (a key)")
             _check(args[1], item, f"{path}.{key}", limit)
+    elif origin is typing.Literal:
+        if not any(type(data) is type(v) and data == v for v in args):
+            raise StructureError(path, f"{str(data)[:40]!r} is not one of {list(args)}")
     elif isinstance(tp, type) and issubclass(tp, enum.Enum):
         if not any(type(data) is type(m.value) and data == m.value for m in tp):
             values = ", ".join(repr(m.value) for m in tp)
@@ -646,6 +649,8 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _schema(args[0], defs)}
     if origin is dict:
         return {"type": "object", "additionalProperties": _schema(args[1], defs)}
+    if origin is typing.Literal:
+        return {"enum": list(args)}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         values = [m.value for m in tp]
         if all(isinstance(v, str) for v in values):

@@ -133,7 +133,38 @@ _VV_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 
 
 def _vv_summary(s: str, limit: int) -> str | None:
-    """The summary after the first ``V/v`` of ``s[:limit]``: what
+    """The trích yếu after the first ``V/v`` of ``s[:limit]``: its first line
+    (:func:`_vv_line`), and the lines it is wrapped onto."""
+    found = _vv_line(s, limit)
+    if found is None:
+        return None
+    first, end, line_end = found
+    if end < line_end:  # a place-date set on the same line ends the trích yếu
+        return first.rstrip('”"') or None
+    # A trích yếu wrapped over the next lines of its cell (NĐ 30, Phụ lục I, II.5.b): up to
+    # a blank line, the place-date, a line in capitals or one that starts the body.
+    parts = [first]
+    pos = line_end + 1
+    for _ in range(_VV_LINES):
+        if pos >= limit:
+            break
+        nxt = s.find("\n", pos, limit)
+        nxt = limit if nxt == -1 else nxt
+        line = s[pos:nxt].strip()
+        if (
+            not line
+            or _is_caps(line)
+            or _VV_STOP.match(line) is not None
+            or _COMMA_NGAY.search(line) is not None
+        ):
+            break
+        parts.append(line)
+        pos = nxt + 1
+    return " ".join(parts).rstrip('”"') or None
+
+
+def _vv_line(s: str, limit: int) -> tuple[str, int, int] | None:
+    """The first line of the summary (with where it ends and where its line ends) after the first ``V/v`` of ``s[:limit]``: what
     ``V/v[ \\t]+(.*?)(?=[ \\t]+[A-ZĐ][^\\s,]*(?:[ \\t]+[A-ZĐ][^\\s,]*)*,[ \\t]*ngày|$|\\n)``
     found, read in one pass: each ``, ngày`` of the line, and the words in capitals before
     it read backwards (they never reach past the ``,`` before), instead of a look-ahead
@@ -167,30 +198,7 @@ def _vv_summary(s: str, limit: int) -> str | None:
             end = best
             break
     first = s[start:end].strip()
-    if not first:
-        return None
-    if end < line_end:  # a place-date set on the same line ends the trích yếu
-        return first.rstrip('”"') or None
-    # A trích yếu wrapped over the next lines of its cell (NĐ 30, Phụ lục I, II.5.b): up to
-    # a blank line, the place-date, a line in capitals or one that starts the body.
-    parts = [first]
-    pos = line_end + 1
-    for _ in range(_VV_LINES):
-        if pos >= limit:
-            break
-        nxt = s.find("\n", pos, limit)
-        nxt = limit if nxt == -1 else nxt
-        line = s[pos:nxt].strip()
-        if (
-            not line
-            or _is_caps(line)
-            or _VV_STOP.match(line) is not None
-            or _COMMA_NGAY.search(line) is not None
-        ):
-            break
-        parts.append(line)
-        pos = nxt + 1
-    return " ".join(parts).rstrip('”"') or None
+    return (first, end, line_end) if first else None
 
 
 _VV_LINES = 5
@@ -847,7 +855,8 @@ def format_document(doc: Document) -> str:
     if doc.type_name is not None and doc.type_name != "Công văn":
         lines.append(doc.type_name.upper())
         if doc.summary:
-            lines += [doc.summary, ""]  # the trích yếu ends at a blank line
+            # the trích yếu ends at a blank line (two, in a double-spaced text)
+            lines += [doc.summary, "", ""]
     elif doc.summary:
         lines += [f"V/v {doc.summary}", ""]
     if doc.addressees is not None:
