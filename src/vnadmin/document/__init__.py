@@ -679,11 +679,11 @@ def _parse(nt: NormalizedText) -> Document:
         window = s[first : first + 600]
         # An extraction that puts a blank line after every line (antiword): there a
         # paragraph ends at two blank lines.
-        lines = window.split("\n")
-        filled = sum(1 for line in lines if line.strip())
-        spaced = filled >= 2 and len(lines) - filled >= filled - 1
-        stop = _SUMMARY_STOP_SPACED if spaced else _SUMMARY_STOP
-        sm = stop.search(s, first, min(len(s), first + 600))
+        window_lines = window.split("\n")
+        filled = sum(1 for line in window_lines if line.strip())
+        spaced = filled >= 2 and len(window_lines) - filled >= filled - 1
+        stop_at = _SUMMARY_STOP_SPACED if spaced else _SUMMARY_STOP
+        sm = stop_at.search(s, first, min(len(s), first + 600))
         end = sm.start() if sm is not None else min(len(s), first + 300)
         if _BODY_START.match(s, first) is not None:
             end = first  # no trích yếu: the body starts at once (a Giấy mời)

@@ -193,7 +193,7 @@ def _region(
         rows.append((k, kind, cells))
     if any(kind == "pipe" for _, kind, _ in rows):
         first_pipe = next(i for i, r in enumerate(rows) if r[1] == "pipe")
-        if not header and first_pipe > anchor - lo + 1:
+        if not header and anchor is not None and first_pipe > anchor - lo + 1:
             return None  # (the Nơi nhận is not in the table)
         return _pipe_region(text, lines, rows[first_pipe:], header=header)
     if header:
