@@ -130,6 +130,7 @@ def scan_list(
     archive: ArchiveNote | None = None
     archive_index: int | None = None
     prev_term = ""  # ";", ".", "," or "" of the previous entry
+    prev_colon = False  # the previous entry is dashed and opens a list with a colon
     first = True
     end_pos = p
     while True:
@@ -170,12 +171,22 @@ def scan_list(
                 ):
                     break
                 else:
-                    # Continuation of the previous entry on the next line.
-                    joins_previous = bool(prev_term in (",", "") and crossed and raw)
+                    # Continuation of the previous entry on the next line; undashed lines
+                    # after a dashed entry that opens a list with a colon are its items
+                    # ("- VPCP: BTCN, các PCN;" / "Trợ lý, Thư ký TTg;" / "Cổng TTĐT;").
+                    joins_previous = bool(
+                        crossed
+                        and raw
+                        and (
+                            prev_term in (",", "")
+                            or (kind is RecipientKind.NOI_NHAN and prev_colon)
+                        )
+                    )
             if joins_previous:
                 e_end, term = _entry_end(s, q)
                 a, _, d = raw[-1]
                 raw[-1] = (a, e_end, d)
+                prev_colon = prev_colon or (d and ":" in s[q:e_end])
                 terms[-1] = term
                 prev_term = term
                 p = end_pos = e_end + len(term)
@@ -199,6 +210,7 @@ def scan_list(
         if e_end <= body and not term:
             break
         raw.append((body, e_end, dashed))
+        prev_colon = dashed and ":" in s[body:e_end]
         terms.append(term)
         prev_term = term
         first = False
