@@ -268,6 +268,8 @@ def split_documents(layout: Layout) -> list[Layout]:
     >>> [len(x.blocks) for x in split_documents(Layout(blocks=tuple(one * 2)))]
     [3, 3]
     """
+    if len(layout.blocks) == 1 and layout.format in ("text", "doc"):
+        return _split_text(layout)
     cuts = [0]
     closed = False
     index = 0
@@ -292,4 +294,49 @@ def split_documents(layout: Layout) -> list[Layout]:
         attrs.evolve(layout, blocks=layout.blocks[a:b])
         for a, b in itertools.pairwise(cuts)
         if b > a
+    ]
+
+
+_LINE_NOI_NHAN = re.compile(r"^[ \t|]*(?:Nơi|NƠI)[ \t]*(?:nhận|NHẬN)", re.MULTILINE)
+_LINE_NATIONAL = re.compile(
+    r"^[ \t|]*(?:C[ỘO]NG[ \t]*H[ÒO]A[ \t]*X[ÃA][ \t]*H[ỘO]I|ĐẢNG[ \t]*CỘNG[ \t]*SẢN|"
+    r"[^\n|]{0,80}\|[ \t]*C[ỘO]NG[ \t]*H[ÒO]A[ \t]*X[ÃA][ \t]*H[ỘO]I)",
+    re.MULTILINE,
+)
+
+
+def _split_text(layout: Layout) -> list[Layout]:
+    """The documents of a layout that is one text (a text file, a ``.doc`` read with
+    antiword): cut at the start of a line (or of the table drawn in text) that holds a Quốc
+    hiệu after a Nơi nhận line."""
+    (block,) = layout.blocks
+    text = _norm(block.text)
+    if len(text) != len(block.text):
+        return [layout]  # (cut positions are read on the text as it is)
+    cuts = [0]
+    pos = 0
+    while True:
+        nn = _LINE_NOI_NHAN.search(text, pos)
+        if nn is None:
+            break
+        nat = _LINE_NATIONAL.search(text, nn.end())
+        if nat is None:
+            break
+        cut = nat.start()
+        # (the table drawn with "|" that holds it starts at its first "|" line)
+        while cut > 0:
+            prev = text.rfind("\n", 0, cut - 1) + 1
+            if text[prev:cut].lstrip().startswith("|") and text[cut:].lstrip().startswith("|"):
+                cut = prev
+            else:
+                break
+        cuts.append(cut)
+        pos = nat.end()
+    if len(cuts) == 1:
+        return [layout]
+    cuts.append(len(block.text))
+    return [
+        attrs.evolve(layout, blocks=(attrs.evolve(block, text=block.text[a:b]),))
+        for a, b in itertools.pairwise(cuts)
+        if block.text[a:b].strip()
     ]
