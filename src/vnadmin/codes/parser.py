@@ -72,6 +72,14 @@ class _Tok:
     space_before: bool = False
 
 
+def _unit_in_brackets(s: str, j: int, n: int) -> int:
+    """Where a unit in brackets that starts at ``s[j] == "("`` ends (after its ``)``), or
+    ``j``: capitals and digits, at most 10 (``TTr-CAT(PC04)``: the police's department)."""
+    close = s.find(")", j + 1, min(n, j + 12))
+    inner = s[j + 1 : close] if close != -1 else ""
+    return close + 1 if inner.isalnum() and inner.isupper() and inner.isascii() else j
+
+
 def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
     """Tokens of a code starting at ``s[i]``, read lazily (the reader stops taking them
     where the code ends, so running text after a code is not read); stops at the first
@@ -120,6 +128,8 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
                     j += 1
                 elif d in _WORD_JOINERS and j + 1 < n and s[j + 1].isalnum():
                     j += 2
+                elif d == "(" and (k := _unit_in_brackets(s, j, n)) > j:
+                    j = k  # a unit in brackets glued to the word: "CAT(PC04)"
                 else:
                     break
             if j - i > _MAX_WORD:  # the start of a word too long for a code, and the end
@@ -821,6 +831,8 @@ def _scan_fast(nt: NormalizedText, pos: int, memos: Memo) -> tuple[DocumentCode,
         c = s[e]
         if c in "/-" or (c in "&.," and e + 1 < len(s) and s[e + 1].isalnum()):
             return None
+        if c == "(" and _unit_in_brackets(s, e, len(s)) > e:
+            return None  # a unit in brackets: the scanner reads it
         if c in " \t\n":
             gap = _RUN_GAP.match(s, e)
             assert gap is not None
