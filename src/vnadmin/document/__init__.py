@@ -202,6 +202,9 @@ def _vv_line(s: str, limit: int) -> tuple[str, int, int] | None:
 
 
 _VV_LINES = 5
+_DIEN = re.compile(
+    r"(?m:^)[ \t]*[A-ZĐ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ \t]{2,80}?[ \t]điện[ \t]*:"
+)
 _VV_STOP = re.compile(
     r"(?:Kính[ \t]+gửi|Căn[ \t]+cứ|Thực[ \t]+hiện|Số\b|Xét\b|Theo\b|Nơi[ \t]+nhận)"
 )
@@ -736,6 +739,15 @@ def _parse(nt: NormalizedText) -> Document:
             recipients = lst
         elif lst.kind is RecipientKind.KINH_GUI and addressees is None:
             addressees = lst
+    if addressees is None and type_name == "Công điện":
+        # A công điện's addressees follow "<ISSUER> điện:" (NĐ 30, Phụ lục III, mẫu 1.8).
+        dm = _DIEN.search(s, cursor, min(len(s), cursor + 1500))
+        if dm is not None:
+            from vnadmin.recipients.parser import scan_list
+
+            addressees, _ = scan_list(nt, dm.end(), None, kind=RecipientKind.KINH_GUI)
+            if not addressees.entries:
+                addressees = None
     references = tuple(r for r in find_references(nt) if code is None or r.code != code)
     signatures = find_signatures(nt, recipients=lists)
     # The body: after the trích yếu (or whatever header was read) up to the signature or

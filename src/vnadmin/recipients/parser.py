@@ -106,13 +106,16 @@ def parse_recipients(text: Source) -> RecipientList:
 
 
 def scan_list(
-    nt: NormalizedText, start: int, header: re.Match[str] | None
+    nt: NormalizedText,
+    start: int,
+    header: re.Match[str] | None,
+    kind: RecipientKind = RecipientKind.NOI_NHAN,
 ) -> tuple[RecipientList, int]:
-    """Read the list that starts at ``start`` of ``nt.text`` (after ``header`` when given);
-    returns the list and where it ends (normalised offsets)."""
+    """Read the list that starts at ``start`` of ``nt.text`` (after ``header`` when given;
+    without one, a list of ``kind``); returns the list and where it ends (normalised
+    offsets)."""
     s = nt.text
     n = len(s)
-    kind = RecipientKind.NOI_NHAN
     p = start
     repairs: list[Repair] = []
     if header is not None:
