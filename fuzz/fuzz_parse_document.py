@@ -10,9 +10,10 @@ def test_one_input(data: bytes) -> None:
     text = _harness.text(data)
     try:
         doc = vnadmin.parse_document(text)
+        written = vnadmin.to_json(doc)  # (refused for a lone surrogate: no JSON holds one)
     except vnadmin.VnAdminError:
         return
-    assert vnadmin.from_json(vnadmin.to_json(doc), vnadmin.Document) == doc
+    assert vnadmin.from_json(written, vnadmin.Document) == doc
 
 
 if __name__ == "__main__":

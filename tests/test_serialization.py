@@ -635,3 +635,11 @@ def test_valid_json_with_one_part_replaced_raises_only_vnadmin_error(data: st.Da
             node = node[key]
         node[where[-1]] = replacement
     _contract(tree, tp)
+
+
+def test_a_lone_surrogate_is_refused_when_written() -> None:
+    """Found by the parse_document fuzz target: to_json wrote what from_json refuses."""
+    doc = parse_document("Số: 12/QĐ-UBND\nNội dung \udf93 của văn bản.")
+    with pytest.raises(StructureError, match="lone surrogate U\\+DF93"):
+        to_json(doc)
+    assert isinstance(to_dict(doc), dict)  # (the data itself is still there to inspect)

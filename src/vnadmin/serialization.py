@@ -305,8 +305,14 @@ def to_dict(value: object) -> Any:
 
 
 def to_json(value: object, *, indent: int | None = None) -> str:
-    """``value`` as a JSON string (UTF-8 characters kept); see :func:`to_dict`."""
-    return json.dumps(to_dict(value), ensure_ascii=False, indent=indent)
+    """``value`` as a JSON string (UTF-8 characters kept); see :func:`to_dict`. A value
+    that holds a lone surrogate (text decoded with ``surrogateescape``, say) raises
+    :class:`StructureError`: no UTF-8 JSON can carry it, and :func:`from_json` refuses it."""
+    out = json.dumps(to_dict(value), ensure_ascii=False, indent=indent)
+    m = _SURROGATE.search(out)
+    if m is not None:
+        raise StructureError("$", f"a lone surrogate U+{ord(m[0]):04X} cannot be written as JSON")
+    return out
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
