@@ -54,6 +54,7 @@ __all__ = [
     "is_note",
     "is_upper_word",
     "mark_ok_at",
+    "signature_at",
     "skip_entry",
     "starts_foreign",
     "strict_mark_at",
@@ -273,17 +274,44 @@ class LazyTokens:
         return self.items[a:b]
 
 
+def signature_at(s: str, j: int) -> bool:
+    """Whether a signature block starts at ``s[j]`` inside a line of the Nơi nhận column: a
+    signing mark in capitals (``KT.``, ``TL.``, ``T/M`` …) or a signing title of two words
+    or more in capitals (``PHÓ TRƯỞNG BAN``; NĐ 30, Phụ lục I, II.7).
+
+    >>> signature_at("NC.Châu KT. CHỦ TỊCH", 8), signature_at("VT, PHÓ TRƯỞNG BAN", 4)
+    (True, True)
+    >>> signature_at("VT, KTTH", 4), signature_at("Sở Nội vụ", 0)
+    (False, False)
+    """
+    if not s[j : j + 1].isupper():
+        return False
+    if strict_mark_at(s, j):
+        return True
+    words = s[j : j + 40].split()[:4]
+    if len(words) < 2 or not all(is_upper_word(w) and len(w) > 1 for w in words[:2]):
+        return False
+    from vnadmin.signatures.titles import clean_word, title_at
+
+    return title_at([clean_word(w) for w in words], 0) >= 2
+
+
 def skip_entry(s: str, toks: LazyTokens, i: int) -> int:
     """The index of the first token after the Nơi nhận entry starting at ``toks[i]`` when
     the entry shares its line with the signature column: the entry runs to its ``;`` or
-    ``.``, or to the end of the line (blanks before the line break included).
+    ``.``, or to the end of the line (blanks before the line break included), or to a
+    signing mark printed on its line (``- Lưu: VT, NC.Châu KT. CHỦ TỊCH``).
     """
+    first = i
     while (
         toks.has(i)
+        and not (i > first and signature_at(s, toks[i][0]))
         and not toks[i][2].endswith((";", "."))
         and not (toks.has(i + 1) and "\n" in s[toks[i][1] : toks[i + 1][0]])
     ):
         i += 1
+    if toks.has(i) and i > first and signature_at(s, toks[i][0]):
+        return i  # the signature printed on the entry's line
     return i + 1
 
 

@@ -176,7 +176,11 @@ def _vv_line(s: str, limit: int) -> tuple[str, int, int] | None:
     line_end = s.find("\n", start, limit)
     line_end = limit if line_end == -1 else line_end
     end = line_end
-    for c in _COMMA_NGAY.finditer(s, start, line_end):
+    # A header run into one line (a portal's page): the Quốc hiệu after the trích yếu.
+    qh = _NATIONAL.search(s, start, line_end)
+    if qh is not None:
+        end = qh.start()
+    for c in _COMMA_NGAY.finditer(s, start, end):
         k = c.start()
         best = -1  # the earliest start of the look-ahead: a run of blanks before a word
         while True:

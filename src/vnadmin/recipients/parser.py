@@ -16,6 +16,7 @@ from vnadmin.layout import (
     HEADER,
     collapsed_span,
     entry_follows,
+    signature_at,
     starts_foreign,
     strict_mark_at,
 )
@@ -393,6 +394,13 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
             depth == 0 and c == "." and (i + 1 >= n or s[i + 1] in " \t\n")
         ):
             end, term = i, 1
+            break
+        elif depth == 0 and c in " \t" and i + 1 < n and signature_at(s, i + 1):
+            # The signature printed on the Lưu line ("Lưu: VT, NC.Châu  KT. CHỦ TỊCH",
+            # a portal's flattened two columns): the archive entry ends before it.
+            end = i
+            while end > m.end() and s[end - 1] in " \t":
+                end -= 1
             break
         i += 1
     # The comma-separated parts, each with its place in s (collapsed text, start, end).
