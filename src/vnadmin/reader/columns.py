@@ -30,6 +30,7 @@ V/v x
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from vnadmin.reader.compose import is_closing, is_header, order_columns
@@ -44,6 +45,7 @@ _GAP = re.compile(r"[ \t]{3,}|\t")  # what sets two columns apart on one line
 _NOI_NHAN = re.compile(r"^[ \t|]*(?:Nơi|NƠI)[ \t]*(?:nhận|NHẬN)", re.MULTILINE)
 _PLACE_DATE = re.compile(r",[ \t]*ngày\b|\bngày\b.{0,20}\btháng\b", re.IGNORECASE)
 _CUES = ("|", "\t", "   ")
+_PIPE_LINE = re.compile(r"^[ \t]*\|[^\n]*\|", re.MULTILINE)
 _KINH_GUI = re.compile(r"(?:Kính|KÍNH)[ \t]+(?:gửi|GỬI)")
 # The right column of a page starts this far from the line's start at least (a blank
 # number, "Số:        /QĐ-UBND", or a blank day, "ngày      tháng", is not a column gap).
@@ -84,25 +86,18 @@ def normalize_document(text: Source, *, columns: bool = True) -> NormalizedText:
 
 
 def _lines(text: str) -> list[_Span]:
-    out: list[_Span] = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        end = text.find("\n", pos)
-        if end == -1:
-            out.append((pos, n))
-            break
-        out.append((pos, end))
-        pos = end + 1
-    return out
+    """``(start, end)`` of every line (the line break left out), computed in C."""
+    lengths = [len(line) + 1 for line in text.split("\n")]
+    starts = list(itertools.accumulate(lengths, initial=0))
+    return [(a, a + n - 1) for a, n in zip(starts, lengths, strict=False)]
 
 
 def _strip(text: str, a: int, b: int) -> _Span:
-    while a < b and text[a] in " \t|":
-        a += 1
-    while b > a and text[b - 1] in " \t|\r":
-        b -= 1
-    return a, b
+    piece = text[a:b]
+    left = piece.lstrip(" \t|")
+    if not left:
+        return b, b
+    return b - len(left), b - (len(left) - len(left.rstrip(" \t|\r")))
 
 
 def _cells_of(text: str, a: int, b: int) -> tuple[str, list[tuple[int, _Span]]]:
@@ -125,6 +120,8 @@ def _cells_of(text: str, a: int, b: int) -> tuple[str, list[tuple[int, _Span]]]:
     x, y = _strip(text, a, b)
     if x >= y:
         return "", []
+    if "\t" not in line and "   " not in line:  # (most lines: one cell, no gap)
+        return "", [(x - a, (x, y))]
     found: list[tuple[int, _Span]] = []
     pos = x
     kind = ""
@@ -155,18 +152,17 @@ def _regions(text: str, lines: list[_Span]) -> list[tuple[int, int, list[_Span]]
             out.append(region)
     # Any other table drawn with "|" borders: its cells row by row, the borders left out.
     covered = [(a, b) for a, b, _ in out]
-    k = 0
-    while k < len(lines):
-        if not _is_pipe(text, lines[k]):
-            k += 1
+    read_to = -1  # the last line of the table read last
+    for hit in _PIPE_LINE.finditer(text):
+        k = bisect.bisect_right(offsets, hit.start()) - 1
+        if k <= read_to or any(a <= k <= b for a, b in covered):
             continue
         end = k
         while end + 1 < len(lines) and _is_pipe(text, lines[end + 1]):
             end += 1
-        if not any(a <= k <= b for a, b in covered):
-            pieces = [span for j in range(k, end + 1) for _, span in _cells_of(text, *lines[j])[1]]
-            out.append((k, end, [p for p in pieces if p[1] > p[0]]))
-        k = end + 1
+        read_to = end
+        pieces = [span for j in range(k, end + 1) for _, span in _cells_of(text, *lines[j])[1]]
+        out.append((k, end, [p for p in pieces if p[1] > p[0]]))
     out.sort()
     return out
 
