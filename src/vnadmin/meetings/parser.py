@@ -1,0 +1,610 @@
+"""Read the meeting a document calls or reports: :func:`parse_meeting`.
+
+Layouts read (all seen in real texts, see ``docs`` tasks research §2):
+
+* Giấy mời with labelled items: ``1. Chủ trì:``, ``2. Thành phần mời:`` (dash lines; groups
+  ``a) Cấp tỉnh: tại <phòng họp>`` / ``1. Điểm cầu <nơi>:``; a member marked ``- Chủ trì``
+  or ``: Chủ trì điểm cầu …`` is the chair), ``Thời gian:`` (``từ 14 giờ 00, ngày
+  29/9/2025 (thứ Hai)``, ``14h00``, ``7 giờ 30’``, a time and its date on two lines,
+  ``sáng``/``chiều``), ``Địa điểm:``, ``Hình thức:``, ``Nội dung:`` (agenda), and the
+  preparation part (``Phân công chuẩn bị`` / ``Tổ chức thực hiện``), whose test runs,
+  arrival and registration lines become notes. QĐ 45/2018/QĐ-TTg requires a Giấy mời to
+  state the chair, participants, content, time and place.
+* A Công điện inviting to a meeting (``Phiên họp do <chair> chủ trì.``, ``I. Thời gian:``).
+* A Thông báo kết luận: ``Ngày 03/01/2024, đồng chí <chair> chủ trì <meeting>.`` →
+  ``held=True``, the day only.
+* A schedule entry (``- 14 giờ, <chair> chủ trì họp …. Địa điểm: …``).
+
+Text is read line by line: wrapped lines are joined into items (a line that opens with
+no list marker or label, after a line that does not end a sentence, continues it); every
+pattern is anchored or bounded, so the work is linear in the text. Never raises on a
+``str``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from vnadmin.dates import find_dates
+from vnadmin.dates import grammar as g
+from vnadmin.dates.times import VN_TZ, find_datetimes, find_times
+from vnadmin.meetings.model import Meeting, MeetingMode, ParticipantGroup, Venue
+from vnadmin.text import NormalizedText, Source, as_normalized
+
+__all__ = ["parse_meeting"]
+
+_MARKER = re.compile(
+    r"(?P<num>(?:\d{1,2}\.){1,3}|[IVXL]{1,6}\.|[a-zđ]\))[ \t]+|(?P<dash>[-+•*])[ \t]*",
+)
+_LABEL = re.compile(
+    r"(?P<l>chủ[ \t]+trì|thành[ \t]+phần[^:\n]{0,40}|thời[ \t]+gian[^:\n]{0,40}|địa[ \t]+điểm"
+    r"|hình[ \t]+thức[^:\n]{0,20}|nội[ \t]+dung[^:\n]{0,30}|điểm[ \t]+cầu[^:\n]{0,200}"
+    r"|cấp[ \t]+[^:\n]{1,60})[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+#: A section heading printed without a colon: ``1. Thành phần``, ``III. Thời gian, địa điểm``.
+_BARE = re.compile(
+    r"(?P<l>thành[ \t]+phần(?:[ \t]+(?:dự[ \t]+họp|mời|tham[ \t]+dự))?|thời[ \t]+gian"
+    r"(?:[ \t]*,[ \t]*địa[ \t]+điểm)?|địa[ \t]+điểm|nội[ \t]+dung|chủ[ \t]+trì)[ \t.]*",
+    re.IGNORECASE,
+)
+_PREAMBLE = re.compile(
+    r"(?:Thực[ \t]+hiện|Căn[ \t]+cứ|Kính[ \t]+gửi|Nhằm|Được[ \t]+sự|Sau[ \t]+khi"
+    r"|Tham[ \t]+dự)(?![^\W_])|Ngày[ \t]+\d{1,2}[ \t]*(?:[/.-]|tháng)"
+)
+_PREP = re.compile(
+    r"(?:phân[ \t]+công[ \t]+chuẩn[ \t]+bị|tổ[ \t]+chức[ \t]+thực[ \t]+hiện"
+    r"|công[ \t]+tác[ \t]+chuẩn[ \t]+bị)(?![^\W_])",
+    re.IGNORECASE,
+)
+_CLOSE = re.compile(r"nơi[ \t]+nhận(?![^\W_])", re.IGNORECASE)
+_NOTE = re.compile(
+    r"chạy[ \t]+thử|thử[ \t]+lại|kiểm[ \t]+tra[^\n]{0,30}đường[ \t]+truyền|kết[ \t]+nối[ \t]+thử"
+    r"|trang[ \t]+phục|có[ \t]+mặt|đúng[ \t]+thành[ \t]+phần|đăng[ \t]+ký|đúng[ \t]+giờ"
+    r"|tải[ \t]+tài[ \t]+liệu",
+    re.IGNORECASE,
+)
+_MEETING_WORD = re.compile(
+    r"(?<![^\W_])(?:(?:phiên|cuộc|buổi)[ \t]+họp|họp|hội[ \t]+nghị|đại[ \t]+hội|hội[ \t]+thảo|tọa[ \t]+đàm|toạ[ \t]+đàm"
+    r"|buổi[ \t]+làm[ \t]+việc|giao[ \t]+ban)(?![^\W_])",
+    re.IGNORECASE,
+)
+_CHAIR_WORD = re.compile(r"(?<![^\W_])chủ[ \t]+trì(?![^\W_])", re.IGNORECASE)
+_HALF_DAY = re.compile(r"(?<![^\W_])(sáng|chiều|tối|trưa)(?![^\W_])", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(" + g.WEEKDAY_PATTERN + r")", re.IGNORECASE)
+_INVITED = re.compile(r"\([ \t]*do[ \t]+([^()]{1,80}?)[ \t]+mời[ \t]*\)", re.IGNORECASE)
+_HEADING = re.compile(
+    r"(GIẤY[ \t]+MỜI|GIẤY[ \t]+TRIỆU[ \t]+TẬP|CÔNG[ \t]+ĐIỆN|THÔNG[ \t]+BÁO|LỊCH[ \t]+[^\n]{0,60})$"
+)
+_SUBTITLE_LEAD = re.compile(r"(?:dự|về[ \t]+việc|v/v)[ \t]+", re.IGNORECASE)
+_TAI = re.compile(r"tại[ \t]+", re.IGNORECASE)
+_ORGANISE = re.compile(
+    r"[ \t](?:tổ[ \t]+chức|trân[ \t]+trọng[ \t]+kính[ \t]+mời|kính[ \t]+mời|mời[ \t]+họp"
+    r"|triệu[ \t]+tập)[ \t]",
+    re.IGNORECASE,
+)
+_ATTEND = re.compile(r"(?:tham[ \t]+dự|cùng[ \t]+dự)[^,;.\n]{0,25}?[ \t]có[ \t]+", re.IGNORECASE)
+_MAX_ITEM = 4000  # an item longer than this is cut (a runaway paragraph, not a field)
+
+
+class _Item:
+    """One logical line: wrapped physical lines joined."""
+
+    __slots__ = ("body", "end", "marker", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, marker: str | None, body: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.marker = marker  # "num", "dash", or None
+        self.body = body
+
+
+def _lines(s: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(s)
+    while pos <= n:
+        nl = s.find("\n", pos)
+        if nl < 0:
+            nl = n
+        a, b = pos, nl
+        while a < b and s[a] in " \t|":
+            a += 1
+        while b > a and s[b - 1] in " \t|":
+            b -= 1
+        if a < b:
+            seg = s[a:b]
+            if not (seg.isdigit() or set(seg) <= set("_-=*. ")):
+                out.append((a, b))
+        pos = nl + 1
+    return out
+
+
+def _starts_item(seg: str) -> bool:
+    m = _MARKER.match(seg)
+    if m is not None and (m.group("num") is not None or m.group("dash") is not None):
+        return True
+    return (
+        _PREAMBLE.match(seg) is not None
+        or _LABEL.match(seg) is not None
+        or _PREP.match(seg) is not None
+        or _CLOSE.match(seg) is not None
+        or _HEADING.match(seg) is not None
+    )
+
+
+def _items(s: str) -> list[_Item]:
+    groups: list[list[tuple[int, int]]] = []
+    for a, b in _lines(s):
+        seg = s[a:b]
+        if groups:
+            pa, pb = groups[-1][-1]
+            prev = s[pa:pb]
+            first = seg[0]
+            ends = prev[-1] in ".:;!?" or _HEADING.match(prev) is not None
+            if not _starts_item(seg) and not (ends and (first.isupper() or first == "(")):
+                groups[-1].append((a, b))
+                continue
+        groups.append([(a, b)])
+    out: list[_Item] = []
+    for grp in groups:
+        text = " ".join(" ".join(s[a:b].split()) for a, b in grp)[:_MAX_ITEM]
+        m = _MARKER.match(text)
+        marker: str | None = None
+        body = text
+        if m is not None and (m.group("num") is not None or m.group("dash") is not None):
+            marker = "num" if m.group("num") is not None else "dash"
+            body = text[m.end() :]
+            if marker == "num" and m.group("num")[0].islower():
+                marker = "letter"
+        out.append(_Item(grp[0][0], grp[-1][1], text, marker, body))
+    return out
+
+
+def _clean(text: str) -> str:
+    t = text.strip()
+    while t and t[-1] in ".;,:/ ":
+        t = t[:-1]
+    return t.strip()
+
+
+def _mode_of(text: str) -> MeetingMode | None:
+    low = text.lower()
+    live = "trực tiếp" in low
+    online = "trực tuyến" in low or "truyền hình" in low or "điểm cầu" in low
+    if (live and online) or ("kết hợp" in low and (live or online)):
+        return MeetingMode.KET_HOP
+    if online:
+        return MeetingMode.TRUC_TUYEN
+    if live:
+        return MeetingMode.TRUC_TIEP
+    return None
+
+
+class _When:
+    __slots__ = ("end", "half", "start", "text", "time_known", "weekday_ok")
+
+    def __init__(self) -> None:
+        self.start: dt.datetime | None = None
+        self.end: dt.datetime | None = None
+        self.text: str | None = None
+        self.time_known = False
+        self.half: str | None = None
+        self.weekday_ok: bool | None = None
+
+
+def _read_when(text: str, extra: str | None = None) -> _When | None:
+    """The start (and end) of a time phrase; ``extra`` is the next item, read when the
+    phrase holds a time without its date or a date without its time."""
+    w = _When()
+    dts = find_datetimes(text)
+    dates = find_dates(text)
+    times = find_times(text)
+    if not dates and extra is not None:
+        more = find_dates(extra)
+        if more and times:
+            dates = more
+            w.text = _clean(text + " " + extra)
+    elif dates and not times and extra is not None:
+        more_t = find_times(extra)
+        if more_t:
+            times = more_t
+            w.text = _clean(text + " " + extra)
+    if not dates:
+        return None
+    d0 = dates[0]
+    if dts:
+        w.start = dts[0].value
+        w.time_known = True
+        after = dts[0].span[1]
+    elif times:
+        w.start = dt.datetime.combine(d0.value, times[0].value, tzinfo=VN_TZ)
+        w.time_known = True
+        after = max(d0.span[1], times[0].span[1]) if dates is not None else d0.span[1]
+    else:
+        w.start = dt.datetime.combine(d0.value, dt.time(0, 0), tzinfo=VN_TZ)
+        after = d0.span[1]
+    low = text.lower()
+    # the end: "đến 11 giờ 30", "đến ngày 16/01/2025"
+    k = low.find("đến", 0)
+    if k >= 0:
+        later_t = [t for t in times if t.span[0] > k]
+        later_d = [d for d in dates if d.span[0] > k]
+        if later_t and w.time_known and w.start is not None:
+            day = later_d[0].value if later_d else w.start.date()
+            w.end = dt.datetime.combine(day, later_t[0].value, tzinfo=VN_TZ)
+        elif later_d:
+            w.end = dt.datetime.combine(later_d[0].value, dt.time(0, 0), tzinfo=VN_TZ)
+    half = _HALF_DAY.search(text)
+    if half is not None:
+        w.half = half.group(1).lower()
+    stated = d0.weekday
+    if stated is None:
+        wm = _WEEKDAY.search(text, min(after, d0.span[1]))
+        if wm is not None and wm.start() - d0.span[1] <= 20:
+            stated = g.weekday_value(wm.group(1))
+    if stated is not None:
+        w.weekday_ok = stated == d0.value.weekday()
+    if w.text is None:
+        w.text = _clean(text)
+    return w
+
+
+def _chair_of_member(body: str) -> str | None:
+    """``"Đồng chí X - Chủ tịch UBND tỉnh: Chủ trì điểm cầu tại tỉnh;"`` → ``"Đồng chí X -
+    Chủ tịch UBND tỉnh"``; None unless ``chủ trì`` is a trailing role."""
+    last = None
+    for m in _CHAIR_WORD.finditer(body):
+        last = m
+    if last is None:
+        return None
+    tail = body[last.end() :]
+    if len(tail) > 40 or tail.lstrip().startswith(","):
+        return None
+    head = body[: last.start()].rstrip(" \t-:–,(")
+    if len(head) < 4 or body.lower().startswith("giao"):
+        return None
+    return head
+
+
+def _strip_address(text: str) -> str:
+    return text[9:] if text.startswith("đồng chí ") else text
+
+
+def _tb_sentence(text: str) -> tuple[dt.date, str, str | None] | None:
+    """``Ngày 03/01/2024, đồng chí X, titles chủ trì <meeting>.`` → (day, chair, meeting)."""
+    if text[:4].lower() != "ngày":
+        return None
+    dates = find_dates(text[:60])
+    if not dates or dates[0].span[0] != 0:
+        return None
+    rest_at = dates[0].span[1]
+    if text[rest_at : rest_at + 1] != ",":
+        return None
+    m = _CHAIR_WORD.search(text, rest_at, rest_at + 400)
+    if m is None:
+        return None
+    who = text[rest_at + 1 : m.start()].strip()
+    if who.endswith(" đã"):
+        who = who[:-3].rstrip()
+    who = _strip_address(who)
+    if not who:
+        return None
+    stop = text.find(". ", m.end())
+    event = _clean(text[m.end() : stop if stop >= 0 else len(text)])
+    return dates[0].value, who, event or None
+
+
+def _organiser(text: str) -> str | None:
+    m = _ORGANISE.search(text)
+    if m is None:
+        return None
+    head = text[: m.start()]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(")"))
+    who = head[cut + 1 :].strip()
+    if not who or not who[0].isupper() or len(who) > 150 or who.lower().startswith("thực hiện"):
+        return None
+    return who
+
+
+def _title_after_organise(text: str) -> str | None:
+    m = _ORGANISE.search(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    if _MEETING_WORD.match(rest) is None:
+        return None
+    stops = [
+        i for i in (rest.find(". "), rest.find(" theo hình thức"), rest.find(" với ")) if i > 0
+    ]
+    end = min(stops) if stops else len(rest)
+    return _clean(rest[:end]) or None
+
+
+def _split_attendees(text: str) -> tuple[str, ...]:
+    parts = [p.strip() for p in text.split(";")]
+    if parts:
+        last = parts[-1]
+        k = last.find(" và các ")
+        if k > 0:
+            parts[-1:] = [last[:k], last[k + 4 :]]
+    return tuple(_clean(p) for p in parts if _clean(p))
+
+
+def parse_meeting(source: Source) -> Meeting | None:
+    """The meeting ``source`` calls (Giấy mời, Thông báo triệu tập, Công điện, a schedule
+    entry) or reports (Thông báo kết luận: ``held``), or ``None`` when it names none
+    (no time, place or chair of a meeting). Never raises on a ``str``.
+
+    >>> m = parse_meeting("GIẤY MỜI\\n1. Chủ trì: Đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh.\\n"
+    ...                   "2. Thời gian: 14 giờ 00, ngày 29/9/2025 (thứ Hai).\\n"
+    ...                   "3. Địa điểm: Phòng họp số 2, UBND tỉnh.")
+    >>> m.chair, m.start.isoformat(), m.place, m.weekday_ok
+    (('Đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh',), '2025-09-29T14:00:00+07:00', \
+'Phòng họp số 2, UBND tỉnh', True)
+    >>> parse_meeting("Công văn về việc báo cáo số liệu.") is None
+    True
+    """
+    nt = as_normalized(source)
+    try:
+        return _parse(nt)
+    except RecursionError:  # pragma: no cover - defensive
+        return None
+
+
+def _parse(nt: NormalizedText) -> Meeting | None:
+    s = nt.text
+    items = _items(s)
+    title: str | None = None
+    organiser: str | None = None
+    chairs: list[str] = []
+    member_chairs: list[str] = []
+    sentence_chairs: list[str] = []
+    when: _When | None = None
+    mode: MeetingMode | None = None
+    venues: list[list[str | None]] = []  # [place, point, invited_by]
+    main_place: str | None = None
+    groups: list[tuple[str | None, list[str], int | None]] = []  # label, members, venue index
+    agenda: list[str] = []
+    notes: list[str] = []
+    held = False
+    used: list[_Item] = []
+    state: str | None = None
+    heading: str | None = None
+    cue = False
+    preamble_done = False
+
+    for i, it in enumerate(items):
+        body = it.body
+        low = body.lower()
+        if _CLOSE.match(body) is not None:
+            break
+        h = _HEADING.match(it.text)
+        if h is not None and heading is None:
+            heading = h.group(1).upper()
+            if heading.startswith(("GIẤY", "CÔNG ĐIỆN", "LỊCH")):
+                cue = True
+            if i + 1 < len(items):
+                nxt = items[i + 1]
+                sub = _SUBTITLE_LEAD.match(nxt.text)
+                if sub is not None and nxt.marker is None:
+                    title = _clean(nxt.text[sub.end() :])
+                elif (
+                    heading.startswith("CÔNG ĐIỆN")
+                    and nxt.marker is None
+                    and _MEETING_WORD.search(nxt.text) is not None
+                ):
+                    title = _clean(nxt.text)
+            continue
+        lab = _LABEL.match(body) or _BARE.fullmatch(body)
+        label = " ".join(lab.group("l").lower().split()) if lab is not None else ""
+        rest = body[lab.end() :] if lab is not None else ""
+        lab_end = lab.end() if lab is not None else 0
+        head_end = lab.end("l") if lab is not None else 0
+        if (
+            _NOTE.search(body) is not None
+            and not label.startswith(("thành phần", "điểm cầu"))
+            and (state is not None or label.startswith("thời gian"))
+        ):
+            notes.append(_clean(it.text if it.marker is None else body))
+            used.append(it)
+            continue
+        if label == "chủ trì":
+            chairs.extend(c for c in (_clean(x) for x in rest.split(";")) if c)
+            used.append(it)
+            state = "chair"
+            continue
+        if label.startswith("thời gian"):
+            if when is None or when.start is None or not when.time_known:
+                extra = None
+                if (
+                    i + 1 < len(items)
+                    and items[i + 1].marker is None
+                    and _LABEL.match(items[i + 1].body) is None
+                ):
+                    extra = items[i + 1].text
+                w = _read_when(rest, extra)
+                if w is not None:
+                    when = w
+                    used.append(it)
+                    if "địa điểm" in label and main_place is None:
+                        t = _TAI.search(rest)
+                        if t is not None and t.start() > 0:
+                            main_place = _clean(rest[t.end() :])
+                    cue = cue or _MEETING_WORD.search(rest) is not None
+            state = "time"
+            continue
+        if label == "địa điểm":
+            place = rest
+            t = _TAI.match(place)
+            if t is not None:
+                place = place[t.end() :]
+            if _clean(place):
+                main_place = _clean(place)
+                used.append(it)
+            state = "place"
+            continue
+        if label.startswith("hình thức"):
+            mode = _mode_of(rest) or mode
+            used.append(it)
+            state = "mode"
+            continue
+        if label.startswith("nội dung"):
+            if _clean(rest):
+                agenda.append(_clean(rest))
+            used.append(it)
+            state = "agenda"
+            continue
+        if label.startswith("thành phần"):
+            if groups and state == "participants" and not groups[-1][1]:
+                pass  # "Thành phần:" under an "Điểm cầu …:" heading
+            else:
+                groups.append((_clean(body[:lab_end]) or None, [], None))
+            if _clean(rest):
+                groups[-1][1].append(_clean(rest))
+            used.append(it)
+            state = "participants"
+            continue
+        if label.startswith(("điểm cầu", "cấp ")):
+            point = _clean(body[:head_end])
+            place = rest
+            if label.startswith("điểm cầu"):
+                place = body[len("điểm cầu") : head_end] + (" " + rest if rest else "")
+            t = _TAI.match(place.strip())
+            place = place.strip()[t.end() :] if t is not None else place
+            place = _clean(place)
+            if place.lower().endswith(", gồm") or place.lower().endswith(" gồm"):
+                place = _clean(place[: place.lower().rfind("gồm")])
+            venues.append([place or point, point, None])
+            lbl = _clean(it.text[: len(it.text) - len(body)] + point) if it.marker else point
+            groups.append((lbl, [], len(venues) - 1))
+            used.append(it)
+            state = "participants"
+            continue
+        if _PREP.match(body) is not None:
+            state = "prep"
+            continue
+        if it.marker in ("dash", "letter") and state == "participants" and groups:
+            member = _clean(body)
+            groups[-1][1].append(member)
+            used.append(it)
+            inv = _INVITED.search(body)
+            if inv is not None and groups[-1][2] is not None:
+                venues[groups[-1][2]][2] = inv.group(1).strip()
+            c = _chair_of_member(member)
+            if c is not None:
+                member_chairs.append(c)
+            continue
+        if it.marker == "dash" and state == "agenda":
+            agenda.append(_clean(body))
+            used.append(it)
+            continue
+        if it.marker == "dash" and state == "chair":
+            chairs.append(_clean(body))
+            used.append(it)
+            continue
+        if it.marker is not None and it.marker != "dash":
+            state = "other" if state is not None else None
+        # sentences of the preamble or of a conclusion notice
+        tb = _tb_sentence(it.text) if not preamble_done else None
+        if tb is not None:
+            day, who, event = tb
+            w = _When()
+            w.start = dt.datetime.combine(day, dt.time(0, 0), tzinfo=VN_TZ)
+            w.text = it.text[: it.text.find(",")]
+            if when is None:
+                when = w
+            sentence_chairs.append(who)
+            if event:
+                title = event
+            held = True
+            cue = True
+            used.append(it)
+            att = _ATTEND.search(it.text)
+            if att is not None:
+                stop = it.text.find(". ", att.end())
+                groups.append(
+                    (
+                        "Tham dự",
+                        list(_split_attendees(it.text[att.end() : stop if stop > 0 else None])),
+                        None,
+                    )
+                )
+            preamble_done = True
+            continue
+        if state is None or state == "other":
+            att = _ATTEND.match(it.text)
+            if att is not None and held and not groups:
+                stop = it.text.find(". ", att.end())
+                groups.append(
+                    (
+                        "Tham dự",
+                        list(_split_attendees(it.text[att.end() : stop if stop > 0 else None])),
+                        None,
+                    )
+                )
+                used.append(it)
+                continue
+            ch = _CHAIR_WORD.search(it.text)
+            if ch is not None and _MEETING_WORD.match(it.text) is not None:
+                k = it.text.rfind(" do ", 0, ch.start())
+                if k >= 0:
+                    who = _clean(it.text[k + 4 : ch.start()])
+                    if who:
+                        sentence_chairs.append(who)
+                        used.append(it)
+            if state is None and not held:
+                if organiser is None:
+                    organiser = _organiser(it.text)
+                    if organiser is not None:
+                        used.append(it)
+                if title is None:
+                    title = _title_after_organise(it.text)
+                if mode is None:
+                    hk = low.find("hình thức")
+                    if hk >= 0:
+                        mode = _mode_of(body[hk : hk + 60])
+                    elif "tổ chức trực tuyến" in low or "họp trực tuyến" in low:
+                        mode = MeetingMode.TRUC_TUYEN
+                if _MEETING_WORD.search(it.text) is not None:
+                    cue = cue or "mời" in low or "tổ chức" in low
+    chair = tuple(chairs or member_chairs or sentence_chairs)
+    all_venues: list[Venue] = []
+    if main_place:
+        all_venues.append(Venue(main_place))
+    all_venues.extend(Venue(str(p), pt, inv) for p, pt, inv in venues)
+    if mode is None and any(v.point and "điểm cầu" in v.point.lower() for v in all_venues):
+        mode = MeetingMode.TRUC_TUYEN
+    start = when.start if when is not None else None
+    if start is None and not all_venues and not chair:
+        return None
+    if not cue and not (chair and (start is not None or all_venues)):
+        return None
+    if not used:
+        return None
+    if title is None and agenda:
+        title = agenda[0]
+    a = min(x.start for x in used)
+    b = max(x.end for x in used)
+    span = nt.to_original(a, b)
+    return Meeting(
+        title=title,
+        organiser=organiser,
+        chair=chair,
+        start=start,
+        end=when.end if when is not None else None,
+        start_text=when.text if when is not None else None,
+        weekday_ok=when.weekday_ok if when is not None else None,
+        mode=mode,
+        venues=tuple(all_venues),
+        participants=tuple(ParticipantGroup(lbl, tuple(ms)) for lbl, ms, _ in groups if ms),
+        agenda=tuple(agenda),
+        notes=tuple(notes),
+        held=held,
+        span=span,
+        text=nt.original[span[0] : span[1]],
+        time_known=when.time_known if when is not None else False,
+        half_day=when.half if when is not None else None,
+    )
