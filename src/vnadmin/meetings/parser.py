@@ -75,7 +75,11 @@ _HALF_DAY = re.compile(r"(?<![^\W_])(sáng|chiều|tối|trưa)(?![^\W_])", re.I
 _WEEKDAY = re.compile(r"(" + g.WEEKDAY_PATTERN + r")", re.IGNORECASE)
 _INVITED = re.compile(r"\([ \t]*do[ \t]+([^()]{1,80}?)[ \t]+mời[ \t]*\)", re.IGNORECASE)
 _HEADING = re.compile(
-    r"(GIẤY[ \t]+MỜI|GIẤY[ \t]+TRIỆU[ \t]+TẬP|CÔNG[ \t]+ĐIỆN|THÔNG[ \t]+BÁO|LỊCH[ \t]+[^\n]{0,60})$"
+    r"(GIẤY[ \t]+MỜI|GIẤY[ \t]+TRIỆU[ \t]+TẬP|CÔNG[ \t]+ĐIỆN|THÔNG[ \t]+BÁO(?:[ \t]+TRIỆU[ \t]+TẬP)?"
+    r"|LỊCH[ \t]+[^\n]{0,60})$"
+)
+_PLACE_IN = re.compile(
+    r"(?:địa[ \t]+điểm[ \t]*:|điểm[ \t]+tại|(?<![^\W_])tại)[ \t]+", re.IGNORECASE
 )
 _SUBTITLE_LEAD = re.compile(r"(?:dự|về[ \t]+việc|v/v)[ \t]+", re.IGNORECASE)
 _TAI = re.compile(r"tại[ \t]+", re.IGNORECASE)
@@ -215,7 +219,12 @@ def _read_when(text: str, extra: str | None = None) -> _When | None:
     if not dates:
         return None
     d0 = dates[0]
-    if dts:
+    if dts and times and times[0].span[0] < dts[0].time_span[0]:
+        # "từ 8 giờ 00 đến 11 giờ 30, ngày 3/3/2025": the date joins the later time
+        w.start = dt.datetime.combine(dts[0].value.date(), times[0].value, tzinfo=VN_TZ)
+        w.time_known = True
+        after = dts[0].span[1]
+    elif dts:
         w.start = dts[0].value
         w.time_known = True
         after = dts[0].span[1]
@@ -295,6 +304,41 @@ def _tb_sentence(text: str) -> tuple[dt.date, str, str | None] | None:
     stop = text.find(". ", m.end())
     event = _clean(text[m.end() : stop if stop >= 0 else len(text)])
     return dates[0].value, who, event or None
+
+
+def _entry(body: str) -> tuple[_When, str | None, str | None, str | None] | None:
+    """A schedule entry ``14 giờ, ngày 22/01/2026, <chair> chủ trì <what>. Địa điểm: <place>``
+    → (when, chair, title, place); None unless it opens with a time and names a meeting."""
+    lead = body.lstrip("( ")
+    off = len(body) - len(lead)
+    times = find_times(body[: off + 12])
+    if not times or times[0].span[0] > off + 1:
+        return None
+    ch = _CHAIR_WORD.search(body)
+    if ch is None and _MEETING_WORD.search(body) is None:
+        return None
+    w = _read_when(body)
+    if w is None or not w.time_known:
+        return None
+    dts = find_datetimes(body)
+    stop = dts[0].span[1] if dts else times[0].span[1]
+    pl = _PLACE_IN.search(body, stop)
+    place = None
+    if pl is not None:
+        end = body.find(". ", pl.end())
+        place = _clean(body[pl.end() : end if end >= 0 else len(body)]) or None
+    chair = title = None
+    if ch is not None:
+        chair = body[stop : ch.start()].lstrip(" ,.;:)-") or None
+        if chair is not None:
+            chair = _clean(chair) or None
+        end = body.find(". ", ch.end())
+        what_end = end if end >= 0 else len(body)
+        if pl is not None and ch.end() < pl.start() < what_end:
+            what_end = pl.start()
+        title = _clean(body[ch.end() : what_end]) or None
+    w.text = _clean(body[:stop])
+    return w, chair, title, place
 
 
 def _organiser(text: str) -> str | None:
@@ -384,19 +428,22 @@ def _parse(nt: NormalizedText) -> Meeting | None:
         h = _HEADING.match(it.text)
         if h is not None and heading is None:
             heading = h.group(1).upper()
-            if heading.startswith(("GIẤY", "CÔNG ĐIỆN", "LỊCH")):
+            if heading.startswith(("GIẤY", "CÔNG ĐIỆN", "LỊCH")) or "TRIỆU" in heading:
                 cue = True
+                used.append(it)
             if i + 1 < len(items):
                 nxt = items[i + 1]
                 sub = _SUBTITLE_LEAD.match(nxt.text)
                 if sub is not None and nxt.marker is None:
                     title = _clean(nxt.text[sub.end() :])
+                    used.append(nxt)
                 elif (
                     heading.startswith("CÔNG ĐIỆN")
                     and nxt.marker is None
                     and _MEETING_WORD.search(nxt.text) is not None
                 ):
                     title = _clean(nxt.text)
+                    used.append(nxt)
             continue
         lab = _LABEL.match(body) or _BARE.fullmatch(body)
         label = " ".join(lab.group("l").lower().split()) if lab is not None else ""
@@ -534,6 +581,19 @@ def _parse(nt: NormalizedText) -> Meeting | None:
                 )
             preamble_done = True
             continue
+        if when is None and not chairs and not groups:
+            entry = _entry(body)
+            if entry is not None:
+                when, e_who, what, where = entry
+                if e_who:
+                    sentence_chairs.append(e_who)
+                if what and title is None:
+                    title = what
+                if where and main_place is None:
+                    main_place = where
+                cue = True
+                used.append(it)
+                continue
         if state is None or state == "other":
             att = _ATTEND.match(it.text)
             if att is not None and held and not groups:
