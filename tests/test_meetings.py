@@ -487,3 +487,11 @@ def test_to_ics_needs_a_start_and_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "icalendar", None)
     with pytest.raises(MissingExtraError, match=r"vnadmin\[ics\]"):
         to_ics(m2)
+
+
+def test_json_round_trip(gm_seed: str) -> None:
+    from vnadmin.serialization import from_json, to_json
+
+    m = parse_meeting(gm_seed)
+    assert m is not None
+    assert from_json(to_json(m), Meeting) == m

@@ -89,6 +89,7 @@ _ORGANISE = re.compile(
     re.IGNORECASE,
 )
 _ATTEND = re.compile(r"(?:tham[ \t]+dự|cùng[ \t]+dự)[^,;.\n]{0,25}?[ \t]có[ \t]+", re.IGNORECASE)
+_MAX_TRIES = 20  # "Thời gian" items read before giving up on a start
 _MAX_ITEM = 4000  # an item longer than this is cut (a runaway paragraph, not a field)
 
 
@@ -419,6 +420,7 @@ def _parse(nt: NormalizedText) -> Meeting | None:
     heading: str | None = None
     cue = False
     preamble_done = False
+    time_tries = 0
 
     for i, it in enumerate(items):
         body = it.body
@@ -464,7 +466,8 @@ def _parse(nt: NormalizedText) -> Meeting | None:
             state = "chair"
             continue
         if label.startswith("thời gian"):
-            if when is None or when.start is None or not when.time_known:
+            time_tries += 1
+            if time_tries <= _MAX_TRIES and (when is None or not when.time_known):
                 extra = None
                 if (
                     i + 1 < len(items)
