@@ -274,6 +274,32 @@ def test_schedule_entry() -> None:
     assert m.title == "họp Ban Chỉ đạo"
 
 
+def test_prose_invitation() -> None:
+    text = (
+        "Kính gửi: Sở Nội vụ.\nThực hiện Quyết định số 12/QĐ-UBND ngày 20/7/2025, Ủy ban nhân dân "
+        "tỉnh tổ chức Hội nghị tổng kết vào lúc 14 giờ 00, ngày 29/9/2025 (thứ Hai), tại Hội "
+        "trường tầng 3, số 36 Trần Phú. Trân trọng kính mời."
+    )
+    m = parse_meeting(text)
+    assert m is not None
+    assert m.title == "Hội nghị tổng kết" and m.organiser == "Ủy ban nhân dân tỉnh"
+    assert m.start == vn(2025, 9, 29, 14, 0) and m.weekday_ok is True
+    assert m.place == "Hội trường tầng 3, số 36 Trần Phú"
+
+
+def test_chair_in_a_do_sentence() -> None:
+    m = parse_meeting(
+        "Văn phòng Chính phủ trân trọng kính mời Đồng chí dự Phiên họp lần thứ nhất do Thủ tướng "
+        "Chính phủ chủ trì.\nI. Thời gian: 14 giờ 30 phút, ngày 12/01/2026."
+    )
+    assert m is not None
+    assert m.chair == ("Thủ tướng Chính phủ",)
+    assert m.title == "Phiên họp lần thứ nhất"
+    assert m.organiser == "Văn phòng Chính phủ"
+    # "các dự thảo do Ban Dân tộc chủ trì xây dựng" names who drafts, not a chair
+    assert parse_meeting("Cơ bản nhất trí với các dự thảo do Ban Dân tộc chủ trì xây dựng.") is None
+
+
 def test_chair_marked_in_the_participant_list() -> None:
     m = parse_meeting(
         "GIẤY MỜI\n1. Thành phần:\n- Đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh - Chủ trì;\n"

@@ -342,6 +342,31 @@ def _entry(body: str) -> tuple[_When, str | None, str | None, str | None] | None
     return w, chair, title, place
 
 
+def _prose(text: str) -> tuple[_When, str | None] | None:
+    """A time in a prose invitation: ``… tổ chức Hội nghị vào lúc 14 giờ 00, ngày
+    29/9/2025, tại Hội trường A.`` → (when, place). Only a time joined to its date counts,
+    so the date of a cited document (``Quyết định số … ngày 20/7/2025``) is never a start."""
+    dts = find_datetimes(text)
+    if not dts:
+        return None
+    d = dts[0]
+    w = _read_when(text[d.time_span[0] : d.span[1] + 40])
+    if w is None:
+        return None
+    w.start = d.value
+    w.time_known = True
+    w.text = text[d.time_span[0] : d.span[1]]
+    place = None
+    pl = _PLACE_IN.search(text, d.span[1], d.span[1] + 40)
+    if pl is not None:
+        end = text.find(". ", pl.end())
+        semi = text.find(";", pl.end())
+        if semi >= 0 and (end < 0 or semi < end):
+            end = semi
+        place = _clean(text[pl.end() : end if end >= 0 else len(text)]) or None
+    return w, place
+
+
 def _organiser(text: str) -> str | None:
     m = _ORGANISE.search(text)
     if m is None:
@@ -360,10 +385,22 @@ def _title_after_organise(text: str) -> str | None:
         return None
     rest = text[m.end() :]
     if _MEETING_WORD.match(rest) is None:
-        return None
-    stops = [
-        i for i in (rest.find(". "), rest.find(" theo hình thức"), rest.find(" với ")) if i > 0
-    ]
+        k = rest.find("dự ", 0, 60)  # "kính mời Đồng chí dự Phiên họp …"
+        if k < 0 or _MEETING_WORD.match(rest, k + 3) is None:
+            return None
+        rest = rest[k + 3 :]
+    ends = (
+        ". ",
+        " do ",
+        " theo hình thức",
+        " với ",
+        " vào ",
+        " lúc ",
+        " tại ",
+        " từ ",
+        ", thời gian",
+    )
+    stops = [i for i in (rest.find(e) for e in ends) if i > 0]
     end = min(stops) if stops else len(rest)
     return _clean(rest[:end]) or None
 
@@ -421,6 +458,7 @@ def _parse(nt: NormalizedText) -> Meeting | None:
     cue = False
     preamble_done = False
     time_tries = 0
+    prose: tuple[_When, str | None] | None = None
 
     for i, it in enumerate(items):
         body = it.body
@@ -611,9 +649,14 @@ def _parse(nt: NormalizedText) -> Meeting | None:
                 used.append(it)
                 continue
             ch = _CHAIR_WORD.search(it.text)
-            if ch is not None and _MEETING_WORD.match(it.text) is not None:
-                k = it.text.rfind(" do ", 0, ch.start())
-                if k >= 0:
+            if ch is not None:
+                k = it.text.rfind(" do ", max(0, ch.start() - 200), ch.start())
+                tail = it.text[ch.end() : ch.end() + 1]
+                if (
+                    k >= 0
+                    and tail in ("", ".", ",", ";", ")")
+                    and _MEETING_WORD.search(it.text, max(0, k - 200), k) is not None
+                ):
                     who = _clean(it.text[k + 4 : ch.start()])
                     if who:
                         sentence_chairs.append(who)
@@ -633,6 +676,14 @@ def _parse(nt: NormalizedText) -> Meeting | None:
                         mode = MeetingMode.TRUC_TUYEN
                 if _MEETING_WORD.search(it.text) is not None:
                     cue = cue or "mời" in low or "tổ chức" in low
+                    if prose is None:
+                        prose = _prose(it.text)
+                        if prose is not None:
+                            used.append(it)
+    if prose is not None and (when is None or when.start is None):
+        when = prose[0]
+        if main_place is None and prose[1] is not None:
+            main_place = prose[1]
     chair = tuple(chairs or member_chairs or sentence_chairs)
     all_venues: list[Venue] = []
     if main_place:
