@@ -274,6 +274,21 @@ def test_schedule_entry() -> None:
     assert m.title == "họp Ban Chỉ đạo"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GIẤY MỜI\n1. Chủ trì hội nghị: Đồng chí A.\n2. Thời gian họp: 14 giờ 00, ngày 29/9/2025.\n"
+        "3. Địa điểm họp: tại Hội trường A.",
+        "GIẤY MỜI\n1. Chủ trì: Đồng chí A.\n2. Thời gian: 14 giờ 00, ngày 29/9/2025. Địa điểm: "
+        "Hội trường A.",
+    ],
+)
+def test_label_variants(text: str) -> None:
+    m = parse_meeting(text)
+    assert m is not None
+    assert (m.chair, m.start, m.place) == (("Đồng chí A",), vn(2025, 9, 29, 14, 0), "Hội trường A")
+
+
 def test_prose_invitation() -> None:
     text = (
         "Kính gửi: Sở Nội vụ.\nThực hiện Quyết định số 12/QĐ-UBND ngày 20/7/2025, Ủy ban nhân dân "

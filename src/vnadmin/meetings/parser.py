@@ -38,7 +38,8 @@ _MARKER = re.compile(
     r"(?P<num>(?:\d{1,2}\.){1,3}|[IVXL]{1,6}\.|[a-zđ]\))[ \t]+|(?P<dash>[-+•*])[ \t]*",
 )
 _LABEL = re.compile(
-    r"(?P<l>chủ[ \t]+trì|thành[ \t]+phần[^:\n]{0,40}|thời[ \t]+gian[^:\n]{0,40}|địa[ \t]+điểm"
+    r"(?P<l>chủ[ \t]+trì(?:[ \t]+(?:hội[ \t]+nghị|cuộc[ \t]+họp|phiên[ \t]+họp|họp))?"
+    r"|thành[ \t]+phần[^:\n]{0,40}|thời[ \t]+gian[^:\n]{0,40}|địa[ \t]+điểm[^:\n]{0,20}"
     r"|hình[ \t]+thức[^:\n]{0,20}|nội[ \t]+dung[^:\n]{0,30}|điểm[ \t]+cầu[^:\n]{0,200}"
     r"|cấp[ \t]+[^:\n]{1,60})[ \t]*:[ \t]*",
     re.IGNORECASE,
@@ -77,6 +78,9 @@ _INVITED = re.compile(r"\([ \t]*do[ \t]+([^()]{1,80}?)[ \t]+mời[ \t]*\)", re.I
 _HEADING = re.compile(
     r"(GIẤY[ \t]+MỜI|GIẤY[ \t]+TRIỆU[ \t]+TẬP|CÔNG[ \t]+ĐIỆN|THÔNG[ \t]+BÁO(?:[ \t]+TRIỆU[ \t]+TẬP)?"
     r"|LỊCH[ \t]+[^\n]{0,60})$"
+)
+_PLACE_LABEL = re.compile(
+    r"(?<![^\W_])địa[ \t]+điểm[^:\n]{0,20}:[ \t]*(?:tại[ \t]+)?", re.IGNORECASE
 )
 _PLACE_IN = re.compile(
     r"(?:địa[ \t]+điểm[ \t]*:|điểm[ \t]+tại|(?<![^\W_])tại)[ \t]+", re.IGNORECASE
@@ -498,7 +502,7 @@ def _parse(nt: NormalizedText) -> Meeting | None:
             notes.append(_clean(it.text if it.marker is None else body))
             used.append(it)
             continue
-        if label == "chủ trì":
+        if label.startswith("chủ trì"):
             chairs.extend(c for c in (_clean(x) for x in rest.split(";")) if c)
             used.append(it)
             state = "chair"
@@ -513,18 +517,21 @@ def _parse(nt: NormalizedText) -> Meeting | None:
                     and _LABEL.match(items[i + 1].body) is None
                 ):
                     extra = items[i + 1].text
-                w = _read_when(rest, extra)
+                inline = _PLACE_LABEL.search(rest)
+                w = _read_when(rest[: inline.start()] if inline else rest, extra)
                 if w is not None:
                     when = w
                     used.append(it)
-                    if "địa điểm" in label and main_place is None:
+                    if inline is not None and main_place is None:
+                        main_place = _clean(rest[inline.end() :]) or None
+                    elif "địa điểm" in label and main_place is None:
                         t = _TAI.search(rest)
                         if t is not None and t.start() > 0:
                             main_place = _clean(rest[t.end() :])
                     cue = cue or _MEETING_WORD.search(rest) is not None
             state = "time"
             continue
-        if label == "địa điểm":
+        if label.startswith("địa điểm"):
             place = rest
             t = _TAI.match(place)
             if t is not None:
