@@ -1,7 +1,8 @@
 """A meeting as an RFC 5545 calendar event, through the ``icalendar`` package (optional
 extra ``ics``: ``pip install 'vnadmin[ics]'``).
 
-The event carries SUMMARY (the title), DTSTART/DTEND (a DATE when only the day is known),
+The event carries SUMMARY (the title), DTSTART/DTEND (in UTC; a DATE when only the day is
+known),
 LOCATION (the venues joined with ``; ``) and a DESCRIPTION listing chair, organiser, mode,
 participants, agenda and notes. The UID is derived from the meeting's text, so the same
 invitation gives the same event.
@@ -60,9 +61,10 @@ def to_ics(meeting: Meeting, *, stamp: dt.datetime | None = None) -> bytes:
         ev.add("uid", f"{digest[:32]}@vnadmin")
         ev.add("dtstamp", stamp or dt.datetime.now(dt.timezone.utc))
         if meeting.time_known:
-            ev.add("dtstart", meeting.start)
+            # UTC ("…Z"): a TZID would need a VTIMEZONE block (RFC 5545, 3.2.19)
+            ev.add("dtstart", meeting.start.astimezone(dt.timezone.utc))
             if meeting.end is not None and meeting.end > meeting.start:
-                ev.add("dtend", meeting.end)
+                ev.add("dtend", meeting.end.astimezone(dt.timezone.utc))
         else:
             ev.add("dtstart", meeting.start.date())
             last = meeting.end.date() if meeting.end is not None else meeting.start.date()
