@@ -113,6 +113,20 @@ def test_thong_bao_seed_reports_a_held_meeting(tb_seed: str) -> None:
     assert m.text.startswith("Ngày 03/01/2024, đồng chí Đoàn Thanh Sơn")
 
 
+def test_conclusion_with_half_day_and_place() -> None:
+    m = parse_meeting(
+        "THÔNG BÁO\nChiều ngày 22/01/2026 (thứ Năm), tại Hội trường tầng 3, đồng chí Nguyễn Văn "
+        "A, Phó Chủ tịch UBND tỉnh chủ trì Hội nghị sơ kết. Tham dự có Sở Nội vụ; Sở Tư pháp."
+    )
+    assert m is not None and m.held
+    assert m.start == vn(2026, 1, 22, 0, 0) and m.half_day == "chiều"
+    assert m.weekday_ok is True
+    assert m.place == "Hội trường tầng 3"
+    assert m.chair == ("Nguyễn Văn A, Phó Chủ tịch UBND tỉnh",)
+    assert m.title == "Hội nghị sơ kết"
+    assert m.participants[0].members == ("Sở Nội vụ", "Sở Tư pháp")
+
+
 # --- the labelled corpus files -------------------------------------------------------
 
 

@@ -72,6 +72,7 @@ _MEETING_WORD = re.compile(
     re.IGNORECASE,
 )
 _CHAIR_WORD = re.compile(r"(?<![^\W_])chủ[ \t]+trì(?![^\W_])", re.IGNORECASE)
+_WD_PAREN = re.compile(r"[ \t]*\([ \t]*(?:" + g.WEEKDAY_PATTERN + r")[ \t]*\)", re.IGNORECASE)
 _HALF_DAY = re.compile(r"(?<![^\W_])(sáng|chiều|tối|trưa)(?![^\W_])", re.IGNORECASE)
 _WEEKDAY = re.compile(r"(" + g.WEEKDAY_PATTERN + r")", re.IGNORECASE)
 _INVITED = re.compile(r"\([ \t]*do[ \t]+([^()]{1,80}?)[ \t]+mời[ \t]*\)", re.IGNORECASE)
@@ -287,20 +288,42 @@ def _strip_address(text: str) -> str:
     return text[9:] if text.startswith("đồng chí ") else text
 
 
-def _tb_sentence(text: str) -> tuple[dt.date, str, str | None] | None:
-    """``Ngày 03/01/2024, đồng chí X, titles chủ trì <meeting>.`` → (day, chair, meeting)."""
-    if text[:4].lower() != "ngày":
+_TB_LEAD = re.compile(r"(?:(sáng|chiều|tối|trưa)[ \t]+)?(?=ngày[ \t]*\d)", re.IGNORECASE)
+
+
+def _tb_sentence(
+    text: str,
+) -> tuple[dt.date, str, str | None, str | None, str | None, bool | None] | None:
+    """``Ngày 03/01/2024, đồng chí X, titles chủ trì <meeting>.`` (also ``Chiều ngày …``,
+    ``Ngày …, tại <place>, đồng chí …``) → (day, chair, meeting, place, half-day, weekday
+    matches)."""
+    lead = _TB_LEAD.match(text)
+    if lead is None:
         return None
-    dates = find_dates(text[:60])
-    if not dates or dates[0].span[0] != 0:
+    dates = find_dates(text[: lead.end() + 60])
+    if not dates or dates[0].span[0] != lead.end():
         return None
     rest_at = dates[0].span[1]
+    stated = dates[0].weekday
+    p = _WD_PAREN.match(text, rest_at)
+    if p is not None:
+        wm = _WEEKDAY.search(text, rest_at, p.end())
+        if wm is not None:
+            stated = g.weekday_value(wm.group(1))
+        rest_at = p.end()
     if text[rest_at : rest_at + 1] != ",":
         return None
     m = _CHAIR_WORD.search(text, rest_at, rest_at + 400)
     if m is None:
         return None
     who = text[rest_at + 1 : m.start()].strip()
+    place = None
+    if who.lower().startswith("tại "):
+        k = who.lower().find("đồng chí ")
+        if k < 0:
+            return None
+        place = _clean(who[4:k]) or None
+        who = who[k:]
     if who.endswith(" đã"):
         who = who[:-3].rstrip()
     who = _strip_address(who)
@@ -308,7 +331,9 @@ def _tb_sentence(text: str) -> tuple[dt.date, str, str | None] | None:
         return None
     stop = text.find(". ", m.end())
     event = _clean(text[m.end() : stop if stop >= 0 else len(text)])
-    return dates[0].value, who, event or None
+    half = lead.group(1).lower() if lead.group(1) else None
+    ok = None if stated is None else stated == dates[0].value.weekday()
+    return dates[0].value, who, event or None, place, half, ok
 
 
 def _entry(body: str) -> tuple[_When, str | None, str | None, str | None] | None:
@@ -605,10 +630,14 @@ def _parse(nt: NormalizedText) -> Meeting | None:
         # sentences of the preamble or of a conclusion notice
         tb = _tb_sentence(it.text) if not preamble_done else None
         if tb is not None:
-            day, who, event = tb
+            day, who, event, tb_place, tb_half, tb_wd = tb
             w = _When()
             w.start = dt.datetime.combine(day, dt.time(0, 0), tzinfo=VN_TZ)
             w.text = it.text[: it.text.find(",")]
+            w.half = tb_half
+            w.weekday_ok = tb_wd
+            if tb_place and main_place is None:
+                main_place = tb_place
             if when is None:
                 when = w
             sentence_chairs.append(who)
