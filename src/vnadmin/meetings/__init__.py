@@ -3,6 +3,23 @@ luận reports (QĐ 45/2018/QĐ-TTg, chế độ họp).
 
 Verbs: :func:`parse` (:func:`parse_meeting`), :func:`format` (:func:`format_meeting`);
 :func:`vnadmin.meetings.ics.to_ics` writes an RFC 5545 event (optional extra ``ics``).
+
+Decisions:
+
+* ``Meeting.chair`` holds one entry per chair, each the person with every title as printed
+  (a dual capacity stays one entry); a labelled ``Chủ trì:`` wins over a member marked
+  ``- Chủ trì`` in the Thành phần, which wins over a sentence ``… do <X> chủ trì.``
+* A day without a printed time (a conclusion notice's ``Ngày 03/01/2024``, ``sáng ngày …``,
+  a proposed window ``từ ngày … đến ngày …``) gives ``start`` at midnight with
+  ``time_known=False`` (``half_day`` keeps ``sáng``/``chiều``); the calendar event is then
+  an all-day one.
+* ``venues`` lists the ``Địa điểm`` first, then each level or điểm cầu with its place and
+  who invites there; ``Meeting.place`` is the first.
+* A document is a meeting only when it prints a start, a place or a chair of one and says
+  so (an invitation heading, ``tổ chức``/``mời`` + a meeting word, a conclusion's opening
+  sentence, a schedule entry opening with its time); else ``None``.
+* Preparation duties (``Phân công chuẩn bị``, ``Tổ chức thực hiện``) are tasks, read by the
+  tasks finder; only their test runs, arrival, dress and registration lines are ``notes``.
 """
 
 from __future__ import annotations

@@ -237,7 +237,7 @@ def _read_when(text: str, extra: str | None = None) -> _When | None:
     elif times:
         w.start = dt.datetime.combine(d0.value, times[0].value, tzinfo=VN_TZ)
         w.time_known = True
-        after = max(d0.span[1], times[0].span[1]) if dates is not None else d0.span[1]
+        after = max(d0.span[1], times[0].span[1])
     else:
         w.start = dt.datetime.combine(d0.value, dt.time(0, 0), tzinfo=VN_TZ)
         after = d0.span[1]
@@ -458,11 +458,7 @@ def parse_meeting(source: Source) -> Meeting | None:
     >>> parse_meeting("Công văn về việc báo cáo số liệu.") is None
     True
     """
-    nt = as_normalized(source)
-    try:
-        return _parse(nt)
-    except RecursionError:  # pragma: no cover - defensive
-        return None
+    return _parse(as_normalized(source))
 
 
 def _parse(nt: NormalizedText) -> Meeting | None:
