@@ -129,6 +129,8 @@ CLASSIFIED: dict[str, Kind] = {
     "parse_time": T,
     "parse_weekday": T,
     "quarter_range": V,
+    "parse_meeting": N,
+    "format_meeting": V,
     "read_document": V,  # a path, bytes or a file: tests/test_reader_files.py fuzzes bytes
     "read_documents": V,
     "read_layout": V,

@@ -83,6 +83,14 @@ if TYPE_CHECKING:
     from vnadmin.findings import RULES, Finding, Repair, Rule, Severity
     from vnadmin.linter import lint
     from vnadmin.linter import rules as lint_rules
+    from vnadmin.meetings import (
+        Meeting,
+        MeetingMode,
+        ParticipantGroup,
+        Venue,
+        format_meeting,
+        parse_meeting,
+    )
     from vnadmin.reader import ReadError, read_document, read_documents, read_layout
     from vnadmin.reader.compose import FileText
     from vnadmin.reader.model import Block, Layout, Location
@@ -207,6 +215,12 @@ _EXPORTS: dict[str, str] = {
     "read_document": "vnadmin.reader",
     "read_documents": "vnadmin.reader",
     "read_layout": "vnadmin.reader",
+    "Meeting": "vnadmin.meetings",
+    "MeetingMode": "vnadmin.meetings",
+    "ParticipantGroup": "vnadmin.meetings",
+    "Venue": "vnadmin.meetings",
+    "format_meeting": "vnadmin.meetings",
+    "parse_meeting": "vnadmin.meetings",
     "ParseError": "vnadmin.errors",
     "ValidationError": "vnadmin.errors",
     "VnAdminError": "vnadmin.errors",
@@ -292,10 +306,13 @@ __all__ = [
     "IssuerKind",
     "Layout",
     "Location",
+    "Meeting",
+    "MeetingMode",
     "MissingExtraError",
     "NormalizedText",
     "ParseError",
     "Part",
+    "ParticipantGroup",
     "Period",
     "PeriodKind",
     "PlaceDate",
@@ -317,6 +334,7 @@ __all__ = [
     "Unit",
     "Urgency",
     "ValidationError",
+    "Venue",
     "VnAdminError",
     "__version__",
     "add_months",
@@ -346,6 +364,7 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_deadline",
+    "format_meeting",
     "format_period",
     "format_place_date",
     "format_recipients",
@@ -370,6 +389,7 @@ __all__ = [
     "parse_datetime",
     "parse_deadline",
     "parse_document",
+    "parse_meeting",
     "parse_period",
     "parse_place_date",
     "parse_recipients",

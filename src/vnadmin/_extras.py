@@ -22,6 +22,7 @@ __all__ = ["EXTRAS", "MissingExtraError", "require"]
 EXTRAS = {
     "docx": "python-docx",
     "pdf": "pdfminer.six",
+    "ics": "icalendar",
     "hypothesis": "hypothesis",
 }
 

@@ -12,6 +12,9 @@ UTF-8/UTF-16, cp1258, TCVN3 or VNI (told apart by content; ``--encoding`` forces
 encoding); a directory stands for its ``.txt``, ``.docx``, ``.doc`` and ``.pdf`` files,
 recursively. A file that cannot be read is reported and skipped; the others go on, and
 the command exits 2.
+* ``vnadmin meeting FILE...``: the meeting each document calls or reports (start, place,
+  chair), as a table, JSON or an iCalendar event (``--format ics``, extra ``vnadmin[ics]``);
+  exit 1 when a document names no meeting.
 * ``vnadmin calendar YEAR``: the public-sector holidays and make-up days.
 
 Every command takes ``--format table|json``; ``-`` reads stdin; at most :data:`MAX_BYTES` (50 MB) from each file unless ``--max-bytes N``
@@ -346,6 +349,28 @@ def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
     return _status(args, 0)
 
 
+def _cmd_meeting(args: argparse.Namespace, out: TextIO) -> int:
+    meetings = []
+    for path, doc in _documents(args, args.files):
+        meeting = doc.meeting
+        if meeting is None:
+            sys.stderr.write(f"vnadmin: {path}: no meeting found\n")
+            continue
+        meetings.append((path, meeting))
+    if args.format == "ics":
+        from vnadmin.meetings.ics import to_ics
+
+        for _, meeting in meetings:
+            out.write(to_ics(meeting).decode("utf-8"))
+    elif args.format == "json":
+        _dump([m for _, m in meetings], out)
+    else:
+        for path, m in meetings:
+            start = m.start.isoformat() if m.start is not None else "-"
+            out.write(f"{path}\t{start}\t{m.place or '-'}\t{'; '.join(m.chair) or '-'}\n")
+    return _status(args, 0 if len(meetings) == len(list(_expand(args.files))) else 1)
+
+
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     from vnadmin.calendar import holidays
 
@@ -432,6 +457,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_refs)
+
+    p = add_parser("meeting", help="the meeting a document calls or reports")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents: .docx, .pdf, .doc, text; directories"
+    )
+    p.add_argument("--format", choices=("table", "json", "ics"), default="table")
+    p.set_defaults(func=_cmd_meeting)
 
     p = add_parser("calendar", help="public-sector holidays and make-up days of a year")
     p.add_argument("year", type=int)

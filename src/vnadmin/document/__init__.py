@@ -27,6 +27,7 @@ import enum
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -47,6 +48,9 @@ from vnadmin.registry import DocCategory, DocumentType, default_registry
 from vnadmin.signatures import SignatureBlock, find_signatures
 from vnadmin.structure import Division, DivisionKind, parse_structure
 from vnadmin.text import NormalizedText, Source, fold_words
+
+if TYPE_CHECKING:
+    from vnadmin.meetings import Meeting
 
 __all__ = [
     "Document",
@@ -404,6 +408,14 @@ class Document:
         """The first (main) signature block."""
         return self.signatures[0] if self.signatures else None
 
+    @property
+    def meeting(self) -> Meeting | None:
+        """The meeting the document calls (Giấy mời, Công điện, Thông báo triệu tập) or
+        reports (Thông báo kết luận), read from :attr:`text` by
+        :func:`vnadmin.parse_meeting` on first use (recent documents' meetings are kept in a
+        small bounded cache); spans point into :attr:`text`. ``None`` when it names none."""
+        return _meeting_of(self.text, self.file is None or self.file.flat)
+
     def span_of(self, part: str) -> tuple[int, int] | None:
         """Offsets of a header part (``"issuer"``, ``"code"``, ``"type"`` …)."""
         return dict(self.spans).get(part)
@@ -420,6 +432,13 @@ class Document:
                 return None
             where = span
         return self.file.locate(where)
+
+
+@functools.lru_cache(maxsize=32)
+def _meeting_of(text: str, columns: bool) -> Meeting | None:
+    from vnadmin.meetings import parse_meeting
+
+    return parse_meeting(normalize_document(text, columns=columns))
 
 
 def _is_caps(line: str) -> bool:
