@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vnadmin.codes.model import DocumentCode
-from vnadmin.codes.parser import _read, memo
+from vnadmin.codes.parser import ReadCache, _read, memo
 from vnadmin.registry import Registry, default_registry
 from vnadmin.text import Source, as_normalized
 
@@ -39,9 +39,7 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
     """
     nt = as_normalized(source)
     s = nt.text
-    starts = [
-        m.start() for m in _CANDIDATE.finditer(s) if not m.start() or not s[m.start() - 1].isalnum()
-    ]
+    starts = _candidates(s)
     if "ố" in s or "Ố" in s:
         starts.extend(m.end() for m in _UNNUMBERED.finditer(s))
         starts.sort()
@@ -49,15 +47,51 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
     memos = memo(reg)  # one state of the registry for the whole text
     out: list[DocumentCode] = []
     last = 0
+    cache = ReadCache()  # this text's stretches read before (a text repeating one run)
     for start in starts:
         if start < last:
             continue
-        code, last = _read(nt, start, memos)
+        code, last = _read(nt, start, memos, cache)
         # A run the scanner read as a whole is not searched again inside (a code glued
         # to what comes before it is not a code of its own): the work stays linear.
-        if code is not None and _code_like(code, reg):
+        if code is None:
+            continue
+        entry = cache.last  # the verdict on a stretch read before is kept with it
+        if entry is None:
+            like = _code_like(code, reg)
+        elif (like := entry[2].get("code_like")) is None:
+            like = entry[2]["code_like"] = _code_like(code, reg)
+        if like:
             out.append(code)
     return tuple(out)
+
+
+def _candidates(s: str) -> list[int]:
+    """Offsets where :data:`_CANDIDATE` matches and the number starts a word, in order:
+    what ``finditer`` gives with that filter, found from the separators (``str.find``)
+    rather than by a regex tried at every digit (a long run of digits is one word). Such
+    an offset starts a run of letters and digits (at most 11: the number and its letter
+    suffix) that an optional blank and the separator follow."""
+    out: list[int] = []
+    find = s.find
+    for sep in "/-":
+        k = find(sep)
+        while k != -1:
+            j = k - 1 if k and s[k - 1] in " \t" else k
+            i = j
+            lo = max(0, j - 12)
+            while i > lo and s[i - 1].isalnum():
+                i -= 1
+            if (
+                i < j
+                and "0" <= s[i] <= "9"
+                and (not i or not s[i - 1].isalnum())
+                and _CANDIDATE.match(s, i) is not None
+            ):
+                out.append(i)
+            k = find(sep, k + 1)
+    out.sort()
+    return out
 
 
 #: The top-level name of :func:`find`.
