@@ -395,7 +395,20 @@ def collapsed_span(s: str, a: int, b: int, i: int, j: int) -> tuple[int, int]:
     if j <= i:
         pos = _collapsed_pos(s, a, b, i, end=False)
         return pos, pos
-    return _collapsed_pos(s, a, b, i, end=False), _collapsed_pos(s, a, b, j, end=True)
+    return _collapsed_pos(s, a, b, i, end=False), _collapsed_end(s, a, b, j)
+
+
+def _collapsed_end(s: str, a: int, b: int, k: int) -> int:
+    """``_collapsed_pos(s, a, b, k, end=True)`` for ``k >= 1``, walking from whichever end
+    of ``s[a:b]`` is nearer: the end of collapsed character ``k - 1`` is where that
+    character starts in the reversed segment, counted from the segment's end (an entry
+    that runs to the end of a long segment is not walked word by word from its start)."""
+    seg = s[a:b]
+    size = len(" ".join(seg.split()))
+    if k > size or k <= size - k:
+        return _collapsed_pos(s, a, b, k, end=True)
+    rev = seg[::-1]
+    return a + len(seg) - _collapsed_pos(rev, 0, len(rev), size - k, end=False)
 
 
 def _collapsed_pos(s: str, a: int, b: int, k: int, *, end: bool) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vnadmin.codes.model import DocumentCode
-from vnadmin.codes.parser import _read, memo
+from vnadmin.codes.parser import ReadCache, _read, memo
 from vnadmin.registry import Registry, default_registry
 from vnadmin.text import Source, as_normalized
 
@@ -24,6 +24,8 @@ __all__ = ["find", "find_codes"]
 _CANDIDATE = re.compile(
     r"[0-9]{1,9}(?:[a-zđ]{1,2}|[A-Z])?[ \t]?[/-][ \t]?(?=[^\W\d_]|[0-9]{4}[ \t]?/)"
 )
+# The same where the number starts a word (``[^\W_]`` is what ``str.isalnum`` takes).
+_CANDIDATE_AT_WORD = re.compile(r"(?<![^\W_])" + _CANDIDATE.pattern)
 # ``Số:`` before a placeholder (``…``, ``....``) or a bare ``/``.
 _UNNUMBERED = re.compile(r"[Ss][ốỐ][ \t]*:[ \t]*(?=[._…]+[ \t]*/|/)")
 
@@ -39,9 +41,7 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
     """
     nt = as_normalized(source)
     s = nt.text
-    starts = [
-        m.start() for m in _CANDIDATE.finditer(s) if not m.start() or not s[m.start() - 1].isalnum()
-    ]
+    starts = _candidates(s)
     if "ố" in s or "Ố" in s:
         starts.extend(m.end() for m in _UNNUMBERED.finditer(s))
         starts.sort()
@@ -49,15 +49,31 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
     memos = memo(reg)  # one state of the registry for the whole text
     out: list[DocumentCode] = []
     last = 0
+    cache = ReadCache()  # this text's stretches read before (a text repeating one run)
     for start in starts:
         if start < last:
             continue
-        code, last = _read(nt, start, memos)
+        code, last = _read(nt, start, memos, cache)
         # A run the scanner read as a whole is not searched again inside (a code glued
         # to what comes before it is not a code of its own): the work stays linear.
-        if code is not None and _code_like(code, reg):
+        if code is None:
+            continue
+        entry = cache.last  # the verdict on a stretch read before is kept with it
+        if entry is None:
+            like = _code_like(code, reg)
+        elif (like := entry[2].get("code_like")) is None:
+            like = entry[2]["code_like"] = _code_like(code, reg)
+        if like:
             out.append(code)
     return tuple(out)
+
+
+def _candidates(s: str) -> list[int]:
+    """Offsets where :data:`_CANDIDATE` matches and the number starts a word, in order:
+    what ``finditer`` gives with that filter, found by one pattern whose look-behind
+    refuses an offset inside a word at once (a long run of digits is not tried for a
+    number of up to 9 digits at every digit)."""
+    return [m.start() for m in _CANDIDATE_AT_WORD.finditer(s)]
 
 
 #: The top-level name of :func:`find`.

@@ -86,7 +86,8 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
     character that cannot belong to a code, and leaves that offset in ``end[0]``. Stops
     after :data:`_MAX_TOKENS` tokens or at a word longer than :data:`_MAX_WORD`, setting
     ``end[1]`` (the run is too long to be a code); ``end[2]`` is the end of the last
-    token given."""
+    token given; ``end[3]`` is kept at least one past the last character looked at (the
+    result of a scan depends on ``s[i:end[3]]`` alone, see :func:`_read_cached`)."""
     last_kind = ""
     n = limit
     space = False
@@ -102,6 +103,8 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
             blanks = _BLANKS.match(s, i, n)
             assert blanks is not None
             j = blanks.end()
+            if j >= end[3]:
+                end[3] = j + 1
             if last_kind and last_kind != "sep":
                 # A line break ends a code unless it follows a separator or comes before
                 # one (and is the only one).
@@ -112,6 +115,8 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
             space = True
             i = j
             continue
+        if i >= end[3]:
+            end[3] = i + 1
         if c == "/" or c == "-":
             end[2] = i + 1
             yield _Tok("sep", c, i, i + 1, space)
@@ -132,6 +137,8 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
                     j = k  # a unit in brackets glued to the word: "CAT(PC04)"
                 else:
                     break
+            if j + 12 > end[3]:
+                end[3] = j + 12  # the break, a joiner's next, a unit in brackets
             if j - i > _MAX_WORD:  # the start of a word too long for a code, and the end
                 end[0] = end[2] = j
                 end[1] = 1
@@ -148,6 +155,8 @@ def _tokens(s: str, i: int, limit: int, end: list[int]) -> Iterator[_Tok]:
             cap = min(n, i + _MAX_WORD + 1)
             while j < cap and s[j] in _PLACEHOLDER:
                 j += 1
+            if j >= end[3]:
+                end[3] = j + 1
             if j - i > _MAX_WORD:
                 end[1] = 1
             end[2] = j
@@ -402,11 +411,13 @@ def scan_code(
     return code, stop
 
 
-def _scan(nt: NormalizedText, pos: int, m: Memo, limit: int | None) -> tuple[DocumentCode, int]:
+def _scan(
+    nt: NormalizedText, pos: int, m: Memo, limit: int | None, reach: list[int] | None = None
+) -> tuple[DocumentCode, int]:
     s = nt.text
     n = len(s) if limit is None else min(limit, len(s))
     b = _Builder(nt, m)
-    end = [pos, 0, pos]
+    end = [pos, 0, pos, pos + 1] if reach is None else reach
     toks = _join_spaced_words(b, _tokens(s, pos, n, end))
     stop = end[0]
     try:
@@ -858,16 +869,114 @@ def _scan_fast(nt: NormalizedText, pos: int, memos: Memo) -> tuple[DocumentCode,
     return code, e
 
 
-def _read(nt: NormalizedText, pos: int, m: Memo) -> tuple[DocumentCode | None, int]:
+def _read(
+    nt: NormalizedText, pos: int, m: Memo, cache: ReadCache | None = None
+) -> tuple[DocumentCode | None, int]:
     """:func:`scan_code` for the finder: the code read at ``pos`` (``None`` when there is
-    none) and where the code-shaped run read from ``pos`` ends (also on failure)."""
+    none) and where the code-shaped run read from ``pos`` ends (also on failure).
+    ``cache`` (one per text, see :class:`ReadCache`) answers for a stretch read before."""
+    if cache is not None and nt.is_identity:
+        hit = cache.get(nt.text, pos)
+        if hit is not None:
+            return hit
     fast = _scan_fast(nt, pos, m)
     if fast is not None:
+        if cache is not None:
+            cache.last = None
         return fast
+    if cache is not None and nt.is_identity:
+        return cache.scan(nt, pos, m)
     try:
         return _scan(nt, pos, m, None)
     except _Fail as fail:
         return None, max(fail.stop, pos + 1)
+
+
+_CACHE_ENTRIES = 512
+_CACHE_KEY = 160
+_CACHE_LENGTHS = 6
+
+
+class ReadCache:
+    """What the general scanner read in one text that normalisation left as it was: a
+    stretch (the characters the scan looked at) -> the result, relative to its start.
+
+    What a scan gives depends only on the characters it looked at (the tokenizer keeps
+    how far it looked) and the registry, so a stretch equal to one read before gives that
+    result again, moved (and the fast path, where it answers, gives what the scanner
+    gives): a text that repeats one code-shaped run (``1/Q Đ`` ten thousand times) costs
+    one scan, then a lookup per candidate. Bounded: at most :data:`_CACHE_ENTRIES`
+    stretches of at most :data:`_CACHE_KEY` characters, of at most
+    :data:`_CACHE_LENGTHS` distinct lengths (each lookup tries those). :attr:`last` is
+    the entry that gave (or took) the last result — a list whose third item is a dict
+    where the caller may keep its own verdicts on that code — or ``None``."""
+
+    __slots__ = ("entries", "last", "lengths")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[Any]] = {}
+        self.lengths: list[int] = []
+        self.last: list[Any] | None = None
+
+    def get(self, s: str, pos: int) -> tuple[DocumentCode | None, int] | None:
+        """The result kept for the stretch at ``pos``, moved there, or ``None``."""
+        entries = self.entries
+        for length in self.lengths:
+            entry = entries.get(s[pos : pos + length])
+            if entry is not None:
+                self.last = entry
+                kept = entry[0]
+                if kept is None:
+                    return None, entry[1] + pos
+                shape, number, number_text, source, span, kept_repairs = kept
+                repairs = (
+                    tuple([Repair(k, (a + pos, z + pos), w, r) for k, a, z, w, r in kept_repairs])
+                    if kept_repairs
+                    else ()
+                )
+                code = from_shape(
+                    shape, number, number_text, source, (span[0] + pos, span[1] + pos), repairs
+                )
+                return code, entry[1] + pos
+        self.last = None
+        return None
+
+    def scan(self, nt: NormalizedText, pos: int, m: Memo) -> tuple[DocumentCode | None, int]:
+        """:func:`_scan` at ``pos`` (failure as ``None``), its result kept."""
+        self.last = None
+        s = nt.text
+        reach = [pos, 0, pos, pos + 1]
+        result: tuple[DocumentCode | None, int]
+        try:
+            result = _scan(nt, pos, m, None, reach)
+        except _Fail as fail:
+            result = None, max(fail.stop, pos + 1)
+        # A scan that looked at the end of the text depends on where it ends: not kept.
+        length = reach[3] - pos
+        if reach[3] >= len(s) or length > _CACHE_KEY or len(self.entries) >= _CACHE_ENTRIES:
+            return result
+        if length not in self.lengths:
+            if len(self.lengths) >= _CACHE_LENGTHS:
+                return result
+            self.lengths.append(length)
+        code, stop = result
+        kept = None
+        if code is not None:
+            kept = (
+                shape_of(code),
+                code.number,
+                code.number_text,
+                code.source,
+                (code.span[0] - pos, code.span[1] - pos),
+                tuple(
+                    (r.kind, r.span[0] - pos, r.span[1] - pos, r.before, r.after)
+                    for r in code.repairs
+                ),
+            )
+        entry: list[Any] = [kept, stop - pos, {}]
+        self.entries[s[pos : pos + length]] = entry
+        self.last = entry
+        return result
 
 
 # --- the public entry point -----------------------------------------------------------

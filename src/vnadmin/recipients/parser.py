@@ -46,6 +46,13 @@ _COPIES_AFTER = re.compile(r"\s([0-9]{1,4})\s*bản\Z")
 _INITIALS = re.compile(r"[^\W\d_]{1,4}")
 _LETTER = re.compile(r"[^\W\d_]")
 _GLUED = re.compile(r"[ \t]*(\S+)")
+# What the archive entry reads past at bracket depth 0 (see _archive): a character that
+# neither ends it nor opens or closes a bracket, or a note in brackets without brackets
+# inside (which nothing ends). The alternatives start differently and the match never
+# fails, so it never backtracks.
+_ARCHIVE_PLAIN = re.compile(r"(?:[^();.\n \t]|\([^()]*\))*")
+# The same for an entry (see _entry_end), which a line break ends inside brackets too.
+_ENTRY_PLAIN = re.compile(r"(?:[^();.\n-]|\([^()\n]*\))*")
 
 
 def _paren_at_end(text: str, e: int) -> tuple[int, int] | None:
@@ -246,6 +253,11 @@ def _entry_end(s: str, p: int) -> tuple[int, str]:
     depth = 0
     i = p
     while i < n:
+        if depth == 0:
+            # Plain characters and notes in brackets without brackets inside, at once.
+            i = _ENTRY_PLAIN.match(s, i).end()  # type: ignore[union-attr]
+            if i >= n:
+                break
         c = s[i]
         if c == "(":
             depth += 1
@@ -375,6 +387,11 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
     end = n
     term = 0
     while i < n:
+        if depth == 0:
+            # Plain characters and notes in brackets without brackets inside, at once.
+            i = _ARCHIVE_PLAIN.match(s, i).end()  # type: ignore[union-attr]
+            if i >= n:
+                break
         c = s[i]
         if c == "(":
             depth += 1
@@ -430,6 +447,7 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
         # Notes in brackets at the end of the part, read backwards by index (``e`` is the
         # end of what is left): one pass over the part however many notes it ends with.
         e = len(whole)
+        prev_note = ""
         while True:
             paren = _paren_at_end(whole, e)
             if paren is None:
@@ -451,6 +469,14 @@ def _archive(nt: NormalizedText, p: int, dashed: bool) -> tuple[ArchiveNote, int
             else:
                 break
             e = o
+            same = whole[o : close + 1]
+            if same == prev_note:
+                # The second of a run of one note: more of it, glued, do what it did
+                # (``(1)(1)(1)…``; the first may have been the drafter): skipped at once.
+                size = len(same)
+                while e > size and whole[e - size : e] == same:
+                    e -= size
+            prev_note = same
             while e > 0 and whole[e - 1] in " .":
                 e -= 1
         part = whole[:e]

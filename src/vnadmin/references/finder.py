@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from vnadmin._regex import alternation
 from vnadmin.codes.model import CodeFamily, DocumentCode
-from vnadmin.codes.parser import scan_code
+from vnadmin.codes.parser import ReadCache, _read, memo
 from vnadmin.dates import match_date
 from vnadmin.references.model import Reference, ShortReference
 from vnadmin.registry import default_registry
@@ -266,13 +266,14 @@ def find(source: Source) -> tuple[Reference, ...]:
     last_end = 0  # normalised offset where the previous mention ended
     prev_type: str | None = None
     prev_code_end = -1
+    memos = memo(default_registry)
+    cache = ReadCache()  # this text's stretches read before (a text repeating one run)
     for start in _candidates(s):
         if start < last_end:
             continue
-        found = scan_code(nt, start)
-        if found is None:
+        code, stop = _read(nt, start, memos, cache)
+        if code is None:
             continue
-        code, stop = found
         if not _ok_code(code):
             continue
         head = s[max(last_end, start - _LOOKBACK) : start]

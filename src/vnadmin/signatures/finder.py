@@ -81,7 +81,9 @@ def _find(
     nt: NormalizedText, lists: Sequence[tuple[int, int]], every: bool
 ) -> tuple[SignatureBlock, ...]:
     s = nt.text
-    starts: list[tuple[int, bool]] = [(m.start(), True) for m in find_marks(s)]
+    marks = list(find_marks(s))
+    starts: list[tuple[int, bool]] = [(m.start(), True) for m in marks]
+    doomed = _doomed_marks(s, marks)
     for _, end in lists:
         starts.append((end, False))
     for m in _CLOSE.finditer(s):
@@ -94,7 +96,7 @@ def _find(
     # scanned again (the windows of starts never overlap into quadratic work).
     failed_to = -1
     for pos, marked in starts:
-        if pos < consumed or (not marked and pos < failed_to):
+        if pos < consumed or (not marked and pos < failed_to) or (marked and pos in doomed):
             continue
         scanned, reached = _scan_block(s, pos, marked)
         if scanned is None:
@@ -122,6 +124,29 @@ def _find(
         elif out:
             break
     return tuple(out) if out else tuple(b for _, _, b in found)
+
+
+def _doomed_marks(s: str, marks: list[re.Match[str]]) -> set[int]:
+    """The starts of marks that :func:`_scan` refuses at its second token: a mark in
+    capitals that is a token of its own, then over blanks (inside the window) another
+    mark that is a token of its own (``KT. KT.``; the later one is a start of its own).
+    Found with a few string tests per mark, without tokenising (a run of marks costs
+    little per mark)."""
+    out: set[int] = set()
+    n = len(s)
+    for k in range(len(marks) - 1):
+        m, m2 = marks[k], marks[k + 1]
+        a, e, a2, e2 = m.start(), m.end(), m2.start(), m2.end()
+        if (
+            a2 > e
+            and e2 <= a + _WINDOW
+            and (e2 == n or s[e2].isspace())
+            and s[e:a2].isspace()
+            and m.group().isupper()
+            and MARK.fullmatch(m2.group()) is not None
+        ):
+            out.add(a)
+    return out
 
 
 #: How far a block is read from its start (characters), and how many tokens (other than

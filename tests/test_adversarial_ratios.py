@@ -1,0 +1,85 @@
+"""Work per repetition on the adversarial families that cost most against real text
+(issue 10, benchmarks/bench_adversarial.py): linear was not enough, the constant counts.
+
+Work is counted (tests/growth.py), never timed. Each bound is a few times what the
+scanners do now and well under what they did before (in brackets: calls or lines per
+repetition then), so a return of the heavy path fails here on any machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.growth import count_lines, count_work, growth, quietly
+from tests.strategies_adversarial import FAMILIES
+from vnadmin import find_codes, find_references, find_signatures, parse_recipients
+
+# (function, family, characters per repetition, bound on calls per repetition)
+CALLS: list[tuple[Callable[[str], Any], str, int, float]] = [
+    (find_codes, "code_tokens", 6, 35.0),  # 169: a full scan of each "1/Q Đ"
+    (find_references, "code_tokens", 6, 80.0),  # 190
+    (find_signatures, "signing_marks", 4, 45.0),  # 63: tokens read after each "KT."
+]
+
+
+@pytest.mark.parametrize(("fn", "family", "unit", "bound"), CALLS)
+def test_calls_per_repetition(
+    fn: Callable[[str], Any], family: str, unit: int, bound: float
+) -> None:
+    run = quietly(fn)
+    text = FAMILIES[family](12_000)
+    run(text)  # tables and memos loaded on a first call are not the input's work
+    per = count_work(lambda: run(text + "\n1")) / (len(text) / unit)
+    assert per <= bound
+
+
+def test_recipients_parens_lines_per_note() -> None:
+    # "- Lưu: VT, X(1)(1)(1)…": the archive line is read past in one regex match and the
+    # run of one note is skipped by string comparison (42 lines per note before).
+    run = quietly(parse_recipients)
+    text = FAMILIES["recipients_parens"](12_000)
+    run(text)
+    per = count_lines(lambda: run(text + "\n1")) / (len(text) / 3)
+    assert per <= 5.0
+
+
+@pytest.mark.parametrize(
+    ("fn", "family"),
+    [
+        (find_codes, "code_tokens"),
+        (find_references, "code_tokens"),
+        (find_signatures, "signing_marks"),
+        (parse_recipients, "recipients_parens"),
+    ],
+)
+def test_still_linear(fn: Callable[[str], Any], family: str) -> None:
+    # The per-text cache of the code scanner is bounded: past it, the work stays linear.
+    assert growth(FAMILIES[family], quietly(fn), 3_000, k=8) < 1.5
+
+
+def test_repeated_codes_read_as_once() -> None:
+    # What the cache answers is what the scanner reads: every repetition alike, moved.
+    codes = find_codes("1/Q Đ " * 50 + "x")
+    assert len(codes) == 50
+    first = codes[0]
+    for k, code in enumerate(codes):
+        assert str(code) == str(first) == "01/QĐ"
+        assert code.span == (6 * k, 6 * k + 5)
+        assert [r.span for r in code.repairs] == [
+            (a + 6 * k, b + 6 * k) for a, b in (r.span for r in first.repairs)
+        ]
+    refs = find_references("1/Q Đ " * 50 + "x")
+    assert [r.code for r in refs] == list(codes)
+
+
+def test_archive_run_of_notes_reads_as_before() -> None:
+    one = parse_recipients("Nơi nhận:\n- Lưu: VT, X(1)(1)(1)(1)(1)(1).")
+    assert one.archive is not None
+    assert one.archive.units == ("VT", "X")
+    assert one.archive.copies == 1
+    drafter = parse_recipients("Nơi nhận:\n- Lưu: VT, X(AB)(AB)(AB).")
+    assert drafter.archive is not None
+    assert drafter.archive.drafter == "AB"
