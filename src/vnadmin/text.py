@@ -82,6 +82,7 @@ _KIND: dict[str, str] = {
 _MARK_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _DIRTY = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _MARK_RANGES + "]")
 _BLANKS = frozenset(_SPACES) | _INVISIBLE
+_BLANK_RUN = re.compile("[" + "".join(_BLANKS) + "]+")
 # The units the fast path composes or replaces: a base character with the combining marks
 # after it, a run of blanks and invisible characters (one unit, so that a long run costs
 # one step; the last blank before a mark is that mark's base), a line end, one character to
@@ -447,9 +448,9 @@ class _Reorder:
 
 
 def _repair_kind(before: str) -> str:
-    if before and all(ch in _INVISIBLE for ch in before):
+    if before and _INVISIBLE.issuperset(before):
         return "invisible"
-    if before and all(ch in _BLANKS for ch in before):
+    if before and _BLANKS.issuperset(before):
         return "space"  # a run of blanks (and invisible characters), one unit
     if before == "\r\n" or before == "\r":
         return "newline"
@@ -579,8 +580,9 @@ def _normalize(text: str) -> NormalizedText:
 def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None:
     """The general path's result with one NFC call over the whole text and the map kept
     line by line (:class:`_Lines`, each line's clusters found only when a span in it is
-    first mapped). ``plain``: the text has no character that :data:`_RARE` finds. ``None`` when a cluster could be read differently from the general path
-    (another script's marks, a mark after a line break, too many marks): the caller decides.
+    first mapped); ``plain``: the text has no character that ``_RARE`` finds. ``None``
+    when a cluster could be read differently from the general path (another script's
+    marks, a mark after a line break, too many marks): the caller decides then.
     """
     if text and unicodedata.combining(text[0]):
         return None
@@ -596,8 +598,8 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
     pieces = nfc.split("\n")
     if not plain and _NOT_MARKS.search(text) is not None:
         pieces = list(map(str.translate, pieces, itertools.repeat(_TRANSLATE)))
-    out = "\n".join(pieces)
-    if out == text:  # pragma: no cover - a dirty text always changes
+    out = nfc if plain else "\n".join(pieces)
+    if out == text:  # (marks that compose with nothing)
         return NormalizedText(text, text)
     o_starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
     n_starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, pieces)), initial=0))
@@ -879,9 +881,8 @@ class _Builder:
             if ch in _BLANKS:
                 # A run of blanks and invisible characters is one unit; when marks follow
                 # it, its last visible character is their base (and starts a cluster).
-                j = i + 1
-                while j < length and text[j] in _BLANKS:
-                    j += 1
+                run = _BLANK_RUN.match(text, i)
+                j = run.end() if run is not None else i + 1
                 if j < length and combining(text[j]):
                     k = j - 1
                     while k >= i and text[k] in _INVISIBLE:
@@ -889,7 +890,7 @@ class _Builder:
                     if k >= i:
                         j = k
                 if j > i:
-                    self.change(i, j, "".join([_REPLACE.get(c, "") for c in text[i:j]]))
+                    self.change(i, j, text[i:j].translate(_TRANSLATE))
                     i = j
                     continue
             if ch == "\r":
