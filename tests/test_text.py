@@ -299,3 +299,116 @@ def test_other_marks_cover_every_combining_mark_outside_the_mark_ranges() -> Non
         if unicodedata.combining(chr(c)) and not other.match(chr(c))
     ]
     assert missing == []
+
+
+# --- the line-by-line map of dense texts (issue 9) and runs of blanks (issue 10) ------
+
+WORDS = st.sampled_from(
+    [
+        "Quyết",
+        "định",
+        "Ủy",
+        "ban",
+        "nhân",
+        "dân",
+        "hoà",
+        "30/2020/NĐ-CP",
+        "ngày",
+        "tháng",
+        "năm",
+        "THỦ",
+        "TƯỚNG",
+        "x" * 70,  # a word longer than a line's words are mapped by
+    ]
+)
+SEPARATORS = st.sampled_from(
+    [" ", "  ", "\n", "\n\n", "\r\n", ", ", "\u00a0", "\u200b", "\u00a0\u200b\u00a0", "\u2013"]
+)
+# Lines of words in NFC or NFD (or a mark out of order, a stray mark), joined by
+# separators: dense texts whose map is kept line by line.
+LINED = st.lists(
+    st.tuples(WORDS, st.sampled_from(["NFC", "NFD"]), SEPARATORS), min_size=1, max_size=40
+).map(lambda parts: "".join(unicodedata.normalize(f, w) + sep for w, f, sep in parts))
+ODD = st.sampled_from(["a\u0301\u0323", "\u0301", "o\u0302\u0301\u0301", "\u212b", "e\u0323"])
+
+
+def _full_map(nt: object) -> tuple[object, ...]:
+    from vnadmin.text import NormalizedText
+
+    assert isinstance(nt, NormalizedText)
+    n = len(nt.text)
+    chars = [nt.to_original(i, i + 1) for i in range(n)]
+    spans = [nt.to_original(a, b) for a in range(0, n + 1, 7) for b in range(a, n + 1, 5)]
+    offsets = [nt.from_original(o) for o in range(-1, len(nt.original) + 2)]
+    m = len(nt.original)
+    return nt.text, chars, spans, offsets, nt.repairs(), nt.repairs_in(m // 3, 2 * m // 3)
+
+
+@given(LINED, st.lists(st.tuples(st.integers(0, 10_000), ODD), max_size=3))
+def test_the_line_map_is_the_general_paths_map(s: str, odd: list[tuple[int, str]]) -> None:
+    from vnadmin import text as text_module
+
+    for at, piece in odd:
+        at %= len(s) + 1
+        s = s[:at] + piece + s[at:]
+    nt = normalize_text(s)
+    assert _full_map(nt) == _full_map(text_module._normalize_slow(s))
+    lines = text_module._normalize_lines(s)
+    if lines is not None and text_module._HIDDEN_MARK.search(s) is None:
+        assert _full_map(lines) == _full_map(text_module._normalize_slow(s))
+
+
+def test_an_nfd_document_is_mapped_line_by_line_and_exactly() -> None:
+    from pathlib import Path
+
+    from vnadmin import text as text_module
+
+    path = Path(__file__).parent / "data" / "texts" / "cong-van_2739-VPCP-DMDN.txt"
+    nfc = path.read_text(encoding="utf-8")
+    for s in (unicodedata.normalize("NFD", nfc), unicodedata.normalize("NFD", nfc) + "\u00a0"):
+        nt = normalize_text(s)
+        assert nt.text == nfc + ("" if s.endswith("\n") else " ") * s.endswith("\u00a0")
+        assert nt._lines is not None  # (the line-by-line map)
+        assert _full_map(nt) == _full_map(text_module._normalize_slow(s))
+        a = nt.text.index("Hà Nội")
+        start, end = nt.to_original(a, a + 6)
+        assert unicodedata.normalize("NFC", s[start:end]) == "Hà Nội"
+
+
+def test_a_reordered_text_keeps_the_line_map() -> None:
+    s = unicodedata.normalize("NFD", "Ủy ban | Cộng hòa\nnhân dân | Độc lập")
+    nt = normalize_text(s)
+    assert nt._lines is not None
+    t = nt.text
+    pieces = [(0, 6), (t.index("nhân"), t.index("nhân") + 8)]
+    pieces += [(t.index("Cộng"), t.index("Cộng") + 8), (t.index("Độc"), len(t))]
+    r = nt.reordered(pieces)
+    assert r.text == "Ủy ban\nnhân dân\nCộng hòa\nĐộc lập"
+    a = r.text.index("Cộng")
+    start, end = r.to_original(a, a + 8)
+    assert unicodedata.normalize("NFC", s[start:end]) == "Cộng hòa"
+    assert r.from_original(start) == a
+
+
+def test_a_run_of_blanks_is_one_repair() -> None:
+    s = "Số\u00a0\u200b\u00a0\u200b 12"
+    nt = normalize_text(s)
+    assert nt.text == "Số   12"
+    (repair,) = nt.repairs()
+    assert (repair.kind, repair.span, repair.after) == ("space", (2, 6), "  ")
+    assert nt.to_original(0, 2) == (0, 2) and nt.to_original(4, 7) == (6, 9)
+    assert nt.to_original(3, 4) == (2, 6)  # a blank of the run: the whole run
+    # the last blank before a mark is the mark's base
+    s = "a\u00a0\u00a0\u0301b"
+    nt = normalize_text(s)
+    assert nt.text == "a  \u0301b"
+    assert [r.span for r in nt.repairs()] == [(1, 2), (2, 4)]
+
+
+@pytest.mark.parametrize("run", ["\u00a0\u200b", "\u200b", "\u00a0", "\u2002\u200d\ufeff"])
+def test_runs_of_blanks_cost_one_unit(run: str) -> None:
+    from tests.growth import growth
+
+    prefix = unicodedata.normalize("NFD", "Quyết định ") * 20
+    assert growth(lambda n: prefix + run * n, lambda s: normalize_text(s).repairs(), 1000) < 0.2
+    assert growth(lambda n: prefix + ("x" + run * 40) * n, normalize_text, 100) < 1.5

@@ -81,16 +81,22 @@ _KIND: dict[str, str] = {
 # Anything the slow path would change, apart from non-NFC sequences.
 _MARK_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _DIRTY = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _MARK_RANGES + "]")
+_BLANKS = frozenset(_SPACES) | _INVISIBLE
+_BLANK_RUN = re.compile("[" + "".join(_BLANKS) + "]+")
 # The units the fast path composes or replaces: a base character with the combining marks
-# after it, a run of invisible characters, a line end, one character to replace.
+# after it, a run of blanks and invisible characters (one unit, so that a long run costs
+# one step; the last blank before a mark is that mark's base), a line end, one character to
+# replace.
 _UNITS = re.compile(
     "([^"
     + _MARK_RANGES
     + "]["
     + _MARK_RANGES
     + "]+|["
-    + "".join(_INVISIBLE)
-    + "]+|\r\n?|["
+    + "".join(_BLANKS)
+    + "]+(?!["
+    + _MARK_RANGES
+    + "])|\r\n?|["
     + "".join(_REPLACE)
     + "])",
     re.DOTALL,
@@ -119,6 +125,15 @@ _OTHER_MARK_NEAR = re.compile(
     "[\r" + "".join(_INVISIBLE) + "".join(_REPLACE) + _MARK_RANGES + "][" + _OTHER_MARKS + "]"
     "|[" + _OTHER_MARKS + "][" + _MARK_RANGES + "]"
 )
+# A cluster with more marks than MAX_MARKS (see the fast paths).
+# (one class first: the regex engine skips quickly only to such a start)
+_LONG_MARKS = re.compile("[" + _MARK_RANGES + "][" + _MARK_RANGES + "]{" + str(MAX_MARKS) + "}")
+# Whatever is not a mark of _MARK_RANGES to compose: other marks, characters to replace or
+# remove, line ends.
+_RARE = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _OTHER_MARKS + "]")
+# A line that starts with a mark (its cluster's base is the line break before it).
+_LINE_MARK = re.compile("\n[" + _MARK_RANGES + "]")
+_MARK = re.compile("[" + _MARK_RANGES + "]")
 _SAMPLE = 2000
 _DENSE = 50  # "dense": at least one dirty character in 50 of the sample
 # The dirty characters that are not marks (replaced, removed, or line ends).
@@ -156,6 +171,8 @@ class NormalizedText:
     # pieces of the normalised text ``_layer.base`` in another order; the clusters above
     # map ``base`` into ``original``.
     _layer: _Reorder | None = attrs.field(default=None, alias="layer")
+    # The clusters kept line by line instead (an NFD document, see _normalize_lines).
+    _lines: _Lines | None = attrs.field(default=None, alias="lines")
     # What the steps of one pipeline read from this text and share (see memo()).
     _memos: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -179,12 +196,12 @@ class NormalizedText:
         return hash((NormalizedText, self.original))
 
     def __repr__(self) -> str:
-        return f"NormalizedText({self.text!r}, changes={len(self._ns)})"
+        return f"NormalizedText({self.text!r}, changes={len(self._changes(0, len(self.original)))})"
 
     @property
     def is_identity(self) -> bool:
         """True when the text needed no change (``text is original``)."""
-        return not self._ns and self._layer is None
+        return not self._ns and self._layer is None and self._lines is None
 
     @property
     def is_reordered(self) -> bool:
@@ -199,6 +216,8 @@ class NormalizedText:
 
     def _char(self, i: int) -> tuple[int, int]:
         """Original ``(start, end)`` of normalised character ``i``."""
+        if self._lines is not None:
+            return self._lines.char(i)
         k = bisect.bisect_right(self._ns, i) - 1
         if k < 0:
             return i, i + 1
@@ -233,11 +252,15 @@ class NormalizedText:
         if not 0 <= start <= end <= n:
             start = max(0, min(start, n))
             end = max(start, min(end, n))
-        if not ns:
-            return start, end
         if start == end:
+            if not ns and self._lines is None:
+                return start, end
             pos = self._boundary(start)
             return pos, pos
+        if self._lines is not None:
+            return self._lines.span(start, end)
+        if not ns:
+            return start, end
         # (the two ends inlined from _char: this runs for every span of every value)
         ne, os_, oe = self._ne, self._os, self._oe
         k = bisect.bisect_right(ns, start) - 1
@@ -269,6 +292,8 @@ class NormalizedText:
         return base if self._layer is None else self._layer.from_base(base)
 
     def _clusters_from_original(self, offset: int) -> int:
+        if self._lines is not None:
+            return self._lines.from_original(offset)
         if not self._ns:
             return max(0, min(offset, len(self._base)))
         k = bisect.bisect_right(self._os, offset) - 1
@@ -286,14 +311,10 @@ class NormalizedText:
 
     def repairs_in(self, start: int, end: int) -> tuple[Repair, ...]:
         """The changes whose original span lies within ``[start, end)`` of the original."""
-        lo = bisect.bisect_left(self._os, start)
         out = []
-        for k in range(lo, len(self._os)):
-            os_, oe = self._os[k], self._oe[k]
-            if os_ >= end or oe > end:
-                break
+        for ns, ne, os_, oe in self._changes(start, end):
             before = self.original[os_:oe]
-            after = self._base[self._ns[k] : self._ne[k]]
+            after = self._base[ns:ne]
             out.append(Repair(_repair_kind(before), (os_, oe), before, after))
         if self._layer is not None:
             for a, b in self._layer.regions:
@@ -302,6 +323,19 @@ class NormalizedText:
                     out.append(Repair("columns", (x, y), self.original[x:y], self._base[a:b]))
             out.sort(key=lambda r: r.span)
         return tuple(out)
+
+    def _changes(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """The changed clusters ``(ns, ne, os, oe)`` whose original span lies within
+        ``[start, end)``, in order."""
+        if self._lines is not None:
+            return [c for c in self._lines.clusters(start, end) if start <= c[2] and c[3] <= end]
+        out = []
+        for k in range(bisect.bisect_left(self._os, start), len(self._os)):
+            os_, oe = self._os[k], self._oe[k]
+            if os_ >= end or oe > end:
+                break
+            out.append((self._ns[k], self._ne[k], os_, oe))
+        return out
 
     def reordered(
         self, pieces: Sequence[tuple[int, int]], regions: Sequence[tuple[int, int]] = ()
@@ -356,6 +390,7 @@ class NormalizedText:
             os=self._os,
             oe=self._oe,
             layer=layer,
+            lines=self._lines,
         )
 
 
@@ -413,8 +448,10 @@ class _Reorder:
 
 
 def _repair_kind(before: str) -> str:
-    if before and all(ch in _INVISIBLE for ch in before):
+    if before and _INVISIBLE.issuperset(before):
         return "invisible"
+    if before and _BLANKS.issuperset(before):
+        return "space"  # a run of blanks (and invisible characters), one unit
     if before == "\r\n" or before == "\r":
         return "newline"
     if len(before) == 1 and before in _KIND:
@@ -529,11 +566,235 @@ def _normalize(text: str) -> NormalizedText:
     # Sparse repairs (a dash, a few look-alikes) are cheapest region by region; text that is
     # dirty throughout (an NFD document, CRLF line ends) is done a unit at a time in C.
     dense = len(_DIRTY.findall(text, 0, _SAMPLE)) * _DENSE > min(len(text), _SAMPLE)
-    if dense and _HIDDEN_MARK.search(text) is None:
-        fast = _normalize_units(text)
+    if dense and _RARE.search(text) is None:  # (an NFD document: marks to compose only)
+        fast = _normalize_lines(text, plain=True)
+        if fast is not None:
+            return fast
+    elif dense and _HIDDEN_MARK.search(text) is None:
+        fast = _normalize_lines(text) or _normalize_units(text)
         if fast is not None:
             return fast
     return _normalize_slow(text)
+
+
+def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None:
+    """The general path's result with one NFC call over the whole text and the map kept
+    line by line (:class:`_Lines`, each line's clusters found only when a span in it is
+    first mapped); ``plain``: the text has no character that ``_RARE`` finds. ``None``
+    when a cluster could be read differently from the general path (another script's
+    marks, a mark after a line break, too many marks): the caller decides then.
+    """
+    if text and unicodedata.combining(text[0]):
+        return None
+    if (
+        (not plain and _OTHER_MARK.search(text) is not None)
+        or _LINE_MARK.search(text) is not None
+        or _LONG_MARKS.search(text) is not None
+    ):
+        return None
+    nfc = _NFC(text)
+    if "\r" in nfc:
+        nfc = nfc.replace("\r\n", "\n")
+    pieces = nfc.split("\n")
+    if not plain and _NOT_MARKS.search(text) is not None:
+        pieces = list(map(str.translate, pieces, itertools.repeat(_TRANSLATE)))
+    out = nfc if plain else "\n".join(pieces)
+    if out == text:  # (marks that compose with nothing)
+        return NormalizedText(text, text)
+    o_starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
+    n_starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, pieces)), initial=0))
+    # (the last start is one past the end: the line break the last line does not have)
+    o_starts[-1] = len(text)
+    n_starts[-1] = len(out)
+    return NormalizedText(text, out, lines=_Lines(text, out, o_starts, n_starts))
+
+
+_PLUS_ONE = (1).__add__
+
+
+_NFD = functools.partial(unicodedata.normalize, "NFD")
+
+
+class _Lines:
+    """The map of a normalised text kept line by line: line ``k`` of the original,
+    ``original[o[k]:o[k + 1]]`` (with its line break), gave ``text[n[k]:n[k + 1]]``. A line
+    that is the NFD of its normalised form (an NFD document) is mapped word by word
+    (:class:`_Words`); any other line by its own :class:`NormalizedText`. Either is built
+    the first time a span in the line is mapped. Clusters never cross a line break (a mark
+    after one sends the text to the other paths), so the map is the general path's."""
+
+    __slots__ = ("_maps", "n", "o", "original", "text")
+
+    def __init__(self, original: str, text: str, o: list[int], n: list[int]) -> None:
+        self.original = original
+        self.text = text
+        self.o = o
+        self.n = n
+        self._maps: dict[int, _Prefixes | _Words | NormalizedText] = {}
+
+    def _line(self, k: int) -> _Prefixes | _Words | NormalizedText:
+        try:
+            return self._maps[k]
+        except KeyError:
+            pass
+        orig = self.original[self.o[k] : self.o[k + 1]]
+        new = self.text[self.n[k] : self.n[k + 1]]
+        lm: _Prefixes | _Words | NormalizedText
+        if orig == new:
+            lm = NormalizedText(orig, orig)
+        elif _MARK.search(new) is None and _NFD(new) == orig:
+            lm = _Prefixes(orig, new) if len(new) <= _SHORT_LINE else _Words(orig, new)
+        else:
+            lm = _normalize_units(orig) or _normalize_slow(orig)
+        return self._maps.setdefault(k, lm)
+
+    def char(self, i: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of normalised character ``i`` (``0 <= i < len``)."""
+        k = bisect.bisect_right(self.n, i) - 1
+        a, b = self._line(k)._char(i - self.n[k])
+        return self.o[k] + a, self.o[k] + b
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of normalised ``[start, end)`` (``0 <= start < end <= len``)."""
+        k = bisect.bisect_right(self.n, start) - 1
+        if end <= self.n[k + 1]:  # (within one line)
+            lm = self._line(k)
+            r = start - self.n[k]
+            if isinstance(lm, _Prefixes):
+                return self.o[k] + lm.at(r), self.o[k] + lm.at(end - self.n[k])
+        return self.char(start)[0], self.char(end - 1)[1]
+
+    def from_original(self, offset: int) -> int:
+        if offset <= 0:
+            return 0
+        if offset >= len(self.original):
+            return len(self.text)
+        k = bisect.bisect_right(self.o, offset) - 1
+        return self.n[k] + self._line(k)._clusters_from_original(offset - self.o[k])
+
+    def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
+        """The changed clusters ``(ns, ne, os, oe)`` of the lines that meet original
+        ``[start, end)``, in order (with some before ``start`` in its line)."""
+        k = max(0, bisect.bisect_right(self.o, start) - 1)
+        last = len(self.o) - 1
+        while k < last and self.o[k] < end:
+            lm = self._line(k)
+            no, oo = self.n[k], self.o[k]
+            if not isinstance(lm, NormalizedText):
+                changes: Iterable[tuple[int, int, int, int]] = lm.clusters(start - oo, end - oo)
+            else:
+                changes = lm._changes(0, len(lm.original))
+            for a, b, c, d in changes:
+                yield no + a, no + b, oo + c, oo + d
+            k += 1
+
+
+class _Prefixes:
+    """The map of a short line that is the NFD of its normalised form ``new``: character
+    ``r`` came from ``NFD(new[r])``, at ``len(NFD(new[:r]))`` (each span costs a pass over
+    the line, in C)."""
+
+    __slots__ = ("_last", "new", "orig")
+
+    def __init__(self, orig: str, new: str) -> None:
+        self.orig = orig
+        self.new = new
+        self._last = (0, 0)  # the last character placed, and where it starts
+
+    def at(self, r: int) -> int:
+        """Where the cluster of character ``r`` starts (from the last one placed, when it
+        is not after ``r``: spans are mostly mapped in order)."""
+        r0, a0 = self._last
+        if r < r0:
+            r0 = a0 = 0
+        a = a0 + len(_NFD(self.new[r0:r]))
+        self._last = (r, a)
+        return a
+
+    def _char(self, r: int) -> tuple[int, int]:
+        a = self.at(r)
+        return a, a + len(_NFD(self.new[r]))
+
+    def _clusters_from_original(self, q: int) -> int:
+        orig = self.orig
+        while q < len(orig) and unicodedata.combining(orig[q]):
+            q += 1  # inside a cluster: the next one
+        return len(_NFC(orig[:q]))  # (each cluster composes to one character)
+
+    def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
+        r = self._clusters_from_original(max(0, start))
+        pos = self.at(r)
+        for c in self.new[r:]:
+            if pos >= end:
+                break
+            width = len(_NFD(c))
+            if width > 1:
+                yield r, r + 1, pos, pos + width
+            pos += width
+            r += 1
+
+
+class _Words:
+    """The map of a line that is the NFD of its normalised form ``new``: split at spaces
+    (which NFD keeps), word ``w`` starts at ``o[w]`` in the original and ``n[w]`` in
+    ``new``, and a character's cluster is its decomposition. A line with a word longer than
+    :data:`_LONG_WORD` keeps where every character's decomposition starts instead."""
+
+    __slots__ = ("n", "o", "orig", "words")
+
+    def __init__(self, orig: str, new: str) -> None:
+        self.orig = orig
+        words = new.split(" ")
+        if max(map(len, words)) > _LONG_WORD:
+            words = list(new)  # (one "word" a character)
+            self.o = list(itertools.accumulate(map(len, map(_NFD, words)), initial=0))
+            self.n = list(range(len(new) + 1))
+        else:
+            self.o = list(
+                itertools.accumulate(map(_PLUS_ONE, map(len, orig.split(" "))), initial=0)
+            )
+            self.n = list(itertools.accumulate(map(_PLUS_ONE, map(len, words)), initial=0))
+        self.words = words
+
+    def _char(self, r: int) -> tuple[int, int]:
+        w = bisect.bisect_right(self.n, r) - 1
+        t = r - self.n[w]
+        word = self.words[w]
+        if t >= len(word):  # the space after the word
+            a = self.o[w + 1] - 1
+            return a, a + 1
+        a = self.o[w] + len(_NFD(word[:t]))
+        return a, a + len(_NFD(word[t]))
+
+    def _clusters_from_original(self, q: int) -> int:
+        w = bisect.bisect_right(self.o, q) - 1
+        if w >= len(self.words):
+            return self.n[-1] - 1
+        start = self.o[w]
+        if q == start:
+            return self.n[w]
+        orig = self.orig
+        while q < len(orig) and unicodedata.combining(orig[q]):
+            q += 1  # inside a cluster: the next one
+        # (each cluster of the word composes to one character)
+        return self.n[w] + len(_NFC(orig[start:q]))
+
+    def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
+        w = max(0, bisect.bisect_right(self.o, start) - 1)
+        while w < len(self.words) and self.o[w] < end:
+            pos, r = self.o[w], self.n[w]
+            for c in self.words[w]:
+                width = len(_NFD(c))
+                if width > 1:
+                    yield r, r + 1, pos, pos + width
+                pos += width
+                r += 1
+            w += 1
+
+
+# The longest line :class:`_Prefixes` maps, the longest word :class:`_Words` maps.
+_SHORT_LINE = 512
+_LONG_WORD = 64
 
 
 def _normalize_units(text: str) -> NormalizedText | None:
@@ -548,7 +809,7 @@ def _normalize_units(text: str) -> NormalizedText | None:
     if parts[0] and unicodedata.combining(parts[0][0]):
         return None
     units = parts[1::2]
-    if max(map(len, units), default=0) > MAX_MARKS + 1:
+    if _LONG_MARKS.search(text) is not None:
         return None  # a cluster with too many marks: left as it is by the general path
     if _NOT_MARKS.search(text) is None:  # only marks to compose (an NFD document)
         new_units = list(map(_NFC, units))
@@ -617,13 +878,21 @@ class _Builder:
         combining = unicodedata.combining
         while i < stop:
             ch = text[i]
-            if ch in _INVISIBLE:
-                j = i + 1
-                while j < length and text[j] in _INVISIBLE:
-                    j += 1
-                self.change(i, j, "")
-                i = j
-                continue
+            if ch in _BLANKS:
+                # A run of blanks and invisible characters is one unit; when marks follow
+                # it, its last visible character is their base (and starts a cluster).
+                run = _BLANK_RUN.match(text, i)
+                j = run.end() if run is not None else i + 1
+                if j < length and combining(text[j]):
+                    k = j - 1
+                    while k >= i and text[k] in _INVISIBLE:
+                        k -= 1
+                    if k >= i:
+                        j = k
+                if j > i:
+                    self.change(i, j, text[i:j].translate(_TRANSLATE))
+                    i = j
+                    continue
             if ch == "\r":
                 j = i + 2 if i + 1 < length and text[i + 1] == "\n" else i + 1
                 self.change(i, j, "\n")
