@@ -168,6 +168,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _VERB_RE = _rx(r"(?<!\w)(?:" + "|".join(v for v in sorted(_VERBS, key=len, reverse=True)) + r")(?!\w)")
+_VERB_START = re.compile(
+    r"(?i:" + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_VERBS, key=len, reverse=True)) + r")(?!\w)"
+)
+# Verb phrases that describe a status, not a duty ("làm việc theo chế độ kiêm nhiệm").
+_NOT_DUTY_ACTION = _rx(r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc )")
 
 # Words a person's title starts with.
 _PERSON = (
@@ -376,6 +381,12 @@ def _windows(s: str, a: int, b: int, level: int, path: str | None) -> Iterator[_
         yield _Para(a, b, level, path)
 
 
+def _skip_blank(s: str, i: int) -> int:
+    while i < len(s) and s[i] in " \t\n":
+        i += 1
+    return i
+
+
 def _sentences(s: str, a: int, b: int) -> Iterator[tuple[int, int]]:
     last = a
     for m in _SENT_END.finditer(s, a, b):
@@ -410,6 +421,15 @@ class _Ctx:
     deadlines: tuple[Deadline, ...]
     dl_starts: tuple[int, ...]
     proposing: bool
+
+
+def _plausible(name: str) -> bool:
+    """A lead name, not a header run into one line nor a whole clause."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or len(name.split()) > 30 or "Số:" in name or "___" in name:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper * 2 <= len(letters) or len(letters) <= 8
 
 
 def _party(ctx: _Ctx, name: str, a: int, b: int) -> Party:
@@ -524,7 +544,7 @@ def _make(
         b -= 1
     oa, ob = ctx.nt.to_original(a, b)
     action = _clean(s[action_start:b]).rstrip("./")
-    if not action:
+    if not action or _NOT_DUTY_ACTION.match(action):
         return []
     body = s[action_start:b]
     rec = _RECUR.search(body)
@@ -621,7 +641,7 @@ def _subject(ctx: _Ctx, a: int, b: int, verbs: Sequence[int]) -> tuple[list[Part
         end = nxt
     if name_end <= i:
         return None
-    leads = _parties(ctx, i, name_end)
+    leads = [p for p in _parties(ctx, i, name_end) if _plausible(p.name)]
     if not leads:
         return None
     if end != name_end:  # scoped by "theo chức năng, nhiệm vụ … tại Quyết định …"
@@ -729,7 +749,7 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
                     para_tasks += _make(ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao)
                 elif prev is not None and s.startswith("chủ động", ca):
                     para_tasks += _make(ctx, prev[0], prev[1], ca, cb, ca, "chủ động", p.path, verbs, giao=prev[3])
-                elif inherited and not sent.rstrip().endswith(":"):
+                elif inherited and not sent.rstrip().endswith(":") and _VERB_START.match(s, _skip_blank(s, ca)):
                     h = inherited[-1]
                     para_tasks += _make(ctx, list(h.leads), list(h.collabs), ca, cb, ca, h.modality, p.path, verbs, giao=h.giao)
         if lead_in is not None:
