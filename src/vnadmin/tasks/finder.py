@@ -246,16 +246,30 @@ def _start_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + alt + r")(?!\w)")
 
 
+_LOOSE_HEADS = frozenset({"Ban", "Hội", "Các", "các", "Thành viên", "Lãnh đạo", "lãnh đạo", "Đại diện", "Cơ quan", "Đơn vị", "Từng", "Những"})
+
+
 def _starts_name(s: str, i: int) -> bool:
-    return _start_re().match(s, i) is not None
+    """A body, group or title starts at ``i``; a one-word body noun in title case needs a
+    capitalised next word ("Bộ Công an", not "Bộ chỉ số")."""
+    m = _start_re().match(s, i)
+    if m is None:
+        return False
+    w = m.group(0)
+    if " " in w or w.isupper() or w in _LOOSE_HEADS or w in _PERSON:
+        return True
+    j = m.end()
+    while j < len(s) and s[j] in " \t\n":
+        j += 1
+    return j < len(s) and (s[j].isupper() or s[j].isdigit())
 
 
 # Numbering at the start of an item: Điều N., roman, arabic (dotted), letter, dash, plus.
 _NUM_RE = re.compile(
     r"[ \t]*(?:(Điều[ \t]+(\d{1,3})[.:]?)|([IVXL]{1,6})[.)][ \t]|(\d{1,2}(?:\.\d{1,2}){0,3})[.)](?=[ \t])"
-    r"|([a-zđ])[)][ \t]|([-–•*+])[ \t]*)"
+    r"|([a-zđ])[)][ \t]|([-–•*+])[ \t]*|\((\d{1,2})\)[ \t])"
 )
-_LEVEL = {"dieu": 0, "roman": 1, "arabic": 2, "letter": 5, "dash": 6, "plus": 7}
+_LEVEL = {"dieu": 0, "roman": 1, "arabic": 2, "letter": 5, "paren": 5, "dash": 6, "plus": 7}
 
 _SENT_END = re.compile(r"(?:\./\.|[.!?])(?=[ \t]+[A-ZĐÀ-Ỹ]|[ \t]*$)")
 _CLOSING = re.compile(r"^[ \t]*(?:Nơi nhận|Nơi gửi|TM\.|KT\.|TL\.|Q\.[ \t]|Trân trọng)")
@@ -284,6 +298,13 @@ _SPLIT = re.compile(r"[ \t]*(?:,|;|[ \t]và[ \t])[ \t]*")
 _NOT_DUTY_HEAD = re.compile(r"(?:Thành phần|THÀNH PHẦN|Thời gian|THỜI GIAN|Địa điểm|ĐỊA ĐIỂM|Nội dung|NỘI DUNG)(?:[ \t]*(?:mời|dự họp|tham dự|làm việc|cuộc họp|hội nghị))?[ \t]*(?::|$|\n)")
 _PLAIN_HEAD = re.compile(r"(?:Tổ chức thực hiện|TỔ CHỨC THỰC HIỆN)[ \t.:]*(?:$|\n)")
 _REFERENCE_VERB = _rx(r"(?:phân công|giao|thực hiện)[ \t]+(?:tại|theo|ở)(?!\w)")
+# Labelled fields under a task title (P6): "- Đơn vị chủ trì: …", "- Thời gian hoàn thành: …".
+_FIELD = re.compile(
+    r"[ \t]*(?:(?P<lead>(?:Đơn vị|Cơ quan)[ \t]+(?:chủ trì(?:[ \t]+thực hiện)?|thực hiện|chịu trách nhiệm))"
+    r"|(?P<co>(?:Đơn vị|Cơ quan)[ \t]+phối hợp(?:[ \t]+thực hiện)?)"
+    r"|(?P<time>Thời gian(?:[ \t]+(?:hoàn thành|thực hiện|trình))?|Thời hạn(?:[ \t]+hoàn thành)?))[ \t]*:"
+)
+_COND_PREFIX = re.compile(r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi)[ \t][^,;.]{1,120},[ \t]*")
 _WS = re.compile(r"\s+")
 
 
@@ -299,6 +320,7 @@ class _Para:
     end: int
     level: int
     path: str | None
+    parent: int = 0  # the level of the enclosing numbered item (0: none)
 
 
 def _paragraphs(s: str) -> Iterator[_Para]:
@@ -309,6 +331,7 @@ def _paragraphs(s: str) -> Iterator[_Para]:
     cur_end = -1
     cur_level = 99
     cur_path: str | None = None
+    cur_parent = 0
     pos = 0
     n = len(s)
     closed = False
@@ -339,6 +362,8 @@ def _paragraphs(s: str) -> Iterator[_Para]:
                 kind, label = "letter", m.group(5)
             elif m.group(6):
                 kind, label = ("plus" if m.group(6) in "+*" else "dash"), ""
+            elif m.group(7):
+                kind, label = "paren", "(" + m.group(7) + ")"
         prev = s[cur_start:cur_end].rstrip() if cur_start >= 0 else ""
         first = body.lstrip()[:1]
         new = kind is not None or cur_start < 0 or (
@@ -348,7 +373,7 @@ def _paragraphs(s: str) -> Iterator[_Para]:
             cur_end = line_end
             continue
         if cur_start >= 0:
-            yield from _windows(s, cur_start, cur_end, cur_level, cur_path)
+            yield from _windows(s, cur_start, cur_end, cur_level, cur_path, cur_parent)
         if kind is not None and m is not None:
             level = _LEVEL[kind] + (label.count(".") if kind == "arabic" and label else 0)
             while stack and stack[-1][0] >= level:
@@ -365,20 +390,21 @@ def _paragraphs(s: str) -> Iterator[_Para]:
         else:
             cur_level = 99
             cur_path = ".".join(x[1] for x in stack) or None
+            cur_parent = stack[-1][0] if stack else 0
             cur_start = line_start
         cur_end = line_end
         if line_end >= n:
             break
     if cur_start >= 0:
-        yield from _windows(s, cur_start, cur_end, cur_level, cur_path)
+        yield from _windows(s, cur_start, cur_end, cur_level, cur_path, cur_parent)
 
 
-def _windows(s: str, a: int, b: int, level: int, path: str | None) -> Iterator[_Para]:
+def _windows(s: str, a: int, b: int, level: int, path: str | None, parent: int) -> Iterator[_Para]:
     while b - a > _MAX_PARA:
-        yield _Para(a, a + _MAX_PARA, level, path)
+        yield _Para(a, a + _MAX_PARA, level, path, parent)
         a += _MAX_PARA
     if b > a:
-        yield _Para(a, b, level, path)
+        yield _Para(a, b, level, path, parent)
 
 
 def _skip_blank(s: str, i: int) -> int:
@@ -429,6 +455,10 @@ def _plausible(name: str) -> bool:
     if not letters or len(name.split()) > 30 or "Số:" in name or "___" in name:
         return False
     upper = sum(1 for c in letters if c.isupper())
+    if name.endswith((" đã", " được", " đang", " vừa", " sẽ")) or " đã " in name:
+        return False
+    if "/" in name or " ngày " in name or name.startswith(("Tổ chức ", "Trường hợp")):
+        return False
     return upper * 2 <= len(letters) or len(letters) <= 8
 
 
@@ -600,6 +630,9 @@ def _subject(ctx: _Ctx, a: int, b: int, verbs: Sequence[int]) -> tuple[list[Part
         i += 1
     modality: str | None = None
     giao = False
+    cp = _COND_PREFIX.match(s, i, b)
+    if cp is not None:
+        i = cp.end()
     # "Giao X", "<Assigner> giao X", "[Kính] đề nghị X", "Yêu cầu X" within the clause head
     cands = [m for m in (_GIAO.search(s, i, min(b, i + 160)), _REQ.search(s, i, min(b, i + 160))) if m]
     cands.sort(key=lambda m: m.start())
@@ -694,6 +727,7 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     out: list[Task] = []
     inherited: list[_Lead] = []
     skip_level: int | None = None
+    field: dict[str, object] | None = None
     for p in _paragraphs(lines):
         while inherited and inherited[-1].level >= p.level:
             inherited.pop()
@@ -701,6 +735,19 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
             skip_level = None
         if skip_level is not None:
             continue
+        fm = _FIELD.match(s, p.start, p.end)
+        if fm is not None and field is not None:
+            if fm.group("lead"):
+                field["leads"] = [x for x in _parties(ctx, fm.end(), p.end) if _plausible(x.name)]
+            elif fm.group("co"):
+                field["co"] = _parties(ctx, fm.end(), p.end)
+            else:
+                field["time"] = (fm.end(), p.end)
+            field["end"] = p.end
+            continue
+        if field is not None:
+            out.extend(_field_tasks(ctx, field, verbs_all))
+            field = None
         first = lines[p.start : p.start + 40].lstrip()
         if _NOT_DUTY_HEAD.match(first):
             if p.level < 99:
@@ -736,13 +783,17 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
             clauses.append((ca, sb))
             prev: tuple[list[Party], list[Party], str | None, bool] | None = None
             for ca, cb in clauses:
-                subj = _subject(ctx, ca, cb, verbs)
+                verb_first = _VERB_START.match(s, _skip_blank(s, ca)) is not None
+                giao_head = _GIAO.search(s, ca, min(cb, ca + 80)) is not None
+                subj = None if (inherited and verb_first and not giao_head) else _subject(ctx, ca, cb, verbs)
                 if subj is not None:
                     leads, collabs, act, modality, giao = subj
                     prev = (leads, collabs, modality, giao)
                     tail = s[act:cb].rstrip()
-                    if tail.endswith(":") or not _clean(tail):
-                        lead_in = _Lead(tuple(leads), tuple(collabs), modality, giao, min(p.level, 4))
+                    if not _clean(tail) or (
+                        tail.endswith(":") and (modality is not None or _MODAL.search(tail) is not None)
+                    ):
+                        lead_in = _Lead(tuple(leads), tuple(collabs), modality, giao, p.level if p.level < 99 else p.parent)
                         if _clean(tail.rstrip(":")) and not _clean(tail.rstrip(":")).endswith("sau"):
                             para_tasks += _make(ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao)
                         continue
@@ -757,5 +808,42 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
             pending = [t for t in para_tasks if t.text.rstrip().endswith(":")]
             para_tasks = [t for t in para_tasks if t not in pending]
             inherited.append(lead_in)
+        if not para_tasks and p.level < 99:
+            field = {"para": p, "end": p.end}
         out.extend(para_tasks)
+    if field is not None:
+        out.extend(_field_tasks(ctx, field, verbs_all))
     return tuple(out)
+
+
+def _field_tasks(ctx: _Ctx, field: dict[str, object], verbs: Sequence[int]) -> list[Task]:
+    """The task of a title item followed by labelled fields (P6), if a lead was given."""
+    leads = field.get("leads")
+    if not isinstance(leads, list) or not leads:
+        return []
+    p = field["para"]
+    assert isinstance(p, _Para)
+    co = field.get("co")
+    collabs = co if isinstance(co, list) else []
+    end = field["end"]
+    assert isinstance(end, int)
+    tasks = _make(ctx, leads, collabs, p.start, p.end, p.start, None, p.path, verbs, giao=False)
+    time = field.get("time")
+    dl = None
+    if isinstance(time, tuple):
+        oa, ob = ctx.nt.to_original(time[0], time[1])
+        dl = _deadline(ctx, oa, ob)
+        rec = _RECUR.search(ctx.flat, time[0], time[1])
+    else:
+        rec = None
+    oa, ob = ctx.nt.to_original(p.start, end)
+    return [
+        attrs.evolve(
+            t,
+            deadline=dl or t.deadline,
+            recurrence=t.recurrence or (rec.group(0) if rec else None),
+            span=(oa, ob),
+            text=ctx.nt.original[oa:ob],
+        )
+        for t in tasks
+    ]
