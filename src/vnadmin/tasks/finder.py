@@ -277,7 +277,7 @@ _GIAO = re.compile(r"(?<!\w)(?:Giao|giao)(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs]
 _REQ = re.compile(r"(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)")
 _NEG_BEFORE = re.compile(r"(?:[Xx]ét|[Tt]heo|[Tt]rên[ \t]+cơ[ \t]+sở|được|đã|đáp[ \t]+ứng|các|những|nhận[ \t]+được)[ \t]+$")
 _NOT_TASK = _rx(
-    r"ghi nhận|biểu dương|đánh giá cao|đã tích cực|phân công đồng chí[^.;]{0,120}?làm (?:Trưởng|Phó|Tổ)"
+    r"ghi nhận|biểu dương|đánh giá cao|đã tích cực|để (?:[^.;]{0,80}? )?biết|tham khảo thực hiện|phân công đồng chí[^.;]{0,120}?làm (?:Trưởng|Phó|Tổ)"
 )
 _EXEC = _rx(r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|chịu trách nhiệm thực hiện (?:Quyết định|Chỉ thị)")
 _COLLAB = _rx(r"(?<!\w)phối hợp(?:[ \t]+(?:chặt chẽ[ \t]+)?với)?[ \t]+")
@@ -305,6 +305,7 @@ _FIELD = re.compile(
     r"|(?P<time>Thời gian(?:[ \t]+(?:hoàn thành|thực hiện|trình))?|Thời hạn(?:[ \t]+hoàn thành)?))[ \t]*:"
 )
 _COND_PREFIX = re.compile(r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi)[ \t][^,;.]{1,120},[ \t]*")
+_DELIV_STOP = _rx(r"(?<!\w)(?:chậm nhất|trước|để|trong|gửi|báo cáo|trình|hoàn thành|theo)(?!\w)")
 _WS = re.compile(r"\s+")
 
 
@@ -468,7 +469,7 @@ def _party(ctx: _Ctx, name: str, a: int, b: int) -> Party:
     low = name.casefold()
     if "theo quyết định" in low or "theo chức năng" in low or "có tên tại" in low:
         kind = PartyKind.GROUP_BY_REFERENCE
-    elif re.search(r"(?<!\w)có(?!\w)|(?<!\w)chưa(?!\w)|(?<!\w)được(?!\w)", low):
+    elif re.search(r"(?<!\w)có(?!\w)(?! liên quan)|(?<!\w)chưa(?!\w)|(?<!\w)được(?!\w)", low):
         kind = PartyKind.CONDITIONAL
     elif any(name.startswith(p) for p in _PERSON):
         kind = PartyKind.PERSON
@@ -482,7 +483,7 @@ def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
     s = ctx.flat
     while a < b and s[a] in " \t\n,;:":
         a += 1
-    while b > a and s[b - 1] in " \t\n,;:-–":
+    while b > a and s[b - 1] in " \t\n,;:-–./":
         b -= 1
     if a >= b:
         return []
@@ -511,7 +512,7 @@ def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
         if not text:
             continue
         name = text
-        if head and not _starts_name(s, pa):
+        if head and not text.casefold().startswith(head.casefold()):
             name = f"{head} {text}"
         out.append(_party(ctx, name, pa, pb))
     return out
@@ -592,7 +593,14 @@ def _make(
             end = stop.start()
         if end - cm.end() < 300:
             own_collab = _parties(ctx, cm.end(), end)
-    deliv = tuple(_clean(m.group(0)) for m in _DELIV.finditer(body))[:5]
+    deliv_list: list[str] = []
+    for dm in _DELIV.finditer(body):
+        piece = dm.group(0)
+        cut = _DELIV_STOP.search(piece, 4)
+        piece = _clean(piece[: cut.start()] if cut else piece)
+        if piece and len(deliv_list) < 5:
+            deliv_list.append(piece)
+    deliv = tuple(deliv_list)
     task_kw = dict(
         collaborators=tuple(collabs or own_collab),
         action=action,
