@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-import vnadmin  # noqa: E402
 from tests.corpus_tasks import DATA, load_labelled, report, score_file  # noqa: E402
+
+import vnadmin  # noqa: E402
 from vnadmin.tasks import find_tasks  # noqa: E402
 
 
@@ -38,7 +39,9 @@ def main() -> int:
             for t in tasks:
                 dl = t.deadline.due_date if t.deadline else None
                 lead = t.lead.name if t.lead else None
-                print(f"  [{t.section}] {lead!r} dl={dl} {'P' if t.proposed else ''}{'X' if t.execution_clause else ''} :: {t.action[:90]}")
+                print(
+                    f"  [{t.section}] {lead!r} dl={dl} {'P' if t.proposed else ''}{'X' if t.execution_clause else ''} :: {t.action[:90]}"
+                )
             for lab in entry["tasks"]:
                 print(f"  LABEL {lab['assignee']!r} dl={lab['deadline']} :: {lab['action'][:80]}")
     print(report(results))

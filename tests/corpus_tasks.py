@@ -105,14 +105,25 @@ def score_file(labels: Sequence[dict[str, Any]], tasks: Sequence[Task]) -> dict[
             if best is None or key > (best[0], -best[1]):
                 best = (key[0], i)
         if best is None:
-            rows.append((False, False, False if deadline_ok(lab["deadline"], tasks[0]) is not None else None) if tasks else (False, False, None))
+            rows.append(
+                (
+                    False,
+                    False,
+                    False if deadline_ok(lab["deadline"], tasks[0]) is not None else None,
+                )
+                if tasks
+                else (False, False, None)
+            )
             continue
         t = tasks[best[1]]
         used.add(best[1])
         rows.append((True, lead_ok(lab["assignee"], t), deadline_ok(lab["deadline"], t)))
     unmatched = 0
     for t in tasks:
-        if not any(lead_ok(lab["assignee"], t) and overlap(lab["action"], t) >= MIN_OVERLAP for lab in labels):
+        if not any(
+            lead_ok(lab["assignee"], t) and overlap(lab["action"], t) >= MIN_OVERLAP
+            for lab in labels
+        ):
             unmatched += 1
     return {"rows": rows, "reports": len(tasks), "unmatched": unmatched}
 
@@ -124,7 +135,9 @@ def report(results: dict[str, dict[str, Any]]) -> str:
     for name, r in results.items():
         f_found = sum(1 for x in r["rows"] if x[0])
         f_target = sum(1 for x in r["rows"] if x[0] and x[1] and x[2] is not False)
-        lines.append(f"{f_target:3}/{len(r['rows']):<3} found {f_found:3}  reports {r['reports']:3} unmatched {r['unmatched']:3}  {name}")
+        lines.append(
+            f"{f_target:3}/{len(r['rows']):<3} found {f_found:3}  reports {r['reports']:3} unmatched {r['unmatched']:3}  {name}"
+        )
         for fnd, ld, dl in r["rows"]:
             labels += 1
             found += fnd

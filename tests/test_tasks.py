@@ -242,15 +242,24 @@ def test_labelled_fields() -> None:
 
 
 NEGATIVE = [
-    ("E6 appointment", "3. Đối với dự thảo Quyết định: phân công đồng chí Trưởng Ban Dân tộc làm Trưởng Tiểu ban Nội dung."),
+    (
+        "E6 appointment",
+        "3. Đối với dự thảo Quyết định: phân công đồng chí Trưởng Ban Dân tộc làm Trưởng Tiểu ban Nội dung.",
+    ),
     (
         "E8 praise",
         "Lãnh đạo UBND tỉnh ghi nhận Ban Dân tộc - cơ quan Thường trực Ban Chỉ đạo đã tích cực, chủ động "
         "xây dựng dự thảo Kế hoạch.",
     ),
-    ("E19 request from below", "Xét đề nghị của Ủy ban nhân dân tỉnh Đồng Nai tại văn bản số 92/TTr-UBND ngày 01/3/2025."),
+    (
+        "E19 request from below",
+        "Xét đề nghị của Ủy ban nhân dân tỉnh Đồng Nai tại văn bản số 92/TTr-UBND ngày 01/3/2025.",
+    ),
     ("E65 giao = hand over", "B đã giao 80% tiền mua nhà cho A."),
-    ("E66 advisory reply", "Trên đây là ý kiến của Bộ Kế hoạch và Đầu tư gửi Tổng công ty để tham khảo thực hiện./."),
+    (
+        "E66 advisory reply",
+        "Trên đây là ý kiến của Bộ Kế hoạch và Đầu tư gửi Tổng công ty để tham khảo thực hiện./.",
+    ),
     (
         "E62 accountability",
         "Chịu trách nhiệm toàn diện trước Bộ trưởng về chất lượng và tiến độ triển khai thực hiện các nhiệm vụ được giao.",
@@ -259,7 +268,10 @@ NEGATIVE = [
     ("past action", "Sở Nội vụ đã tổ chức Hội nghị tuyên truyền cải cách hành chính."),
     ("not a body: Bộ chỉ số", "Bộ chỉ số phục vụ người dân thực hiện thủ tục hành chính."),
     ("E15 no subject", "Thời gian kiểm tra, chạy thử đường truyền từ 10 giờ ngày 29/9/2025."),
-    ("participants", "1. Thành phần\n- Đại diện Lãnh đạo: Sở Nội vụ, Sở Tư pháp;\n2. Thời gian: từ 14 giờ 00."),
+    (
+        "participants",
+        "1. Thành phần\n- Đại diện Lãnh đạo: Sở Nội vụ, Sở Tư pháp;\n2. Thời gian: từ 14 giờ 00.",
+    ),
 ]
 
 
@@ -284,7 +296,9 @@ def test_verbs_and_normalized_input() -> None:
 def test_spans_into_the_callers_string_with_nfd_input() -> None:
     import unicodedata
 
-    text = unicodedata.normalize("NFD", "Giao Sở Nội vụ rà soát hồ sơ, báo cáo UBND tỉnh trước ngày 15/01/2024.")
+    text = unicodedata.normalize(
+        "NFD", "Giao Sở Nội vụ rà soát hồ sơ, báo cáo UBND tỉnh trước ngày 15/01/2024."
+    )
     (t,) = find_tasks(text)
     assert text[t.span[0] : t.span[1]] == t.text
     assert t.lead is not None and text[t.lead.span[0] : t.lead.span[1]] == t.lead.text
@@ -305,7 +319,9 @@ def test_format_reads_back(text: str) -> None:
     assert back.lead is not None and t.lead is not None and back.lead.name == t.lead.name
     assert [p.name for p in back.collaborators] == [p.name for p in t.collaborators]
     assert back.action.split()[:2] == t.action.split()[:2]
-    assert (back.deadline.due if back.deadline else None) == (t.deadline.due if t.deadline else None)
+    assert (back.deadline.due if back.deadline else None) == (
+        t.deadline.due if t.deadline else None
+    )
 
 
 # ------------------------------------------------------------------ status -------------
@@ -321,8 +337,14 @@ def test_status_deadline_day_in_time() -> None:
     assert task_status(t, dt.date(2024, 1, 10)) is TaskStatus.DUE_SOON
     assert task_status(t, dt.date(2024, 1, 15)) is TaskStatus.DUE_SOON
     assert task_status(t, dt.date(2024, 1, 16)) is TaskStatus.OVERDUE
-    assert task_status(t, dt.date(2024, 1, 20), completed_on=dt.date(2024, 1, 15)) is TaskStatus.DONE_ON_TIME
-    assert task_status(t, dt.date(2024, 1, 20), completed_on=dt.date(2024, 1, 16)) is TaskStatus.DONE_LATE
+    assert (
+        task_status(t, dt.date(2024, 1, 20), completed_on=dt.date(2024, 1, 15))
+        is TaskStatus.DONE_ON_TIME
+    )
+    assert (
+        task_status(t, dt.date(2024, 1, 20), completed_on=dt.date(2024, 1, 16))
+        is TaskStatus.DONE_LATE
+    )
 
 
 def test_status_working_days_and_calendar() -> None:
@@ -331,13 +353,23 @@ def test_status_working_days_and_calendar() -> None:
     assert task_status(t, dt.date(2024, 1, 12), soon=1) is TaskStatus.DUE_SOON
     assert task_status(t, dt.date(2024, 1, 9), soon=1) is TaskStatus.NOT_DUE
     # with 10-12/01 made days off, Tue 09/01 has only Wed... no: 10, 11, 12 off → 15 is next
-    cal = Calendar().with_day_off(dt.date(2024, 1, 10)).with_day_off(dt.date(2024, 1, 11)).with_day_off(dt.date(2024, 1, 12))
+    cal = (
+        Calendar()
+        .with_day_off(dt.date(2024, 1, 10))
+        .with_day_off(dt.date(2024, 1, 11))
+        .with_day_off(dt.date(2024, 1, 12))
+    )
     assert task_status(t, dt.date(2024, 1, 9), calendar=cal, soon=1) is TaskStatus.DUE_SOON
 
 
 def test_status_no_deadline_and_recurring() -> None:
-    assert task_status(_task("Sở Nội vụ chủ động rà soát hồ sơ."), dt.date(2024, 1, 1)) is TaskStatus.NO_DEADLINE
-    rec = _task("Vụ Kế hoạch - Tài chính định kỳ hằng quý tổng hợp, gửi Văn phòng Bộ trước ngày 15 tháng cuối quý.")
+    assert (
+        task_status(_task("Sở Nội vụ chủ động rà soát hồ sơ."), dt.date(2024, 1, 1))
+        is TaskStatus.NO_DEADLINE
+    )
+    rec = _task(
+        "Vụ Kế hoạch - Tài chính định kỳ hằng quý tổng hợp, gửi Văn phòng Bộ trước ngày 15 tháng cuối quý."
+    )
     # next occurrence after 01/02/2024: due 14/03/2024 (trước ngày 15)
     assert task_status(rec, dt.date(2024, 2, 1)) is TaskStatus.NOT_DUE
     with pytest.raises(VnAdminError):
@@ -358,8 +390,31 @@ def test_never_raises_and_spans_exact(text: str) -> None:
 
 
 _WORDS = st.sampled_from(
-    ["Giao", "Sở", "Nội", "vụ", "chủ trì", "phối hợp", "với", ",", ";", ":", "\n", "- ", "1. ", "a) ",
-     "trước ngày 15/01/2024", "báo cáo", "UBND", "tỉnh", "các", "và", "Đề nghị", "có trách nhiệm", "."]
+    [
+        "Giao",
+        "Sở",
+        "Nội",
+        "vụ",
+        "chủ trì",
+        "phối hợp",
+        "với",
+        ",",
+        ";",
+        ":",
+        "\n",
+        "- ",
+        "1. ",
+        "a) ",
+        "trước ngày 15/01/2024",
+        "báo cáo",
+        "UBND",
+        "tỉnh",
+        "các",
+        "và",
+        "Đề nghị",
+        "có trách nhiệm",
+        ".",
+    ]
 )
 
 

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 find = find_tasks
-format = format_task  # noqa: A001 - the package verb
+format = format_task
 
 
 def parse(text: str | NormalizedText) -> Task:
@@ -45,7 +45,10 @@ def parse(text: str | NormalizedText) -> Task:
     if not found:
         src = text if isinstance(text, str) else text.original
         raise ParseError(
-            "no task found", input=src, span=(0, len(src)), reason="no_task",
+            "no task found",
+            input=src,
+            span=(0, len(src)),
+            reason="no_task",
             expected="an assignment sentence (Giao X …, X chủ trì …, Đề nghị X …)",
         )
     return found[0]

@@ -167,12 +167,18 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-_VERB_RE = _rx(r"(?<!\w)(?:" + "|".join(v for v in sorted(_VERBS, key=len, reverse=True)) + r")(?!\w)")
+_VERB_RE = _rx(
+    r"(?<!\w)(?:" + "|".join(v for v in sorted(_VERBS, key=len, reverse=True)) + r")(?!\w)"
+)
 _VERB_START = re.compile(
-    r"(?i:" + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_VERBS, key=len, reverse=True)) + r")(?!\w)"
+    r"(?i:"
+    + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_VERBS, key=len, reverse=True))
+    + r")(?!\w)"
 )
 # Verb phrases that describe a status, not a duty ("làm việc theo chế độ kiêm nhiệm").
-_NOT_DUTY_ACTION = _rx(r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc )")
+_NOT_DUTY_ACTION = _rx(
+    r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc )"
+)
 
 # Words a person's title starts with.
 _PERSON = (
@@ -192,15 +198,45 @@ _PERSON = (
     "các đồng chí",
 )
 # Words a class or a group starts with, besides the body words.
-_GROUP = ("Các", "các", "Thành viên", "Lãnh đạo", "lãnh đạo", "Đại diện", "Cơ quan", "Đơn vị", "Từng", "Tổ", "Những")
+_GROUP = (
+    "Các",
+    "các",
+    "Thành viên",
+    "Lãnh đạo",
+    "lãnh đạo",
+    "Đại diện",
+    "Cơ quan",
+    "Đơn vị",
+    "Từng",
+    "Tổ",
+    "Những",
+)
 
 
 # Nouns that end with one of the verbs above ("chương trình", "thành lập") or start with
 # one ("trình độ"): the verb inside them does not end a name.
 _COMPOUND_BEFORE = frozenset(
-    "chương quy công lộ tờ hành lịch thành độc việc ngân mặt giấy vận sáp hợp đề".split()
+    [
+        "chương",
+        "quy",
+        "công",
+        "lộ",
+        "tờ",
+        "hành",
+        "lịch",
+        "thành",
+        "độc",
+        "việc",
+        "ngân",
+        "mặt",
+        "giấy",
+        "vận",
+        "sáp",
+        "hợp",
+        "đề",
+    ]
 )
-_COMPOUND_AFTER = frozenset("độ tự bày".split())
+_COMPOUND_AFTER = frozenset(["độ", "tự", "bày"])
 
 
 def _verb_positions(s: str) -> list[int]:
@@ -235,7 +271,17 @@ def _body_words() -> tuple[str, ...]:
         out.add(w)
         out.add(" ".join(p[:1] + p[1:].lower() for p in w.split()))
         out.add(w[:1] + w[1:].lower())
-    out.update({"Viễn thông", "Uỷ ban", "Ủy ban", "Trung tâm", "Hội đồng", "Đoàn Luật sư", "Bảo hiểm xã hội"})
+    out.update(
+        {
+            "Viễn thông",
+            "Uỷ ban",
+            "Ủy ban",
+            "Trung tâm",
+            "Hội đồng",
+            "Đoàn Luật sư",
+            "Bảo hiểm xã hội",
+        }
+    )
     return tuple(sorted(out, key=len, reverse=True))
 
 
@@ -246,7 +292,22 @@ def _start_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + alt + r")(?!\w)")
 
 
-_LOOSE_HEADS = frozenset({"Ban", "Hội", "Các", "các", "Thành viên", "Lãnh đạo", "lãnh đạo", "Đại diện", "Cơ quan", "Đơn vị", "Từng", "Những"})
+_LOOSE_HEADS = frozenset(
+    {
+        "Ban",
+        "Hội",
+        "Các",
+        "các",
+        "Thành viên",
+        "Lãnh đạo",
+        "lãnh đạo",
+        "Đại diện",
+        "Cơ quan",
+        "Đơn vị",
+        "Từng",
+        "Những",
+    }
+)
 
 
 def _starts_name(s: str, i: int) -> bool:
@@ -274,12 +335,18 @@ _LEVEL = {"dieu": 0, "roman": 1, "arabic": 2, "letter": 5, "paren": 5, "dash": 6
 _SENT_END = re.compile(r"(?:\./\.|[.!?])(?=[ \t]+[A-ZĐÀ-Ỹ]|[ \t]*$)")
 _CLOSING = re.compile(r"^[ \t]*(?:Nơi nhận|Nơi gửi|TM\.|KT\.|TL\.|Q\.[ \t]|Trân trọng)")
 _GIAO = re.compile(r"(?<!\w)(?:Giao|giao)(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
-_REQ = re.compile(r"(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)")
-_NEG_BEFORE = re.compile(r"(?:[Xx]ét|[Tt]heo|[Tt]rên[ \t]+cơ[ \t]+sở|được|đã|đáp[ \t]+ứng|các|những|nhận[ \t]+được)[ \t]+$")
+_REQ = re.compile(
+    r"(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
+)
+_NEG_BEFORE = re.compile(
+    r"(?:[Xx]ét|[Tt]heo|[Tt]rên[ \t]+cơ[ \t]+sở|được|đã|đáp[ \t]+ứng|các|những|nhận[ \t]+được)[ \t]+$"
+)
 _NOT_TASK = _rx(
     r"ghi nhận|biểu dương|đánh giá cao|đã tích cực|để (?:[^.;]{0,80}? )?biết|tham khảo thực hiện|phân công đồng chí[^.;]{0,120}?làm (?:Trưởng|Phó|Tổ)"
 )
-_EXEC = _rx(r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|chịu trách nhiệm thực hiện (?:Quyết định|Chỉ thị)")
+_EXEC = _rx(
+    r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|chịu trách nhiệm thực hiện (?:Quyết định|Chỉ thị)"
+)
 _COLLAB = _rx(r"(?<!\w)phối hợp(?:[ \t]+(?:chặt chẽ[ \t]+)?với)?[ \t]+")
 _REPORT = _rx(
     r"(?<!\w)(?:báo cáo(?:[ \t]+kết quả)?(?:[ \t]+về)?|trình|gửi(?:[ \t]+về)?|tham mưu(?:[ \t]+cho)?)[ \t]+(?=[A-ZĐÀ-Ỹ]|lãnh đạo|các|cơ quan)"
@@ -292,10 +359,14 @@ _RECUR = _rx(
 _COND = _rx(r"(?<!\w)(?:[Tt]rường hợp|[Nn]ếu|[Kk]hi)[ \t][^,;.]{3,120}")
 _MODAL = _rx(r"(?<!\w)(?:có trách nhiệm|chủ động|chủ trì|phải|cần|khẩn trương)(?!\w)")
 _PROPOSING = re.compile(r"^[ \t]*(?:TỜ[ \t]+TRÌNH|BÁO[ \t]+CÁO)[ \t]*$", re.M)
-_STOP_NAME = _rx(r"[:.()]|(?<!\w)(?:chậm nhất|trước|để|trong|xem xét|qua|file|bằng|theo|tại|về việc|kết quả)(?!\w)")
+_STOP_NAME = _rx(
+    r"[:.()]|(?<!\w)(?:chậm nhất|trước|để|trong|xem xét|qua|file|bằng|theo|tại|về việc|kết quả)(?!\w)"
+)
 _SPLIT = re.compile(r"[ \t]*(?:,|;|[ \t]và[ \t])[ \t]*")
 # Items of a Giấy mời that list people, times and places, not duties.
-_NOT_DUTY_HEAD = re.compile(r"(?:Thành phần|THÀNH PHẦN|Thời gian|THỜI GIAN|Địa điểm|ĐỊA ĐIỂM|Nội dung|NỘI DUNG)(?:[ \t]*(?:mời|dự họp|tham dự|làm việc|cuộc họp|hội nghị))?[ \t]*(?::|$|\n)")
+_NOT_DUTY_HEAD = re.compile(
+    r"(?:Thành phần|THÀNH PHẦN|Thời gian|THỜI GIAN|Địa điểm|ĐỊA ĐIỂM|Nội dung|NỘI DUNG)(?:[ \t]*(?:mời|dự họp|tham dự|làm việc|cuộc họp|hội nghị))?[ \t]*(?::|$|\n)"
+)
 _PLAIN_HEAD = re.compile(r"(?:Tổ chức thực hiện|TỔ CHỨC THỰC HIỆN)[ \t.:]*(?:$|\n)")
 _REFERENCE_VERB = _rx(r"(?:phân công|giao|thực hiện)[ \t]+(?:tại|theo|ở)(?!\w)")
 # Labelled fields under a task title (P6): "- Đơn vị chủ trì: …", "- Thời gian hoàn thành: …".
@@ -367,8 +438,10 @@ def _paragraphs(s: str) -> Iterator[_Para]:
                 kind, label = "paren", "(" + m.group(7) + ")"
         prev = s[cur_start:cur_end].rstrip() if cur_start >= 0 else ""
         first = body.lstrip()[:1]
-        new = kind is not None or cur_start < 0 or (
-            prev[-1:] in (".", ":", ";", "!", "?") and (first.isupper() or first.isdigit())
+        new = (
+            kind is not None
+            or cur_start < 0
+            or (prev[-1:] in (".", ":", ";", "!", "?") and (first.isupper() or first.isdigit()))
         )
         if not new and cur_end - cur_start < _MAX_PARA:
             cur_end = line_end
@@ -601,7 +674,8 @@ def _make(
         if piece and len(deliv_list) < 5:
             deliv_list.append(piece)
     deliv = tuple(deliv_list)
-    task_kw = dict(
+    base = Task(
+        lead=None,
         collaborators=tuple(collabs or own_collab),
         action=action,
         deliverables=deliv,
@@ -617,8 +691,8 @@ def _make(
         text=ctx.nt.original[oa:ob],
     )
     if not leads:
-        return [Task(lead=None, **task_kw)]  # type: ignore[arg-type]
-    return [Task(lead=p, **task_kw) for p in leads]  # type: ignore[arg-type]
+        return [base]
+    return [attrs.evolve(base, lead=p) for p in leads]
 
 
 @attrs.frozen
@@ -630,7 +704,9 @@ class _Lead:
     level: int
 
 
-def _subject(ctx: _Ctx, a: int, b: int, verbs: Sequence[int]) -> tuple[list[Party], list[Party], int, str | None, bool] | None:
+def _subject(
+    ctx: _Ctx, a: int, b: int, verbs: Sequence[int]
+) -> tuple[list[Party], list[Party], int, str | None, bool] | None:
     """Read the assignee at the start of a clause: (leads, collaborators, action start, modality, giao)."""
     s = ctx.flat
     i = a
@@ -642,13 +718,17 @@ def _subject(ctx: _Ctx, a: int, b: int, verbs: Sequence[int]) -> tuple[list[Part
     if cp is not None:
         i = cp.end()
     # "Giao X", "<Assigner> giao X", "[Kính] đề nghị X", "Yêu cầu X" within the clause head
-    cands = [m for m in (_GIAO.search(s, i, min(b, i + 160)), _REQ.search(s, i, min(b, i + 160))) if m]
+    cands = [
+        m for m in (_GIAO.search(s, i, min(b, i + 160)), _REQ.search(s, i, min(b, i + 160))) if m
+    ]
     cands.sort(key=lambda m: m.start())
     chosen = False
     for trig in cands:
         if _NEG_BEFORE.search(s, max(a, trig.start() - 14), trig.start()):
             continue
-        lead_ok = trig.start() == i or _starts_name(s, i) or s[trig.start() - 2 : trig.start()] == ": "
+        lead_ok = (
+            trig.start() == i or _starts_name(s, i) or s[trig.start() - 2 : trig.start()] == ": "
+        )
         if not (lead_ok or s[trig.start()] == "G"):
             continue
         j = trig.end()
@@ -675,7 +755,9 @@ def _subject(ctx: _Ctx, a: int, b: int, verbs: Sequence[int]) -> tuple[list[Part
         nxt = b
         while k < len(verbs) and verbs[k] < b:
             v = verbs[k]
-            if not _REFERENCE_VERB.match(s, v) and not s[max(0, v - 6) : v].rstrip().endswith(("được", "đươc")):
+            if not _REFERENCE_VERB.match(s, v) and not s[max(0, v - 6) : v].rstrip().endswith(
+                ("được", "đươc")
+            ):
                 nxt = v
                 break
             k += 1
@@ -725,7 +807,7 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     nt = as_normalized(source)
     try:
         dls = tuple(sorted(find_deadlines(nt), key=lambda d: d.span))
-    except Exception:  # noqa: BLE001 - the deadlines finder is not supposed to raise
+    except Exception:
         dls = ()
     lines = nt.text
     s = lines.replace("\n", " ").replace("\r", " ")  # same length: offsets are shared
@@ -775,7 +857,19 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
             ex = _EXEC.search(sent)
             if ex is not None:
                 leads = _parties(ctx, sa, sa + ex.start())
-                para_tasks += _make(ctx, leads, [], sa, sb, sa + ex.start() + len("chịu trách nhiệm "), "chịu trách nhiệm", p.path, verbs, giao=False, execution=True)
+                para_tasks += _make(
+                    ctx,
+                    leads,
+                    [],
+                    sa,
+                    sb,
+                    sa + ex.start() + len("chịu trách nhiệm "),
+                    "chịu trách nhiệm",
+                    p.path,
+                    verbs,
+                    giao=False,
+                    execution=True,
+                )
                 continue
             # clauses: a ";" followed by a new subject or "chủ động" starts a new duty
             clauses: list[tuple[int, int]] = []
@@ -785,7 +879,9 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
                 while q < sb and s[q] in " \t\n":
                     q += 1
                 has_verb = bisect_left(verbs, sa + sm.start()) > bisect_left(verbs, ca)
-                if has_verb and (_starts_name(s, q) or s.startswith("chủ động", q) or s.startswith("Giao", q)):
+                if has_verb and (
+                    _starts_name(s, q) or s.startswith("chủ động", q) or s.startswith("Giao", q)
+                ):
                     clauses.append((ca, sa + sm.start()))
                     ca = q
             clauses.append((ca, sb))
@@ -793,24 +889,58 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
             for ca, cb in clauses:
                 verb_first = _VERB_START.match(s, _skip_blank(s, ca)) is not None
                 giao_head = _GIAO.search(s, ca, min(cb, ca + 80)) is not None
-                subj = None if (inherited and verb_first and not giao_head) else _subject(ctx, ca, cb, verbs)
+                subj = (
+                    None
+                    if (inherited and verb_first and not giao_head)
+                    else _subject(ctx, ca, cb, verbs)
+                )
                 if subj is not None:
                     leads, collabs, act, modality, giao = subj
                     prev = (leads, collabs, modality, giao)
                     tail = s[act:cb].rstrip()
                     if not _clean(tail) or (
-                        tail.endswith(":") and (modality is not None or _MODAL.search(tail) is not None)
+                        tail.endswith(":")
+                        and (modality is not None or _MODAL.search(tail) is not None)
                     ):
-                        lead_in = _Lead(tuple(leads), tuple(collabs), modality, giao, p.level if p.level < 99 else p.parent)
-                        if _clean(tail.rstrip(":")) and not _clean(tail.rstrip(":")).endswith("sau"):
-                            para_tasks += _make(ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao)
+                        lead_in = _Lead(
+                            tuple(leads),
+                            tuple(collabs),
+                            modality,
+                            giao,
+                            p.level if p.level < 99 else p.parent,
+                        )
+                        if _clean(tail.rstrip(":")) and not _clean(tail.rstrip(":")).endswith(
+                            "sau"
+                        ):
+                            para_tasks += _make(
+                                ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao
+                            )
                         continue
-                    para_tasks += _make(ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao)
+                    para_tasks += _make(
+                        ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao
+                    )
                 elif prev is not None and s.startswith("chủ động", ca):
-                    para_tasks += _make(ctx, prev[0], prev[1], ca, cb, ca, "chủ động", p.path, verbs, giao=prev[3])
-                elif inherited and not sent.rstrip().endswith(":") and _VERB_START.match(s, _skip_blank(s, ca)):
+                    para_tasks += _make(
+                        ctx, prev[0], prev[1], ca, cb, ca, "chủ động", p.path, verbs, giao=prev[3]
+                    )
+                elif (
+                    inherited
+                    and not sent.rstrip().endswith(":")
+                    and _VERB_START.match(s, _skip_blank(s, ca))
+                ):
                     h = inherited[-1]
-                    para_tasks += _make(ctx, list(h.leads), list(h.collabs), ca, cb, ca, h.modality, p.path, verbs, giao=h.giao)
+                    para_tasks += _make(
+                        ctx,
+                        list(h.leads),
+                        list(h.collabs),
+                        ca,
+                        cb,
+                        ca,
+                        h.modality,
+                        p.path,
+                        verbs,
+                        giao=h.giao,
+                    )
         if lead_in is not None:
             # a lead-in's own task is dropped when items follow; kept otherwise (see below)
             pending = [t for t in para_tasks if t.text.rstrip().endswith(":")]

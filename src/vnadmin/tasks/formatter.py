@@ -34,7 +34,7 @@ def format_task(task: Task) -> str:
     if task.deadline is not None:
         try:
             dl = format_deadline(task.deadline)
-        except Exception:  # noqa: BLE001 - keep the phrase as written
+        except Exception:
             dl = task.deadline.text
         parts.append(f" {dl}")
     return "".join(parts) + "."

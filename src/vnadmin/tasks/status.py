@@ -36,7 +36,7 @@ def due_day(task: Task, today: dt.date) -> dt.date | None:
         return d.due_date
     try:
         nxt = d.next_due(today)
-    except Exception:  # noqa: BLE001 - a deadline that cannot recur has no day
+    except Exception:
         return None
     return None if nxt is None else nxt.date()
 
@@ -72,6 +72,6 @@ def task_status(
         return TaskStatus.OVERDUE
     try:
         left = cal.working_days_between(today, due)
-    except Exception:  # noqa: BLE001 - out-of-range years in a custom calendar
+    except Exception:
         left = (due - today).days
     return TaskStatus.DUE_SOON if left <= soon else TaskStatus.NOT_DUE
