@@ -375,7 +375,9 @@ _FIELD = re.compile(
     r"|(?P<co>(?:Đơn vị|Cơ quan)[ \t]+phối hợp(?:[ \t]+thực hiện)?)"
     r"|(?P<time>Thời gian(?:[ \t]+(?:hoàn thành|thực hiện|trình))?|Thời hạn(?:[ \t]+hoàn thành)?))[ \t]*:"
 )
-_COND_PREFIX = re.compile(r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi)[ \t][^,;.]{1,120},[ \t]*")
+_COND_PREFIX = re.compile(
+    r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t][^,;.:]{1,120}[,:][ \t]*"
+)
 _DELIV_STOP = _rx(r"(?<!\w)(?:chậm nhất|trước|để|trong|gửi|báo cáo|trình|hoàn thành|theo)(?!\w)")
 _WS = re.compile(r"\s+")
 
@@ -848,6 +850,10 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
         lo = bisect_left(verbs_all, p.start)
         hi = bisect_left(verbs_all, p.end)
         verbs = verbs_all[lo:hi]
+        heading = _heading_lead(ctx, p)
+        if heading is not None:
+            inherited.append(heading)
+            continue
         para_tasks: list[Task] = []
         lead_in: _Lead | None = None
         for sa, sb in _sentences(s, p.start, p.end):
@@ -952,6 +958,24 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     if field is not None:
         out.extend(_field_tasks(ctx, field, verbs_all))
     return tuple(out)
+
+
+def _heading_lead(ctx: _Ctx, p: _Para) -> _Lead | None:
+    """P9: a numbered heading that is only an assignee ("1. Sở Nội vụ", "2. Các cơ quan, đơn
+    vị được kiểm tra") gives it to the items under it."""
+    if p.level >= 99:
+        return None
+    s = ctx.flat
+    a = _skip_blank(s, p.start)
+    body = s[a : p.end].rstrip(" \t\n:.")
+    if not body or len(body.split()) > 14 or any(c in body for c in ".;:") or not _starts_name(s, a):
+        return None
+    if _VERB_START.match(s, a) or body.upper() == body:
+        return None
+    leads = [x for x in _parties(ctx, a, a + len(body)) if len(x.name.split()) <= 14]
+    if not leads:
+        return None
+    return _Lead(tuple(leads), (), None, False, p.level)
 
 
 def _field_tasks(ctx: _Ctx, field: dict[str, object], verbs: Sequence[int]) -> list[Task]:
