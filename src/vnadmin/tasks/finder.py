@@ -379,6 +379,8 @@ _COND_PREFIX = re.compile(
     r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t][^,;.:]{1,120}[,:][ \t]*"
 )
 _DELIV_STOP = _rx(r"(?<!\w)(?:chậm nhất|trước|để|trong|gửi|báo cáo|trình|hoàn thành|theo)(?!\w)")
+_COND_START = re.compile(r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t]")
+_DUTY_OF = _rx(r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: của)? |Đối với ")
 _WS = re.compile(r"\s+")
 
 
@@ -440,10 +442,14 @@ def _paragraphs(s: str) -> Iterator[_Para]:
                 kind, label = "paren", "(" + m.group(7) + ")"
         prev = s[cur_start:cur_end].rstrip() if cur_start >= 0 else ""
         first = body.lstrip()[:1]
+        last_line = prev[prev.rfind("\n") + 1 :].strip()
         new = (
             kind is not None
             or cur_start < 0
-            or (prev[-1:] in (".", ":", ";", "!", "?") and (first.isupper() or first.isdigit()))
+            or (
+                (first.isupper() or first.isdigit())
+                and (prev[-1:] in (".", ":", ";", "!", "?") or last_line.isupper() or len(last_line) < 50)
+            )
         )
         if not new and cur_end - cur_start < _MAX_PARA:
             cur_end = line_end
@@ -729,7 +735,10 @@ def _subject(
         if _NEG_BEFORE.search(s, max(a, trig.start() - 14), trig.start()):
             continue
         lead_ok = (
-            trig.start() == i or _starts_name(s, i) or s[trig.start() - 2 : trig.start()] == ": "
+            trig.start() == i
+            or _starts_name(s, i)
+            or s[trig.start() - 2 : trig.start()] == ": "
+            or _COND_START.match(s, i) is not None
         )
         if not (lead_ok or s[trig.start()] == "G"):
             continue
@@ -967,11 +976,17 @@ def _heading_lead(ctx: _Ctx, p: _Para) -> _Lead | None:
         return None
     s = ctx.flat
     a = _skip_blank(s, p.start)
+    dm = _DUTY_OF.match(s, a, p.end)
+    if dm is not None:
+        a = dm.end()
     body = s[a : p.end].rstrip(" \t\n:.")
     if not body or len(body.split()) > 14 or any(c in body for c in ".;:") or not _starts_name(s, a):
         return None
     if _VERB_START.match(s, a) or body.upper() == body:
         return None
+    for vm in _VERB_RE.finditer(body):
+        if not body[: vm.start()].rstrip().endswith("được"):
+            return None
     leads = [x for x in _parties(ctx, a, a + len(body)) if len(x.name.split()) <= 14]
     if not leads:
         return None
