@@ -381,6 +381,9 @@ _COND_PREFIX = re.compile(
 _DELIV_STOP = _rx(r"(?<!\w)(?:chậm nhất|trước|để|trong|gửi|báo cáo|trình|hoàn thành|theo)(?!\w)")
 _COND_START = re.compile(r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t]")
 _DUTY_OF = _rx(r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: của)? |Đối với ")
+_PLAN_HEAD = re.compile(
+    r"(?i:đề xuất|kiến nghị|nhiệm vụ|giải pháp|phương hướng|thời gian tới|tổ chức thực hiện|đề nghị)"
+)
 _WS = re.compile(r"\s+")
 
 
@@ -829,6 +832,8 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     inherited: list[_Lead] = []
     skip_level: int | None = None
     field: dict[str, object] | None = None
+    heads: list[tuple[int, bool]] = []  # (level, is a plan/proposal heading)
+    in_plan = False
     for p in _paragraphs(lines):
         while inherited and inherited[-1].level >= p.level:
             inherited.pop()
@@ -859,6 +864,11 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
         lo = bisect_left(verbs_all, p.start)
         hi = bisect_left(verbs_all, p.end)
         verbs = verbs_all[lo:hi]
+        if p.level < 99:
+            while heads and heads[-1][0] >= p.level:
+                heads.pop()
+            heads.append((p.level, _PLAN_HEAD.search(s, p.start, min(p.end, p.start + 160)) is not None))
+            in_plan = any(h[1] for h in heads)
         heading = _heading_lead(ctx, p)
         if heading is not None:
             inherited.append(heading)
@@ -963,6 +973,10 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
             inherited.append(lead_in)
         if not para_tasks and p.level < 99:
             field = {"para": p, "end": p.end}
+        if ctx.proposing and not in_plan:
+            # a report or submission tells what was done; only its proposal sections
+            # (Đề xuất, Kiến nghị, Nhiệm vụ … thời gian tới) and "Giao …" assign
+            para_tasks = [t for t in para_tasks if t.modality in ("giao", "đề nghị", "yêu cầu")]
         out.extend(para_tasks)
     if field is not None:
         out.extend(_field_tasks(ctx, field, verbs_all))
