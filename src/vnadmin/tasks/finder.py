@@ -177,7 +177,8 @@ _VERB_START = re.compile(
 )
 # Verb phrases that describe a status, not a duty ("làm việc theo chế độ kiêm nhiệm").
 _NOT_DUTY_ACTION = _rx(
-    r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc )"
+    r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc |[Cc]ăn cứ |"
+    r"có ý kiến(?: chỉ đạo)? như sau|[Tt]hực hiện ý kiến|Mời |tổ chức (?:liên ngành|phối hợp liên ngành|xã hội))"
 )
 
 # Words a person's title starts with.
@@ -540,7 +541,11 @@ def _plausible(name: str) -> bool:
     if not letters or len(name.split()) > 30 or "Số:" in name or "___" in name:
         return False
     upper = sum(1 for c in letters if c.isupper())
-    if name.endswith((" đã", " được", " đang", " vừa", " sẽ")) or " đã " in name:
+    if name.endswith((" đã", " được", " đang", " vừa", " sẽ", " là", " xin", " kính", " khi", " đề nghị")):
+        return False
+    if " đã " in name:
+        return False
+    if name.isupper() and " " in name:
         return False
     if "/" in name or " ngày " in name or name.startswith(("Tổ chức ", "Trường hợp")):
         return False
@@ -576,7 +581,7 @@ def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
     if colon > 0:
         h = _clean(s[a:colon])
         h = re.sub(r"^(?:[Cc]ác|[Đđ]ại diện(?: [Ll]ãnh đạo)?|[Ll]ãnh đạo)[ \t]*", "", h).strip()
-        if len(h.split()) <= 3:
+        if len(h.split()) <= 3 and "," not in h:
             head = h[:1].upper() + h[1:] if h else ""
         a = colon + 1
     pieces: list[tuple[int, int]] = []
@@ -923,7 +928,7 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
                     leads, collabs, act, modality, giao = subj
                     prev = (leads, collabs, modality, giao)
                     tail = s[act:cb].rstrip()
-                    if not _clean(tail) or (
+                    if (not _clean(tail) and (p.level < 99 or modality is not None or collabs)) or (
                         tail.endswith(":")
                         and (modality is not None or _MODAL.search(tail) is not None)
                     ):
