@@ -380,11 +380,16 @@ _COND_PREFIX = re.compile(
     r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t][^,;.:]{1,120}[,:][ \t]*"
 )
 _DELIV_STOP = _rx(r"(?<!\w)(?:chậm nhất|trước|để|trong|gửi|báo cáo|trình|hoàn thành|theo)(?!\w)")
-_COND_START = re.compile(r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t]")
+_COND_START = re.compile(
+    r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t]"
+)
 _DUTY_OF = _rx(r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: của)? |Đối với ")
 _PLAN_HEAD = re.compile(
     r"(?i:đề xuất|kiến nghị|nhiệm vụ|giải pháp|phương hướng|thời gian tới|tổ chức thực hiện|đề nghị)"
 )
+_BASIS_PREFIX = re.compile(r"(?:Căn cứ|Để|Trên cơ sở|Thực hiện|Nhằm)[ \t]")
+_HONORIFIC = re.compile(r"(?:quý[ \t]|các đồng chí[ \t]|đồng chí[ \t])")
+_KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
 _WS = re.compile(r"\s+")
 
 
@@ -452,7 +457,11 @@ def _paragraphs(s: str) -> Iterator[_Para]:
             or cur_start < 0
             or (
                 (first.isupper() or first.isdigit())
-                and (prev[-1:] in (".", ":", ";", "!", "?") or last_line.isupper() or len(last_line) < 50)
+                and (
+                    prev[-1:] in (".", ":", ";", "!", "?")
+                    or last_line.isupper()
+                    or len(last_line) < 50
+                )
             )
         )
         if not new and cur_end - cur_start < _MAX_PARA:
@@ -533,6 +542,7 @@ class _Ctx:
     deadlines: tuple[Deadline, ...]
     dl_starts: tuple[int, ...]
     proposing: bool
+    addressees: tuple[Party, ...] = ()  # the "Kính gửi:" line, for "đề nghị quý cơ quan …"
 
 
 def _plausible(name: str) -> bool:
@@ -541,7 +551,9 @@ def _plausible(name: str) -> bool:
     if not letters or len(name.split()) > 30 or "Số:" in name or "___" in name:
         return False
     upper = sum(1 for c in letters if c.isupper())
-    if name.endswith((" đã", " được", " đang", " vừa", " sẽ", " là", " xin", " kính", " khi", " đề nghị")):
+    if name.endswith(
+        (" đã", " được", " đang", " vừa", " sẽ", " là", " xin", " kính", " khi", " đề nghị")
+    ):
         return False
     if " đã " in name:
         return False
@@ -664,7 +676,7 @@ def _make(
         b -= 1
     oa, ob = ctx.nt.to_original(a, b)
     action = _clean(s[action_start:b]).rstrip("./")
-    if not action or _NOT_DUTY_ACTION.match(action):
+    if not action or _NOT_DUTY_ACTION.match(action) or action.endswith("như sau"):
         return []
     body = s[action_start:b]
     rec = _RECUR.search(body)
@@ -733,6 +745,18 @@ def _subject(
     cp = _COND_PREFIX.match(s, i, b)
     if cp is not None:
         i = cp.end()
+    basis = False
+    if cp is None and _BASIS_PREFIX.match(s, i, b):
+        # "Căn cứ …, X đề nghị …" / "Để …, Bộ Tư pháp đề nghị …": the subject follows a comma
+        stop = min(b, i + 400)
+        c = s.find(", ", i, stop)
+        while c >= 0:
+            if _starts_name(s, c + 2):
+                i = c + 2
+                basis = True
+                break
+            c = s.find(", ", c + 2, stop)
+    honorific = False
     # "Giao X", "<Assigner> giao X", "[Kính] đề nghị X", "Yêu cầu X" within the clause head
     cands = [
         m for m in (_GIAO.search(s, i, min(b, i + 160)), _REQ.search(s, i, min(b, i + 160))) if m
@@ -747,6 +771,7 @@ def _subject(
             or _starts_name(s, i)
             or s[trig.start() - 2 : trig.start()] == ": "
             or _COND_START.match(s, i) is not None
+            or (s[trig.start() - 2 : trig.start()] == ", " and trig.start() - i < 40)
         )
         if not (lead_ok or s[trig.start()] == "G"):
             continue
@@ -755,7 +780,9 @@ def _subject(
             j += 1
         if s.startswith("cho ", j):
             j += 4
-        if not _starts_name(s, j) and not (j < b and s[j].isupper()):
+        if _HONORIFIC.match(s, j) and ctx.addressees:
+            honorific = True
+        elif not _starts_name(s, j) and not (j < b and s[j].isupper()):
             continue
         if trig.group(0).endswith("iao"):
             modality, giao = "giao", True
@@ -764,7 +791,7 @@ def _subject(
         i = j
         chosen = True
         break
-    if not chosen and not _starts_name(s, i):
+    if not chosen and (basis or not _starts_name(s, i)):
         return None
     end = _name_end(s, i, b, verbs)
     name_end = end
@@ -783,7 +810,10 @@ def _subject(
         end = nxt
     if name_end <= i:
         return None
-    leads = [p for p in _parties(ctx, i, name_end) if _plausible(p.name)]
+    if honorific:
+        leads = list(ctx.addressees)
+    else:
+        leads = [p for p in _parties(ctx, i, name_end) if _plausible(p.name)]
     if not leads:
         return None
     if end != name_end:  # scoped by "theo chức năng, nhiệm vụ … tại Quyết định …"
@@ -832,6 +862,25 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     s = lines.replace("\n", " ").replace("\r", " ")  # same length: offsets are shared
     head = lines[:3000]
     ctx = _Ctx(nt, s, dls, tuple(d.span[0] for d in dls), _PROPOSING.search(head) is not None)
+    kg = _KINH_GUI.search(lines, 0, min(len(lines), 6000))
+    if kg is not None:
+        a = kg.end()
+        e = lines.find("\n", a)
+        e = len(lines) if e < 0 else e
+        named = [x for x in _parties(ctx, a, min(e, a + 400)) if _plausible(x.name)]
+        n = 0
+        while not named or (n and n < 12):
+            # "Kính gửi:" then one "- …;" line per addressee
+            a = e + 1
+            while a < len(lines) and lines[a] in " \t\n":
+                a += 1
+            if a >= len(lines) or lines[a] not in "-+–":
+                break
+            e = lines.find("\n", a)
+            e = len(lines) if e < 0 else e
+            named += [x for x in _parties(ctx, a + 1, min(e, a + 400)) if _plausible(x.name)]
+            n += 1
+        ctx = attrs.evolve(ctx, addressees=tuple(named))
     verbs_all = _verb_positions(s)
     out: list[Task] = []
     inherited: list[_Lead] = []
@@ -872,7 +921,9 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
         if p.level < 99:
             while heads and heads[-1][0] >= p.level:
                 heads.pop()
-            heads.append((p.level, _PLAN_HEAD.search(s, p.start, min(p.end, p.start + 160)) is not None))
+            heads.append(
+                (p.level, _PLAN_HEAD.search(s, p.start, min(p.end, p.start + 160)) is not None)
+            )
             in_plan = any(h[1] for h in heads)
         heading = _heading_lead(ctx, p)
         if heading is not None:
@@ -971,6 +1022,10 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
                         verbs,
                         giao=h.giao,
                     )
+                else:
+                    # "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.": a subject-less
+                    # sentence right after a duty gives it its missing deadline
+                    _attach_deadline(ctx, out, para_tasks, ca, cb, verbs)
         if lead_in is not None:
             # a lead-in's own task is dropped when items follow; kept otherwise (see below)
             pending = [t for t in para_tasks if t.text.rstrip().endswith(":")]
@@ -988,6 +1043,26 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     return tuple(out)
 
 
+def _attach_deadline(
+    ctx: _Ctx, out: list[Task], para_tasks: list[Task], a: int, b: int, verbs: Sequence[int]
+) -> None:
+    pool = para_tasks if para_tasks else out
+    if not pool or pool[-1].deadline is not None:
+        return
+    oa, ob = ctx.nt.to_original(a, b)
+    last = pool[-1]
+    if oa - last.span[1] > 300 or oa < last.span[1]:
+        return
+    dl = _deadline(ctx, oa, ob)
+    if dl is None or dl.due is None or _REPORT.search(ctx.flat, a, b) is None:
+        return
+    rep = tuple(_reports(ctx, a, b, verbs))
+    for k in range(len(pool) - 1, -1, -1):
+        if pool[k].span != last.span:
+            break
+        pool[k] = attrs.evolve(pool[k], deadline=dl, report_to=pool[k].report_to or rep)
+
+
 def _heading_lead(ctx: _Ctx, p: _Para) -> _Lead | None:
     """P9: a numbered heading that is only an assignee ("1. Sở Nội vụ", "2. Các cơ quan, đơn
     vị được kiểm tra") gives it to the items under it."""
@@ -999,7 +1074,12 @@ def _heading_lead(ctx: _Ctx, p: _Para) -> _Lead | None:
     if dm is not None:
         a = dm.end()
     body = s[a : p.end].rstrip(" \t\n:.")
-    if not body or len(body.split()) > 14 or any(c in body for c in ".;:") or not _starts_name(s, a):
+    if (
+        not body
+        or len(body.split()) > 14
+        or any(c in body for c in ".;:")
+        or not _starts_name(s, a)
+    ):
         return None
     if _VERB_START.match(s, a) or body.upper() == body:
         return None
