@@ -636,10 +636,13 @@ def _deadline(ctx: _Ctx, oa: int, ob: int) -> Deadline | None:
 def _reports(ctx: _Ctx, a: int, b: int, verbs: Sequence[int]) -> list[Party]:
     s = ctx.flat
     out: list[Party] = []
-    for m in _REPORT.finditer(s, a, b):
+    for n, m in enumerate(_REPORT.finditer(s, a, b)):
+        if n >= 12:
+            break
         i = m.end()
-        stop = _STOP_NAME.search(s, i, b)
-        end = stop.start() if stop else b
+        lim = min(b, i + 240)  # a report target is a name: bounded window
+        stop = _STOP_NAME.search(s, i, lim)
+        end = stop.start() if stop else lim
         k = bisect_left(verbs, i + 1)
         if k < len(verbs) and verbs[k] < end:
             end = verbs[k]
