@@ -778,6 +778,10 @@ def _subject(
         )
         if not (lead_ok or s[trig.start()] == "G"):
             continue
+        if trig.start() > i and _starts_name(s, i):
+            k = bisect_left(verbs, i + 1)
+            if k < len(verbs) and verbs[k] < trig.start():
+                continue  # "Sở Nội vụ có văn bản đề nghị …": the trigger is inside the duty
         j = trig.end()
         while j < b and s[j] in " \t\n":
             j += 1
