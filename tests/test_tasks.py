@@ -424,3 +424,27 @@ def test_never_raises_on_assignment_like_text(text: str) -> None:
     for t in find_tasks(text):
         assert text[t.span[0] : t.span[1]] == t.text
         assert t.span[0] <= t.span[1]
+
+
+def test_non_text_raises_library_error() -> None:
+    with pytest.raises(VnAdminError):
+        find_tasks(123)  # type: ignore[arg-type]
+
+
+def test_corpus_floor() -> None:
+    """The corpus score (scripts/score_tasks.py) must not fall below what this version
+    reaches: 96/123 labelled tasks with the right lead and deadline, <= 20 % of the
+    reported tasks matching no label."""
+    import vnadmin
+    from tests.corpus_tasks import DATA, load_labelled, score_file
+
+    labels = target = reports = unmatched = 0
+    for entry in load_labelled():
+        r = score_file(entry["tasks"], find_tasks(vnadmin.read_document(DATA / entry["file"]).text))
+        labels += len(r["rows"])
+        target += sum(1 for f, ld, d in r["rows"] if f and ld and d is not False)
+        reports += r["reports"]
+        unmatched += r["unmatched"]
+    assert labels == 123
+    assert target >= 96
+    assert unmatched <= 0.2 * reports

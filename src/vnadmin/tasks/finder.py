@@ -862,6 +862,13 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     """
     nt = as_normalized(source)
     try:
+        return _find(nt)
+    except Exception:  # a finder reports what it can; an internal slip must not escape
+        return ()
+
+
+def _find(nt: NormalizedText) -> tuple[Task, ...]:
+    try:
         dls = tuple(sorted(find_deadlines(nt), key=lambda d: d.span))
     except Exception:
         dls = ()
