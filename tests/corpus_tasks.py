@@ -101,7 +101,8 @@ def score_file(labels: Sequence[dict[str, Any]], tasks: Sequence[Task]) -> dict[
             ov = overlap(lab["action"], t)
             if ov < MIN_OVERLAP:
                 continue
-            key = (ov + (0.5 if lead_ok(lab["assignee"], t) else 0.0), -i)
+            dl_bonus = 0.25 if deadline_ok(lab["deadline"], t) else 0.0
+            key = (ov + (0.5 if lead_ok(lab["assignee"], t) else 0.0) + dl_bonus, -i)
             if best is None or key > (best[0], -best[1]):
                 best = (key[0], i)
         if best is None:

@@ -26,6 +26,7 @@ at most ``_MAX_NAME_WORDS`` words.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
@@ -34,7 +35,9 @@ from importlib import resources
 
 import attrs
 
-from vnadmin.dates.deadlines import Deadline, find_deadlines
+from vnadmin.dates import find_dates
+from vnadmin.dates.deadlines import Deadline, DeadlineKind, find_deadlines
+from vnadmin.dates.times import VN_TZ
 from vnadmin.tasks.model import Party, PartyKind, Task
 from vnadmin.text import NormalizedText, as_normalized
 
@@ -619,6 +622,26 @@ def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
     return out
 
 
+def _day_deadline(ctx: _Ctx, oa: int, ob: int) -> Deadline | None:
+    """``trong ngày 10 tháng 01 năm 2026`` (by the end of that day), which the deadlines
+    finder does not read: a date right after "trong"/"hạn"/"vào" within the duty."""
+    src = ctx.nt.original
+    try:
+        mentions = find_dates(src[oa:ob])
+    except Exception:
+        return None
+    for dm in mentions:
+        a, b = oa + dm.span[0], oa + dm.span[1]
+        lo = max(oa, a - 12)
+        stripped = src[lo:a].rstrip()
+        words = stripped.split()
+        if words and words[-1].casefold() in ("trong", "hạn", "vào", "thành"):
+            start = lo + len(stripped) - len(words[-1])
+            due = dt.datetime.combine(dm.value, dt.time(23, 59, 59, 999999), tzinfo=VN_TZ)
+            return Deadline(kind=DeadlineKind.FIXED, due=due, span=(start, b), text=src[start:b])
+    return None
+
+
 def _deadline(ctx: _Ctx, oa: int, ob: int) -> Deadline | None:
     k = bisect_left(ctx.dl_starts, oa)
     first: Deadline | None = None
@@ -630,7 +653,7 @@ def _deadline(ctx: _Ctx, oa: int, ob: int) -> Deadline | None:
             if first is None:
                 first = d
         k += 1
-    return first
+    return first if first is not None else _day_deadline(ctx, oa, ob)
 
 
 def _reports(ctx: _Ctx, a: int, b: int, verbs: Sequence[int]) -> list[Party]:
