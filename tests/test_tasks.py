@@ -433,7 +433,7 @@ def test_non_text_raises_library_error() -> None:
 
 def test_corpus_floor() -> None:
     """The corpus score (scripts/score_tasks.py) must not fall below what this version
-    reaches: 98/123 labelled tasks with the right lead and deadline, <= 20 % of the
+    reaches: 97/123 labelled tasks with the right lead and deadline, <= 15 % of the
     reported tasks matching no label."""
     import vnadmin
     from tests.corpus_tasks import DATA, load_labelled, score_file
@@ -446,5 +446,5 @@ def test_corpus_floor() -> None:
         reports += r["reports"]
         unmatched += r["unmatched"]
     assert labels == 123
-    assert target >= 98
-    assert unmatched <= 0.2 * reports
+    assert target >= 97
+    assert unmatched <= 0.15 * reports

@@ -296,6 +296,47 @@ def _start_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + alt + r")(?!\w)")
 
 
+# What "Các …" must name to be an assignee (a class of bodies or of office holders).
+_CLASS_NOUNS = (
+    "cơ quan",
+    "đơn vị",
+    "sở",
+    "ban",
+    "ngành",
+    "bộ",
+    "địa phương",
+    "xã",
+    "phường",
+    "tỉnh",
+    "huyện",
+    "hội",
+    "đoàn",
+    "thành viên",
+    "đồng chí",
+    "cấp",
+    "doanh nghiệp",
+    "tổ chức",
+    "đại biểu",
+    "trường",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "thủ trưởng",
+    "chủ tịch",
+    "giám đốc",
+    "tiểu ban",
+    "phòng",
+    "trung tâm",
+    "chi cục",
+    "cục",
+    "vụ",
+    "viện",
+    "tập đoàn",
+    "tổng công ty",
+    "công ty",
+    "lãnh đạo",
+    "người đứng đầu",
+)
 _LOOSE_HEADS = frozenset(
     {
         "Ban",
@@ -321,11 +362,17 @@ def _starts_name(s: str, i: int) -> bool:
     if m is None:
         return False
     w = m.group(0)
-    if " " in w or w.isupper() or w in _LOOSE_HEADS or w in _PERSON:
-        return True
     j = m.end()
     while j < len(s) and s[j] in " \t\n":
         j += 1
+    if w in ("Các", "các", "Những", "Từng"):
+        k = j
+        while k < len(s) and k < j + 12 and (s[k].isalpha() or s[k] == " "):
+            k += 1
+        nxt = s[j:k].casefold()
+        return any(nxt.startswith(n) for n in _CLASS_NOUNS)
+    if " " in w or w.isupper() or w in _LOOSE_HEADS or w in _PERSON:
+        return True
     return j < len(s) and (s[j].isupper() or s[j].isdigit())
 
 
@@ -393,6 +440,7 @@ _PLAN_HEAD = re.compile(
 _BASIS_PREFIX = re.compile(r"(?:Căn cứ|Để|Trên cơ sở|Thực hiện|Nhằm)[ \t]")
 _HONORIFIC = re.compile(r"(?:quý[ \t]|các đồng chí[ \t]|đồng chí[ \t])")
 _KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
+_ABBREVIATION_ROW = re.compile(r":[ \t]*[A-ZĐ]{2,}(?:[ \t]*$|[ \t]*[;,.])")
 _WS = re.compile(r"\s+")
 
 
@@ -562,6 +610,11 @@ def _plausible(name: str) -> bool:
         return False
     if name.isupper() and " " in name:
         return False
+    words = name.split()
+    if len(words) == 1 and not name.isupper():
+        return False  # a bare "Ban", "Sở"
+    if name.count("(") != name.count(")") or words[0] in ("Gồm", "Những"):
+        return False
     if "/" in name or " ngày " in name or name.startswith(("Tổ chức ", "Trường hợp")):
         return False
     return upper * 2 <= len(letters) or len(letters) <= 8
@@ -704,6 +757,8 @@ def _make(
     action = _clean(s[action_start:b]).rstrip("./")
     if not action or _NOT_DUTY_ACTION.match(action) or action.endswith("như sau"):
         return []
+    if _ABBREVIATION_ROW.search(action):
+        return []  # "Ban chỉ đạo: BCĐ", a row of an abbreviation table
     body = s[action_start:b]
     rec = _RECUR.search(body)
     cond = _COND.search(body)
