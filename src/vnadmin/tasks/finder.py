@@ -170,9 +170,25 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-_VERB_RE = _rx(
-    r"(?<!\w)(?:" + "|".join(v for v in sorted(_VERBS, key=len, reverse=True)) + r")(?!\w)"
-)
+def _factored(words: Sequence[str]) -> str:
+    """One alternation grouped by first word (much faster than a flat one in ``re``)."""
+    groups: dict[str, list[str]] = {}
+    for v in words:
+        head, _, rest = v.partition(" ")
+        groups.setdefault(head, []).append(rest)
+    parts = []
+    for head in sorted(groups, key=len, reverse=True):
+        rests = sorted((r for r in groups[head] if r), key=len, reverse=True)
+        alone = "" in groups[head]
+        if not rests:
+            parts.append(re.escape(head))
+            continue
+        tail = "(?:" + "|".join(re.escape(r).replace(r"\ ", "[ \t]+") for r in rests) + ")"
+        parts.append(re.escape(head) + "(?:[ \t]+" + tail + ")" + ("?" if alone else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_VERB_RE = re.compile(r"(?<!\w)" + _factored(_VERBS) + r"(?!\w)")
 _VERB_START = re.compile(
     r"(?i:"
     + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_VERBS, key=len, reverse=True))
@@ -441,6 +457,7 @@ _BASIS_PREFIX = re.compile(r"(?:Căn cứ|Để|Trên cơ sở|Thực hiện|Nh�
 _HONORIFIC = re.compile(r"(?:quý[ \t]|các đồng chí[ \t]|đồng chí[ \t])")
 _KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
 _ABBREVIATION_ROW = re.compile(r":[ \t]*[A-ZĐ]{2,}(?:[ \t]*$|[ \t]*[;,.])")
+_DAY_DEADLINE = re.compile(r"(?i:trong|hạn|vào|thành)[ \t]+ngày[ \t]+\d")
 _WS = re.compile(r"\s+")
 
 
@@ -675,10 +692,16 @@ def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
     return out
 
 
+def _flat_range(ctx: _Ctx, oa: int, ob: int) -> tuple[int, int]:
+    return ctx.nt.from_original(oa), ctx.nt.from_original(ob)
+
+
 def _day_deadline(ctx: _Ctx, oa: int, ob: int) -> Deadline | None:
     """``trong ngày 10 tháng 01 năm 2026`` (by the end of that day), which the deadlines
     finder does not read: a date right after "trong"/"hạn"/"vào" within the duty."""
     src = ctx.nt.original
+    if _DAY_DEADLINE.search(ctx.flat, *_flat_range(ctx, oa, ob)) is None:
+        return None
     try:
         mentions = find_dates(src[oa:ob])
     except Exception:
