@@ -130,6 +130,9 @@ CLASSIFIED: dict[str, Kind] = {
     "parse_weekday": T,
     "quarter_range": V,
     "parse_meeting": N,
+    "find_tasks": N,
+    "format_task": V,
+    "task_status": V,
     "format_meeting": V,
     "read_document": V,  # a path, bytes or a file: tests/test_reader_files.py fuzzes bytes
     "read_documents": V,

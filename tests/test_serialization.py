@@ -345,6 +345,7 @@ def _public_values() -> dict[type, list[object]]:
         add(doc.file.layout if doc.file is not None else None)
     for path in TEXTS:
         add(vnadmin.parse_meeting(path.read_text(encoding="utf-8")))
+        add(vnadmin.find_tasks(path.read_text(encoding="utf-8")))
     add(vnadmin.resolve_references("Căn cứ Quyết định số 01/QĐ-UBND. Quyết định này."))
     add(vnadmin.find_datetimes("08 giờ 30 phút, ngày 15/10/2025"))
     add(vnadmin.find_periods("quý IV/2024, 6 tháng đầu năm 2025"))

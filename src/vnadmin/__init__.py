@@ -135,6 +135,15 @@ if TYPE_CHECKING:
         validate_signature,
     )
     from vnadmin.structure import Division, DivisionKind, check_structure, parse_structure
+    from vnadmin.tasks import (
+        Party,
+        PartyKind,
+        Task,
+        TaskStatus,
+        find_tasks,
+        format_task,
+        task_status,
+    )
     from vnadmin.text import NormalizedText, canonical_tones, fold, normalize_text, tone_style
 
 __version__ = "0.1.0.dev0"
@@ -221,6 +230,13 @@ _EXPORTS: dict[str, str] = {
     "Venue": "vnadmin.meetings",
     "format_meeting": "vnadmin.meetings",
     "parse_meeting": "vnadmin.meetings",
+    "Party": "vnadmin.tasks",
+    "PartyKind": "vnadmin.tasks",
+    "Task": "vnadmin.tasks",
+    "TaskStatus": "vnadmin.tasks",
+    "find_tasks": "vnadmin.tasks",
+    "format_task": "vnadmin.tasks",
+    "task_status": "vnadmin.tasks",
     "ParseError": "vnadmin.errors",
     "ValidationError": "vnadmin.errors",
     "VnAdminError": "vnadmin.errors",
@@ -313,6 +329,8 @@ __all__ = [
     "ParseError",
     "Part",
     "ParticipantGroup",
+    "Party",
+    "PartyKind",
     "Period",
     "PeriodKind",
     "PlaceDate",
@@ -329,6 +347,8 @@ __all__ = [
     "ShortReference",
     "SignatureBlock",
     "SigningMode",
+    "Task",
+    "TaskStatus",
     "TimeForm",
     "TimeMention",
     "Unit",
@@ -359,6 +379,7 @@ __all__ = [
     "find_recipients",
     "find_references",
     "find_signatures",
+    "find_tasks",
     "find_times",
     "fold",
     "format_date",
@@ -370,6 +391,7 @@ __all__ = [
     "format_recipients",
     "format_reference",
     "format_signature",
+    "format_task",
     "format_time",
     "format_weekday",
     "from_dict",
@@ -405,6 +427,7 @@ __all__ = [
     "read_layout",
     "resolve_references",
     "scan_code",
+    "task_status",
     "to_dict",
     "to_json",
     "tone_style",

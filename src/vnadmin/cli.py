@@ -12,6 +12,8 @@ UTF-8/UTF-16, cp1258, TCVN3 or VNI (told apart by content; ``--encoding`` forces
 encoding); a directory stands for its ``.txt``, ``.docx``, ``.doc`` and ``.pdf`` files,
 recursively. A file that cannot be read is reported and skipped; the others go on, and
 the command exits 2.
+* ``vnadmin tasks FILE...``: every duty (lead, collaborators, action, deadline, working
+  days left, status on ``--today``) as a table, JSON or CSV.
 * ``vnadmin meeting FILE...``: the meeting each document calls or reports (start, place,
   chair), as a table, JSON or an iCalendar event (``--format ics``, extra ``vnadmin[ics]``);
   exit 1 when a document names no meeting.
@@ -349,6 +351,57 @@ def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
     return _status(args, 0)
 
 
+def _cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
+    import csv
+    import datetime as dt
+
+    from vnadmin.calendar import working_days_between
+    from vnadmin.tasks import due_day, task_status
+
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    rows: list[dict[str, object]] = []
+    found: list[object] = []
+    for path, doc in _documents(args, args.files):
+        for task in doc.tasks:
+            if task.execution_clause and not args.all:
+                continue
+            found.append(task)
+            due = due_day(task, today)
+            left = None
+            if due is not None:
+                try:
+                    left = working_days_between(today, due) if due >= today else -1
+                except VnAdminError:
+                    left = None
+            rows.append(
+                {
+                    "file": path,
+                    "section": task.section or "",
+                    "lead": task.lead.name if task.lead is not None else "",
+                    "collaborators": "; ".join(p.name for p in task.collaborators),
+                    "action": task.action,
+                    "deadline": due.isoformat() if due is not None else "",
+                    "working_days_left": "" if left is None else left,
+                    "status": task_status(task, today).value,
+                    "proposed": task.proposed,
+                }
+            )
+    if args.format == "json":
+        _dump(found, out)
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["file"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for r in rows:
+            out.write(
+                f"{r['file']}\t{r['section'] or '-'}\t{r['lead'] or '-'}\t"
+                f"{r['deadline'] or '-'}\t{r['working_days_left']}\t{r['status']}\t"
+                f"{str(r['action'])[:80]}\n"
+            )
+    return _status(args, 0)
+
+
 def _cmd_meeting(args: argparse.Namespace, out: TextIO) -> int:
     meetings = []
     for path, doc in _documents(args, args.files):
@@ -457,6 +510,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_refs)
+
+    p = add_parser("tasks", help="the duties documents assign: lead, deadline, status")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents: .docx, .pdf, .doc, text; directories"
+    )
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day statuses are reckoned on")
+    p.add_argument(
+        "--all", action="store_true", help="also the execution clause (… thi hành Quyết định)"
+    )
+    p.set_defaults(func=_cmd_tasks)
 
     p = add_parser("meeting", help="the meeting a document calls or reports")
     p.add_argument(

@@ -51,6 +51,7 @@ from vnadmin.text import NormalizedText, Source, fold_words
 
 if TYPE_CHECKING:
     from vnadmin.meetings import Meeting
+    from vnadmin.tasks import Task
 
 __all__ = [
     "Document",
@@ -416,6 +417,13 @@ class Document:
         small bounded cache); spans point into :attr:`text`. ``None`` when it names none."""
         return _meeting_of(self.text, self.file is None or self.file.flat)
 
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        """The duties the document assigns (:func:`vnadmin.find_tasks`: lead, collaborators,
+        action, report target, deadline …), read from :attr:`text` on first use (a small
+        bounded cache keeps recent documents'); spans point into :attr:`text`."""
+        return _tasks_of(self.text, self.file is None or self.file.flat)
+
     def span_of(self, part: str) -> tuple[int, int] | None:
         """Offsets of a header part (``"issuer"``, ``"code"``, ``"type"`` …)."""
         return dict(self.spans).get(part)
@@ -432,6 +440,13 @@ class Document:
                 return None
             where = span
         return self.file.locate(where)
+
+
+@functools.lru_cache(maxsize=32)
+def _tasks_of(text: str, columns: bool) -> tuple[Task, ...]:
+    from vnadmin.tasks import find_tasks
+
+    return find_tasks(normalize_document(text, columns=columns))
 
 
 @functools.lru_cache(maxsize=32)
