@@ -438,43 +438,7 @@ def test_never_raises_on_meeting_words(text: str) -> None:
         assert m.start is None or m.start.tzinfo is not None
 
 
-_NAME = (
-    st.text(alphabet="abcdeghiklmnoprstuvxyàáạăâđêôơư ", min_size=3, max_size=30)
-    .map(lambda s: " ".join(s.split()))
-    .filter(lambda s: len(s) >= 3)
-)
-
-
-@st.composite
-def meetings(draw: st.DrawFn) -> Meeting:
-    start = draw(
-        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2099, 12, 31))
-    )
-    start = start.replace(second=0, microsecond=0, tzinfo=VN_TZ)
-    time_known = draw(st.booleans())
-    held = draw(st.booleans())
-    if not time_known:
-        start = start.replace(hour=0, minute=0)
-    chair = "Đồng chí " + draw(_NAME).title() + ", Chủ tịch UBND tỉnh"
-    place = "Phòng họp " + draw(_NAME)
-    return Meeting(
-        title="Hội nghị " + draw(_NAME),
-        organiser=None,
-        chair=(chair,),
-        start=start,
-        end=None,
-        start_text=None,
-        weekday_ok=True,
-        mode=draw(st.sampled_from([None, *MeetingMode])),
-        venues=(Venue(place),),
-        participants=(),
-        agenda=(),
-        notes=(),
-        held=held,
-        span=(0, 0),
-        text="",
-        time_known=time_known,
-    )
+from vnadmin.strategies import meetings  # noqa: E402  (the strategy users get)
 
 
 @given(meetings())

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import vnadmin
+import vnadmin.strategies
 from vnadmin.calendar import Calendar
 from vnadmin.errors import ParseError, VnAdminError
 from vnadmin.tasks import (
@@ -448,3 +450,21 @@ def test_corpus_floor() -> None:
     assert labels == 123
     assert target >= 97
     assert unmatched <= 0.15 * reports
+
+
+@settings(max_examples=60, deadline=None)
+@given(vnadmin.strategies.tasks())
+def test_strategy_tasks_read_back_through_format(task: vnadmin.Task) -> None:
+    (back,) = vnadmin.find_tasks(vnadmin.format_task(task))
+    assert back.lead is not None and task.lead is not None
+    assert back.lead.name == task.lead.name
+    assert [p.name for p in back.collaborators] == [p.name for p in task.collaborators]
+    assert back.deadline is not None and task.deadline is not None
+    assert back.deadline.due == task.deadline.due
+
+
+def test_from_type_draws_tasks_and_meetings() -> None:
+    from hypothesis import strategies as st
+
+    assert isinstance(st.from_type(vnadmin.Task).example(), vnadmin.Task)
+    assert isinstance(st.from_type(vnadmin.Meeting).example(), vnadmin.Meeting)

@@ -37,6 +37,10 @@ _TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "vnadmin.calendar": (("Holiday", "holidays"),),
     "vnadmin.document": (("Document", "parsed_documents"),),
     "vnadmin.document.model": (("Document", "parsed_documents"),),
+    "vnadmin.meetings": (("Meeting", "meetings"),),
+    "vnadmin.meetings.model": (("Meeting", "meetings"),),
+    "vnadmin.tasks": (("Task", "tasks"),),
+    "vnadmin.tasks.model": (("Task", "tasks"),),
 }
 
 _lock = threading.Lock()

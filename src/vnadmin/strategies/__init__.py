@@ -39,6 +39,7 @@ from vnadmin.strategies._dates import (
     weekday_names,
 )
 from vnadmin.strategies._documents import DocumentDraft, documents, parsed_documents
+from vnadmin.strategies._work import meetings, tasks
 
 __all__ = [
     "DocumentDraft",
@@ -54,11 +55,13 @@ __all__ = [
     "holidays",
     "hostile_date_texts",
     "issuer_abbrs",
+    "meetings",
     "parsed_documents",
     "period_texts",
     "place_date_texts",
     "recipient_lists",
     "signature_blocks",
+    "tasks",
     "time_texts",
     "times",
     "type_abbrs",
