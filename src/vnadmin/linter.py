@@ -9,7 +9,11 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 * ``T`` text: decomposed or look-alike characters, mixed tone placement, doubled words;
 * ``N`` document structure: missing mandatory parts (NĐ 30, Điều 8.2), type line vs code,
   point letters and the numbering of Điều and khoản (:mod:`vnadmin.structure`);
-* ``X`` references: type named vs code, referenced document dated after this one.
+* ``X`` references: type named vs code, referenced document dated after this one;
+* ``M`` meetings and duties (:mod:`vnadmin.meetings.rules`: a Giấy mời sent late, a late
+  conclusion notice, preparation after the meeting, a duty without a lead, a deadline on a
+  day off) — run only when a selection names them (``select=["M"]``, ``--select M``):
+  reading a document's meeting and duties costs more than the rest of the lint together.
 
 >>> [f.rule for f in lint("Căn cứ Quyết định số số 1656/QĐ-UBND ngày 20/7/2025;", select=["T", "X"])]
 ['T104']
@@ -172,6 +176,12 @@ def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
         yield from deadlines.check(d, issued=doc.date, event=event)
 
 
+def _meeting_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
+    from vnadmin.meetings.rules import check as check_meeting
+
+    return check_meeting(doc, nt)
+
+
 # Each rule family (the letter its ids start with) and the check that emits it; lint runs
 # only the families that a selected rule belongs to.
 _FAMILIES: dict[str, Callable[[Document, NormalizedText], Iterable[Finding]]] = {
@@ -181,11 +191,20 @@ _FAMILIES: dict[str, Callable[[Document, NormalizedText], Iterable[Finding]]] = 
     "S": _signature_findings,
     "R": _recipient_findings,
     "D": _date_findings,
+    "M": _meeting_findings,
 }
 
 
+#: Families that run only when a selection names them: the M rules read the document's
+#: meeting and duties, which costs more than the rest of the lint together.
+OPT_IN = frozenset({"M"})
+
+
 def _wanted_families(select: Sequence[str] | None, ignore: Sequence[str] | None) -> set[str]:
-    return {rule_id[0] for rule_id in RULES if _selected(rule_id, select, ignore)}
+    wanted = {rule_id[0] for rule_id in RULES if _selected(rule_id, select, ignore)}
+    if select is None:
+        wanted -= OPT_IN
+    return wanted
 
 
 def lint(
@@ -200,7 +219,8 @@ def lint(
     The text is normalised once and parsed once; each rule family then checks the parts of
     the :class:`Document`, and only the families a selected rule belongs to run. Findings
     are sorted by position (whole-document findings first) and de-duplicated.
-    ``select``/``ignore`` take rule ids or prefixes. Never raises on a ``str``.
+    ``select``/``ignore`` take rule ids or prefixes; the families of :data:`OPT_IN` run only
+    when ``select`` names them. Never raises on a ``str``.
     """
     if isinstance(document, Document):
         doc = document
