@@ -9,7 +9,7 @@ flake on a loaded CI runner.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import Any
 
@@ -100,3 +100,13 @@ def bounded(fn: Callable[[], Any], seconds: float = 5.0) -> Any:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def assert_linear(make: Callable[[int], Any], fns: Sequence[Callable[[Any], object]]) -> None:
+    """Each of ``fns`` (its VnAdminError swallowed) does work linear in ``make(n)``: calls
+    and Python lines on ``make(5000)`` at most 1.5x five times those on ``make(1000)``."""
+    for fn in fns:
+        run = quietly(fn)
+        calls = growth(make, run, 1_000, 5)
+        lines = line_growth(make, run, 1_000, 5)
+        assert calls < 1.5 and lines < 1.5, (getattr(fn, "__name__", fn), calls, lines)

@@ -88,8 +88,6 @@ def test_word_tables_composed_in_reading_order(draft: DocumentDraft, shape: str)
 
 @pytest.mark.parametrize("style", STYLES)
 def test_reordered_text_is_normalised_once_and_reports_the_columns(style: str) -> None:
-    draft = documents().example() if False else None  # (examples come from a fixed draft)
-    del draft
     text = side_by_side(_fixed_draft(), style)
     nt = normalize_document(text)
     kinds = [r.kind for r in nt.repairs()]

@@ -31,7 +31,7 @@ from vnadmin.recipients import (
 from vnadmin.strategies import recipient_lists
 from vnadmin.strategies._blocks import block_texts
 
-from .growth import bounded, growth, line_growth, quietly
+from .growth import assert_linear, bounded, growth, quietly
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -632,11 +632,7 @@ _PARSED = ("archive notes", "archive units", "entries", "blanks", "nested parent
 def test_work_per_byte_is_bounded_on_hostile_lists(family: str) -> None:
     make = RECIPIENT_FAMILIES[family]
     fns = LIST_FUNCTIONS + [_check_parsed, _validate_parsed] * (family in _PARSED)
-    for fn in fns:
-        run = quietly(fn)
-        calls = growth(make, run, 1_000, 5)
-        lines = line_growth(make, run, 1_000, 5)
-        assert calls < 1.5 and lines < 1.5, (fn.__name__, calls, lines)
+    assert_linear(make, fns)
 
 
 MEGABYTE = 1_000_000

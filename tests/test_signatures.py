@@ -34,7 +34,7 @@ from vnadmin.signatures import (
 from vnadmin.strategies import signature_blocks
 from vnadmin.strategies._blocks import block_texts
 
-from .growth import bounded, growth, line_growth, quietly
+from .growth import assert_linear, bounded, growth, quietly
 
 TEXTS = Path(__file__).parent / "data" / "texts"
 ROWS = list(csv.DictReader((TEXTS / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -748,11 +748,7 @@ _PARSED = ("honours TS.", "marks and titles", "capitals", "blanks", "notes", "ne
 def test_work_per_byte_is_bounded_on_hostile_blocks(family: str) -> None:
     make = SIGNATURE_FAMILIES[family]
     fns = BLOCK_FUNCTIONS + [_check_parsed, _validate_parsed] * (family in _PARSED)
-    for fn in fns:
-        run = quietly(fn)
-        calls = growth(make, run, 1_000, 5)
-        lines = line_growth(make, run, 1_000, 5)
-        assert calls < 1.5 and lines < 1.5, (fn.__name__, calls, lines)
+    assert_linear(make, fns)
 
 
 MEGABYTE = 1_000_000

@@ -284,17 +284,6 @@ def _pipe_region(
     return first, last, [p for p in pieces if p[1] > p[0]]
 
 
-def _pipe_rows(
-    rows: list[tuple[int, str, list[tuple[int, _Span]]]],
-) -> list[tuple[int, str, list[tuple[int, _Span]]]]:
-    """The run of ``|`` lines that holds the region's first ``|`` line."""
-    start = next(i for i, r in enumerate(rows) if r[1] == "pipe")
-    end = start
-    while end + 1 < len(rows) and rows[end + 1][1] == "pipe":
-        end += 1
-    return rows[start : end + 1]
-
-
 def _by_index(rows: list[tuple[int, str, list[tuple[int, _Span]]]]) -> list[list[_Span]]:
     columns: dict[int, list[_Span]] = {}
     for _, _, cells in rows:

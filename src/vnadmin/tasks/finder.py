@@ -353,22 +353,7 @@ _CLASS_NOUNS = (
     "lãnh đạo",
     "người đứng đầu",
 )
-_LOOSE_HEADS = frozenset(
-    {
-        "Ban",
-        "Hội",
-        "Các",
-        "các",
-        "Thành viên",
-        "Lãnh đạo",
-        "lãnh đạo",
-        "Đại diện",
-        "Cơ quan",
-        "Đơn vị",
-        "Từng",
-        "Những",
-    }
-)
+_LOOSE_HEADS = frozenset({"Ban", "Hội", *_GROUP} - {"Tổ"})
 
 
 def _starts_name(s: str, i: int) -> bool:
