@@ -596,7 +596,8 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
     if "\r" in nfc:
         nfc = nfc.replace("\r\n", "\n")
     pieces = nfc.split("\n")
-    if not plain and _NOT_MARKS.search(text) is not None:
+    composed = plain or _NOT_MARKS.search(text) is None  # (each line is the NFC of its own)
+    if not composed:
         pieces = list(map(str.translate, pieces, itertools.repeat(_TRANSLATE)))
     out = nfc if plain else "\n".join(pieces)
     if out == text:  # (marks that compose with nothing)
@@ -606,7 +607,7 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
     # (the last start is one past the end: the line break the last line does not have)
     o_starts[-1] = len(text)
     n_starts[-1] = len(out)
-    return NormalizedText(text, out, lines=_Lines(text, out, o_starts, n_starts))
+    return NormalizedText(text, out, lines=_Lines(text, out, o_starts, n_starts, composed))
 
 
 _PLUS_ONE = (1).__add__
@@ -623,13 +624,19 @@ class _Lines:
     the first time a span in the line is mapped. Clusters never cross a line break (a mark
     after one sends the text to the other paths), so the map is the general path's."""
 
-    __slots__ = ("_maps", "n", "o", "original", "text")
+    __slots__ = ("_maps", "composed", "n", "o", "original", "text")
 
-    def __init__(self, original: str, text: str, o: list[int], n: list[int]) -> None:
+    def __init__(
+        self, original: str, text: str, o: list[int], n: list[int], composed: bool = False
+    ) -> None:
         self.original = original
         self.text = text
         self.o = o
         self.n = n
+        # every normalised line is the NFC of its original line (nothing replaced): a line
+        # is then the NFD of its normalised form exactly when it is in NFD, which
+        # unicodedata's quick check tells without decomposing (NFD(NFC(x)) == NFD(x))
+        self.composed = composed
         self._maps: dict[int, _Prefixes | _Words | NormalizedText] = {}
 
     def _line(self, k: int) -> _Prefixes | _Words | NormalizedText:
@@ -642,7 +649,9 @@ class _Lines:
         lm: _Prefixes | _Words | NormalizedText
         if orig == new:
             lm = NormalizedText(orig, orig)
-        elif _MARK.search(new) is None and _NFD(new) == orig:
+        elif _MARK.search(new) is None and (
+            unicodedata.is_normalized("NFD", orig) if self.composed else _NFD(new) == orig
+        ):
             lm = _Prefixes(orig, new) if len(new) <= _SHORT_LINE else _Words(orig, new)
         else:
             lm = _normalize_units(orig) or _normalize_slow(orig)
