@@ -158,12 +158,33 @@ _KIND_OF = {
 }
 _HOLDS_CLAUSES = frozenset({DivisionKind.ARTICLE, DivisionKind.SECTION})
 _HOLDS_POINTS = _HOLDS_CLAUSES | {DivisionKind.CLAUSE}
+# The heading kinds in the order of _HEADING's alternatives, with their label group and
+# rank (looked up by position: an Enum hashes in Python, and this loop runs per heading).
+_KINDS = tuple((name, *_KIND_OF[name]) for name in _KIND_OF)
+_NAMES = tuple(_KIND_OF)
+_RANKS = tuple(_RANK[kind] for _, kind, _ in _KINDS)
+_CLAUSE_RANK = _RANK[DivisionKind.CLAUSE]
+_POINT_RANK = _RANK[DivisionKind.POINT]
+_CLAUSE_HOLDERS = frozenset(_RANK[k] for k in _HOLDS_CLAUSES)
+_POINT_HOLDERS = frozenset(_RANK[k] for k in _HOLDS_POINTS)
+
+
+def _kind_at(m: re.Match[str]) -> int:
+    """The position in :data:`_KINDS` of the alternative of ``_HEADING`` that matched."""
+    found = m.group(*_NAMES)
+    for i, g in enumerate(found):
+        if g is not None:
+            return i
+    raise AssertionError("a heading matches one alternative")  # pragma: no cover
+
+
 _TITLE_LINE = re.compile(r"\n[ \t]*(?P<t>[^\n]+)")
 
 
 @attrs.define
 class _Open:
     kind: DivisionKind
+    rank: int
     label: str
     title: str
     heading: tuple[int, int]
@@ -206,6 +227,10 @@ def parse_structure(source: Source, start: int = 0, end: int | None = None) -> t
 
     def close(at: int) -> None:
         node = stack.pop()
+        if node.rank in _POINT_HOLDERS:
+            holds[1] -= 1
+            if node.rank in _CLAUSE_HOLDERS:
+                holds[0] -= 1
         while at > node.start and s[at - 1].isspace():
             at -= 1
         span = nt.to_original(node.start, at)
@@ -220,15 +245,18 @@ def parse_structure(source: Source, start: int = 0, end: int | None = None) -> t
         )
         (stack[-1].children if stack else top).append(div)
 
+    # how many open units can hold a khoản (an Điều or a section) and a điểm (those or a
+    # khoản): counted as units open and close, so a heading costs no pass over the stack
+    holds = [0, 0]
     for m in _HEADING.finditer(s, a, b):
-        name = next(k for k in _KIND_OF if m.group(k) is not None)
-        kind, label_group = _KIND_OF[name]
-        inside = {o.kind for o in stack}
-        if kind is DivisionKind.CLAUSE and not inside & _HOLDS_CLAUSES:
+        i = _kind_at(m)
+        _, kind, label_group = _KINDS[i]
+        rank = _RANKS[i]
+        if rank == _CLAUSE_RANK and not holds[0]:
             continue
-        if kind is DivisionKind.POINT and not inside & _HOLDS_POINTS:
+        if rank == _POINT_RANK and not holds[1]:
             continue
-        while stack and _RANK[stack[-1].kind] >= _RANK[kind]:
+        while stack and stack[-1].rank >= rank:
             close(m.start())
         title, title_span = _title(nt, m, "title")
         heading_end = m.end("title")
@@ -243,7 +271,13 @@ def parse_structure(source: Source, start: int = 0, end: int | None = None) -> t
             lead += 1
         while heading_end > lead and s[heading_end - 1].isspace():
             heading_end -= 1
-        stack.append(_Open(kind, label, title, nt.to_original(lead, heading_end), lead, title_span))
+        stack.append(
+            _Open(kind, rank, label, title, nt.to_original(lead, heading_end), lead, title_span)
+        )
+        if rank in _POINT_HOLDERS:
+            holds[1] += 1
+            if rank in _CLAUSE_HOLDERS:
+                holds[0] += 1
     while stack:
         close(b)
     return tuple(top)
@@ -326,8 +360,7 @@ def parse(text: Source) -> Division:
             reason="no_heading",
             expected="Phần, Chương, Mục, Điều N., N. or a)",
         )
-    name = next(k for k in _KIND_OF if m.group(k) is not None)
-    kind, label_group = _KIND_OF[name]
+    _, kind, label_group = _KINDS[_kind_at(m)]
     # (the matches are on ``padded``, whose offsets are those of ``s`` up to ``b``)
     title, title_span = _title(nt, m, "title")
     heading_end = min(m.end("title"), b)
