@@ -133,6 +133,8 @@ def strict_mark_at(s: str, p: int) -> bool:
 
 def is_upper_word(word: str) -> bool:
     """A word whose letters are all capitals (``BỘ``, ``UBND``, ``TRƯỞNG,``)."""
+    if not word.isupper():  # (what every such word is, and most words are not: in C)
+        return False
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
