@@ -3,7 +3,8 @@
 For each public function that takes text (the table of ``tests/test_contract.py``) and each
 adversarial family of ``tests/strategies_adversarial.py`` at ``--size`` characters (100 kB by
 default), the time of one call is compared with the time of one call on as much real text
-(``tests/data/texts`` concatenated); every call gets a distinct text (a unique last line),
+(``tests/data/texts`` concatenated; for the functions that read one recipient list, a
+real list of that size: :data:`REAL_INPUT`); every call gets a distinct text (a unique last line),
 so no memo answers for it. Rounds alternate real and adversarial calls and the
 median of each is kept. Each function runs in its own subprocess; a family that takes longer
 than ``--timeout`` seconds (20 by default) is interrupted and reported as ``> 20 s``.
@@ -41,6 +42,45 @@ def real_text(size: int) -> str:
     while len(out) < size:
         out += "\n\n" + out
     return out[:size]
+
+
+def real_list(size: int) -> str:
+    """As many real Nơi nhận entries as fill ``size`` characters, under one header (the
+    entries of the lists in ``tests/data/texts``, one a line, in turn).
+
+    The functions that read one recipient list stop where the first list of a real text
+    ends, so 100 kB of running text costs them one list; their real input of the same size
+    is a list of the same size."""
+    from vnadmin import find_recipients
+
+    entries: list[str] = []
+    for p in sorted((ROOT / "tests" / "data" / "texts").glob("*.txt")):
+        t = p.read_text(encoding="utf-8")
+        for r in find_recipients(t):
+            if r.kind.name == "NOI_NHAN":
+                for line in t[r.span[0] : r.span[1]].split("\n")[1:]:
+                    if line.strip().startswith("-") and "Lưu" not in line:
+                        entries.append(line.rstrip(" ;.") + ";")
+    out = ["Nơi nhận:"]
+    total, i = 10, 0
+    while total < size - 12:
+        out.append(entries[i % len(entries)])
+        total += len(out[-1]) + 1
+        i += 1
+    out.append("- Lưu: VT.")
+    return "\n".join(out)[:size]
+
+
+#: The functions whose real input is one value of the size asked (see :func:`real_list`).
+REAL_INPUT = {
+    name: real_list
+    for name in (
+        "parse_recipients",
+        "validate_recipients",
+        "is_valid_recipients",
+        "check_recipients",
+    )
+}
 
 
 def functions() -> list[str]:
@@ -84,7 +124,7 @@ def measure(name: str, families: list[str], size: int, rounds: int, timeout: flo
         return time.perf_counter() - start
 
     signal.signal(signal.SIGALRM, _expire)
-    real = real_text(size)
+    real = REAL_INPUT.get(name, real_text)(size)
     for family in families:
         text = FAMILIES[family](size)
         signal.setitimer(signal.ITIMER_REAL, timeout)

@@ -81,9 +81,9 @@ def _find(
     nt: NormalizedText, lists: Sequence[tuple[int, int]], every: bool
 ) -> tuple[SignatureBlock, ...]:
     s = nt.text
-    marks = list(find_marks(s))
+    marks, doomed = _block_marks(s)
     starts: list[tuple[int, bool]] = [(m.start(), True) for m in marks]
-    doomed = _doomed_marks(s, marks)
+    doomed |= _doomed_marks(s, marks)
     for _, end in lists:
         starts.append((end, False))
     for m in _CLOSE.finditer(s):
@@ -124,6 +124,41 @@ def _find(
         elif out:
             break
     return tuple(out) if out else tuple(b for _, _, b in found)
+
+
+# A run of marks in capitals after a mark, each over at most 64 blanks and a token of its
+# own (``KT. KT. KT. …``), and one such mark.
+_RUN_MARK = r"(?:(?:TUQ|TM|KT|TL|Q)\.|(?:T/M|K/T|T/L)\.?)(?=[ \t\n])"
+_RUN = re.compile(r"(?:[ \t\n]{1,64}" + _RUN_MARK + ")+")
+_UPPER_MARK = re.compile(_RUN_MARK)
+
+
+def _block_marks(s: str) -> tuple[list[re.Match[str]], set[int]]:
+    """What ``list(find_marks(s))`` gives, less the marks inside runs of marks that
+    :func:`_doomed_marks` would refuse, and the starts of the marks so refused whose
+    successor was dropped. In a run ``p q1 … qk`` (the pattern ``_RUN`` after ``p``),
+    each of ``q1 … q(k-2)`` is followed over blanks by a mark that can start a block, so
+    it is doomed; they are dropped at once (a long run costs a few C calls per mark, not a
+    pass of the finder each) and ``p`` is doomed when it is in capitals. ``q(k-1)`` and
+    ``qk`` are kept, so every mark kept has the successor it had."""
+    marks: list[re.Match[str]] = []
+    doomed: set[int] = set()
+    pos, n = 0, len(s)
+    while pos < n:
+        found = next(find_marks(s, pos), None)
+        if found is None:
+            break
+        marks.append(found)
+        pos = found.end()
+        run = _RUN.match(s, pos)
+        if run is None:
+            continue
+        inner = [m.start() for m in _UPPER_MARK.finditer(s, pos, run.end() + 1)]
+        if len(inner) >= 3:
+            if found.group().isupper():
+                doomed.add(found.start())
+            pos = inner[-2]
+    return marks, doomed
 
 
 def _doomed_marks(s: str, marks: list[re.Match[str]]) -> set[int]:
