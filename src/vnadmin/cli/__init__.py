@@ -58,6 +58,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from vnadmin import __version__, codes
+from vnadmin.cli import _registry
 from vnadmin.cli._config import Config, UsageError, find_config, load_config
 from vnadmin.cli._inputs import (
     DEFAULT_INCLUDE,
@@ -68,7 +69,6 @@ from vnadmin.cli._inputs import (
     read_text,
 )
 from vnadmin.cli._output import tolerant
-from vnadmin.cli._registry import COMMANDS
 from vnadmin.errors import VnAdminError
 
 __all__ = [
@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"vnadmin {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for c in COMMANDS.values():
+    for c in _registry.COMMANDS.values():
         parents = [common, reading] if c.documents else [common]
         p = sub.add_parser(c.name, parents=parents, help=c.help, description=c.description)
         c.arguments(p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TextIO
@@ -139,8 +140,6 @@ def _json_only(p: argparse.ArgumentParser) -> None:
 @command("parse", "parse documents into JSON", arguments=_json_only)
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
     docs = [doc for _, doc in documents(args)]
-    import os
-
     single = len(args.files) == 1 and (args.files[0] == "-" or not os.path.isdir(args.files[0]))
     if single and len(docs) == 1:
         dump(docs[0], out)

@@ -80,7 +80,8 @@ def rule_ids(values: Sequence[str], where: str) -> tuple[str, ...]:
     id and no prefix of one raises :class:`UsageError` naming it."""
     from vnadmin.findings import RULES
 
-    ids = tuple(RULES)
+    ids = tuple(sorted(RULES))
+    families = ", ".join(sorted({i[0] for i in ids}))
     result = []
     for value in values:
         for item in value.split(","):
@@ -90,7 +91,7 @@ def rule_ids(values: Sequence[str], where: str) -> tuple[str, ...]:
             if not any(i.startswith(item) for i in ids):
                 raise UsageError(
                     f"unknown rule id or prefix {item!r} in {where} "
-                    f"(rule ids: {ids[0]} … {ids[-1]}; `vnadmin lint --help`)"
+                    f"(rule families: {families}; the catalogue: docs/rules)"
                 )
             result.append(item)
     return tuple(result)
