@@ -404,19 +404,18 @@ def test_a_narrow_stdout_never_crashes(encoding: str) -> None:
     )
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
-    for k in range(40):
-        shutil.copy(WARN, tmp_path / f"{k:02}.txt")
+def test_a_closed_pipe_ends_quietly() -> None:
+    # a SARIF log is larger than a pipe's buffer (the rule catalogue alone is ~100 kB)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "vnadmin", "lint", "--no-config", str(tmp_path)],
+        [sys.executable, "-m", "vnadmin", "lint", "--no-config", "--format", "sarif", str(WARN)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.readline()  # `| head -1`
+    assert proc.stdout.readline() == b"{\n"  # `| head -1`
     proc.stdout.close()
     err = proc.stderr.read().decode()
-    assert proc.wait(timeout=120) in (0, 1)
+    assert proc.wait(timeout=120) == 1
     assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
 
 

@@ -193,9 +193,12 @@ def sarif_log(
     rules = sorted(RULES.values(), key=lambda r: r.id)
     index = {r.id: k for k, r in enumerate(rules)}
     results = []
+    uris: dict[str, tuple[str, str | None]] = {}  # (one URI a file)
     for r in reported:
         f = r.finding
-        uri, base = _uri(r.path)
+        if r.path not in uris:
+            uris[r.path] = _uri(r.path)
+        uri, base = uris[r.path]
         artifact: dict[str, Any] = {"uri": uri}
         if base is not None:
             artifact["uriBaseId"] = base
