@@ -52,8 +52,11 @@ DOCX_RULES = {"font": "F-font", "size": "F-size"}
 _CODE_RULES = ("C101", "C102", "C103", "C104", "C105", "C106", "C120")
 #: Every rule :func:`fix` corrects.
 FIXABLE = frozenset(
-    (*_CODE_RULES, "D101", "D102", "D103", "N105", "R101", "R102", "R103", "R107", "R111")
-    + tuple(DOCX_RULES.values())
+    (
+        *_CODE_RULES,
+        *("D101", "D102", "D103", "N105", "R101", "R102", "R103", "R107", "R111"),
+        *DOCX_RULES.values(),
+    )
 )
 
 _NOI_NHAN = re.compile(r"n[ơo]i[ \t]*nh[ậa]n(?:[ \t]*:)?", re.IGNORECASE)
@@ -209,7 +212,7 @@ def fix_text(text: str) -> tuple[str, tuple[Fix, ...]]:
 def _walker_class() -> Any:
     from vnadmin.reader.docx import _Walker
 
-    class Walker(_Walker):  # type: ignore[misc]
+    class Walker(_Walker):
         """The reader's walk, remembering the ``w:p`` of each record."""
 
         def __init__(self, styles: Any) -> None:
@@ -371,8 +374,8 @@ def fix_docx(data: bytes) -> tuple[bytes, tuple[Fix, ...]]:
     # fonts and sizes, run by run
     cong_van = doc.type_name is None or doc.type_name == "Công văn"
     for k, block in enumerate(composed.blocks):
-        index = block.location.paragraph
-        p = None if index is None else walker.elements.get(index)
+        where = block.location.paragraph
+        p = None if where is None else walker.elements.get(where)
         if p is None or not block.text.strip():
             continue
         start = composed.starts[k]
@@ -393,11 +396,11 @@ def fix_docx(data: bytes) -> tuple[bytes, tuple[Fix, ...]]:
                     fonts.attrib.pop(_W + attr, None)
                 rpr.rFonts_ascii = FONT
                 rpr.rFonts_hAnsi = FONT
-                fixes.append(Fix(DOCX_RULES["font"], span, font, FONT, index))
+                fixes.append(Fix(DOCX_RULES["font"], span, font, FONT, where))
             if comp is not None and size is not None and not comp.allows(size):
                 r.get_or_add_rPr().sz_val = shared.Pt(comp.size)
                 fixes.append(
-                    Fix(DOCX_RULES["size"], span, f"{size:g} pt", f"{comp.size:g} pt", index)
+                    Fix(DOCX_RULES["size"], span, f"{size:g} pt", f"{comp.size:g} pt", where)
                 )
     if not fixes:
         return data, ()
