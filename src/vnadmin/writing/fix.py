@@ -263,6 +263,20 @@ def _texts(p: Any) -> list[tuple[Any, int]]:
     return out
 
 
+def _narrow(before: str, after: str) -> tuple[int, int, str]:
+    """The part of ``after`` that differs from ``before``: how many characters the two share
+    at the start and at the end, and ``after`` between them (so that a fix touches only the
+    runs that hold what changes)."""
+    n = min(len(before), len(after))
+    x = 0
+    while x < n and before[x] == after[x]:
+        x += 1
+    y = 0
+    while y < n - x and before[-1 - y] == after[-1 - y]:
+        y += 1
+    return x, y, after[x : len(after) - y]
+
+
 def _splice(p: Any, a: int, b: int, new: str) -> bool:
     """Replace characters ``a:b`` of paragraph ``p``'s text by ``new``, in the runs that
     hold them (``new`` goes into the run of the first character replaced, or of the
@@ -271,11 +285,17 @@ def _splice(p: Any, a: int, b: int, new: str) -> bool:
     if not texts:
         return False
     placed = False
-    for t, start in texts:
+    # An insertion goes into the run that ends at ``a``, or into the one that starts there
+    # when it joins that run's word (the ``0`` of ``05`` goes with the number's run).
+    forward = a == b and new[-1:].isalnum()
+    for k, (t, start) in enumerate(texts):
         value = t.text or ""
         end = start + len(value)
-        if a == b:  # an insertion: into the run that ends at a, else starts at a
-            if (start < a <= end) or (a == start == 0):
+        if a == b:
+            later = k + 1 < len(texts) and texts[k + 1][1] == a and (texts[k + 1][0].text or "")
+            if forward and a == end and later:
+                continue
+            if (start < a <= end) or (a == start):
                 k = a - start
                 t.text = value[:k] + new + value[k:]
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -369,7 +389,8 @@ def fix_docx(data: bytes) -> tuple[bytes, tuple[Fix, ...]]:
             continue
         para_text = blocks[index].text
         for a, b, new, rule in sorted(edits, reverse=True):
-            if _splice(p, a, b, new):
+            x, y, middle = _narrow(para_text[a:b], new)
+            if _splice(p, a + x, b - y, middle):
                 fixes.append(Fix(rule, (a, b), para_text[a:b], new, index))
     # fonts and sizes, run by run
     cong_van = doc.type_name is None or doc.type_name == "Công văn"
