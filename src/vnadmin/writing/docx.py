@@ -41,6 +41,33 @@ _CLOSING_LEFT_MM = 80.0
 _HEADING = re.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)[ \t]+[0-9IVXLC]+\b")
 _ARTICLE = re.compile(r"Điều[ \t]+[0-9]+[a-z]?\.")
 _LINE_SPACING = 1.15
+_WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P = f"{{{_WNS}}}p"
+_PPR = f"{{{_WNS}}}pPr"
+_PSTYLE = f"{{{_WNS}}}pStyle"
+_R = f"{{{_WNS}}}r"
+_T = f"{{{_WNS}}}t"
+_VAL = f"{{{_WNS}}}val"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def _style_xml(name: str, comp: Component) -> str:
+    """The ``w:style`` of a component: its spacing, indent, alignment, font and size."""
+    line = round(240 * (_LINE_SPACING if name in ("body", "basis", "article") else 1.0))
+    indent = (
+        f'<w:ind w:firstLine="{round(comp.indent_mm / 25.4 * 1440)}"/>' if comp.indent_mm else ""
+    )
+    half = round(comp.size * 2)
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="VN{name}">'
+        f'<w:name w:val="VN {name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr><w:spacing w:before="{round(comp.before * 20)}" w:after="{round(comp.after * 20)}"'
+        f' w:line="{line}" w:lineRule="auto"/>{indent}<w:jc w:val="{_JC[comp.align]}"/></w:pPr>'
+        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+        f"{'<w:b/><w:bCs/>' if comp.bold else ''}{'<w:i/><w:iCs/>' if comp.italic else ''}"
+        f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr></w:style>'
+    )
 
 
 class _Writer:
@@ -49,7 +76,6 @@ class _Writer:
         self.shared = require("docx.shared", "docx", "writing a .docx")
         self.ns = require("docx.oxml.ns", "docx", "writing a .docx")
         self.oxml = require("docx.oxml", "docx", "writing a .docx")
-        enum_style = require("docx.enum.style", "docx", "writing a .docx")
         enum_text = require("docx.enum.text", "docx", "writing a .docx")
         self.align = {
             "left": enum_text.WD_ALIGN_PARAGRAPH.LEFT,
@@ -58,10 +84,8 @@ class _Writer:
             "justify": enum_text.WD_ALIGN_PARAGRAPH.JUSTIFY,
         }
         self.doc: Any = docx.Document()
-        self._paragraph_type = enum_style.WD_STYLE_TYPE.PARAGRAPH
         self._defaults()
-        self.styles = {name: self._style(c) for name, c in COMPONENTS.items()}
-        self.styles["rule"] = self._rule_style()
+        self._styles_xml()
 
     # -- document settings ---------------------------------------------------------------
 
@@ -122,64 +146,66 @@ class _Writer:
                 fld.set(qn("w:fldCharType"), kind)
                 run._r.append(fld)
 
-    def _style(self, comp: Component) -> Any:
-        shared = self.shared
-        style = self.doc.styles.add_style(f"VN {comp.name}", self._paragraph_type)
-        style.base_style = self.doc.styles["Normal"]
-        font = style.font
-        font.name = FONT
-        font.size = shared.Pt(comp.size)
-        font.bold = comp.bold
-        font.italic = comp.italic
-        self._fonts(style.element.get_or_add_rPr())
-        pf = style.paragraph_format
-        pf.alignment = self.align[comp.align]
-        pf.space_before = shared.Pt(comp.before)
-        pf.space_after = shared.Pt(comp.after)
-        pf.first_line_indent = shared.Mm(comp.indent_mm) if comp.indent_mm else None
-        pf.line_spacing = _LINE_SPACING if comp.name in ("body", "basis", "article") else 1.0
-        return style
-
-    def _rule_style(self) -> Any:
-        style = self.doc.styles.add_style("VN rule", self._paragraph_type)
-        style.base_style = self.doc.styles["Normal"]
-        style.font.size = self.shared.Pt(2)
-        pf = style.paragraph_format
-        pf.space_before = pf.space_after = self.shared.Pt(0)
-        pf.line_spacing = 1.0
-        return style
+    def _styles_xml(self) -> None:
+        """The paragraph style of each component (``VN issuer``, ``VN body`` …) and of the
+        rules, added to the styles part in one parse."""
+        parts = [_style_xml(c.name, c) for c in COMPONENTS.values()]
+        parts.append(
+            '<w:style w:type="paragraph" w:customStyle="1" w:styleId="VNrule">'
+            '<w:name w:val="VN rule"/><w:basedOn w:val="Normal"/>'
+            '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            '<w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr></w:style>'
+        )
+        xml = f'<w:styles xmlns:w="{_WNS}">{"".join(parts)}</w:styles>'
+        root = self.doc.styles.element
+        for el in list(self.oxml.parse_xml(xml)):
+            root.append(el)
 
     # -- content --------------------------------------------------------------------------
 
+    def _fill(self, p: Any, text: str, style_id: str) -> None:
+        """Give the ``w:p`` element ``p`` its style and its text (one run)."""
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = p.makeelement(_PPR, {})
+            p.insert(0, ppr)
+        ppr.insert(0, p.makeelement(_PSTYLE, {_VAL: style_id}))
+        if text:
+            r = p.makeelement(_R, {})
+            t = r.makeelement(_T, {_SPACE: "preserve"} if text != text.strip() else {})
+            t.text = text
+            r.append(t)
+            p.append(r)
+
     def para(self, container: Any, text: str, comp: str, *, first: bool = False) -> Any:
-        style = self.styles[comp]
         if COMPONENTS[comp].case == "upper":
             text = text.upper()
-        if first:
-            p = container.paragraphs[0]
-            p.style = style
-            if text:
-                p.add_run(text)
-            return p
-        return container.add_paragraph(text, style)
+        style_id = "VN" + comp
+        if container is self.doc:
+            p = self.oxml.OxmlElement("w:p")
+            self.doc.element.body.sectPr.addprevious(p)
+        elif first:
+            p = container._tc.find(_P)
+        else:
+            p = self.oxml.OxmlElement("w:p")
+            container._tc.append(p)
+        self._fill(p, text, style_id)
+        return p
 
     def rule(self, container: Any, width_mm: float, length: float) -> None:
         """An empty paragraph with a bottom border ``length`` × ``width_mm`` long, centred
         (the solid rules of Phụ lục I, II.1, II.2, II.5.a)."""
-        p = container.add_paragraph("", self.styles["rule"])
-        side = self.shared.Mm(width_mm * (1 - length) / 2)
-        p.paragraph_format.left_indent = side
-        p.paragraph_format.right_indent = side
-        qn = self.ns.qn
-        ppr = p._p.get_or_add_pPr()
-        bdr = self.oxml.OxmlElement("w:pBdr")
-        bottom = self.oxml.OxmlElement("w:bottom")
-        bottom.set(qn("w:val"), "single")
-        bottom.set(qn("w:sz"), "6")
-        bottom.set(qn("w:space"), "1")
-        bottom.set(qn("w:color"), "000000")
-        bdr.append(bottom)
-        ppr.append(bdr)
+        side = round(width_mm * (1 - length) / 2 / 25.4 * 1440)
+        xml = (
+            f'<w:p xmlns:w="{_WNS}"><w:pPr><w:pStyle w:val="VNrule"/><w:pBdr>'
+            '<w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+            f'<w:ind w:left="{side}" w:right="{side}"/></w:pPr></w:p>'
+        )
+        p = self.oxml.parse_xml(xml)
+        if container is self.doc:
+            self.doc.element.body.sectPr.addprevious(p)
+        else:
+            container._tc.append(p)
 
     def table(self, rows: int, left_mm: float) -> tuple[Any, tuple[float, float]]:
         table = self.doc.add_table(rows=rows, cols=2)
