@@ -14,6 +14,6 @@ from __future__ import annotations
 from vnadmin.document import format_document
 from vnadmin.writing.docx import render_docx
 from vnadmin.writing.draft import Draft
-from vnadmin.writing.fix import FIXABLE, Fix, fix, run_fix
+from vnadmin.writing.fixes import FIXABLE, Fix, fix, run_fix
 
 __all__ = ["FIXABLE", "Draft", "Fix", "fix", "format_document", "render_docx", "run_fix"]
