@@ -414,3 +414,30 @@ def test_fix_values_are_frozen_and_picklable() -> None:
 
     f = fix("Số: 5/QĐ-UBND\n")[1][0]
     assert pickle.loads(pickle.dumps(f)) == f and hash(f) == hash(attrs.evolve(f))
+
+
+_FILES = [
+    "cong-van_khong-so-BTC-CST-phi-ly-lich-tu-phap-2025.docx",
+    "phieu-trinh_10-01-26-PT-NC-lam-dong.docx",
+    "to-trinh_409-TTr-CAT-PC04-lam-dong.docx",
+]
+
+
+@pytest.mark.parametrize("name", _FILES)
+def test_fixing_real_docx_files_keeps_their_fields(name: str) -> None:
+    data = (DATA / "files" / name).read_bytes()
+    fixed, fixes = fix(data)
+    assert {f.rule for f in fixes} <= FIXABLE
+    assert fields(vnadmin.read_document(fixed)) == fields(vnadmin.read_document(data))
+    assert fix(fixed)[1] == ()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), st.binary(max_size=200)))
+def test_fix_raises_only_vnadmin_errors(value: str | bytes) -> None:
+    try:
+        fixed, _ = fix(value)
+    except vnadmin.VnAdminError:
+        return
+    if isinstance(value, str):
+        assert isinstance(fixed, str) and fix(fixed)[1] == ()

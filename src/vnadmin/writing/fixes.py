@@ -37,6 +37,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from vnadmin.codes.model import CodeFamily
 from vnadmin.document import Document, parse_document
 from vnadmin.errors import VnAdminError
 from vnadmin.findings import line_col
@@ -59,6 +60,7 @@ FIXABLE = frozenset(
     )
 )
 
+_BODY_KINDS = frozenset(("body", "basis", "heading", "article"))
 _NOI_NHAN = re.compile(r"n[ơo]i[ \t]*nh[ậa]n(?:[ \t]*:)?", re.IGNORECASE)
 _END_MARK = "./."
 
@@ -94,6 +96,8 @@ def _code_edits(doc: Document, text: str) -> Iterable[_Edit]:
     code = doc.code
     if code is None:
         return
+    if not code.number_text.isdigit() or code.suffix or code.family is CodeFamily.LEGACY:
+        return  # (a number such as "10-01", an older form: they may mean more than the rules know)
     a, b = code.span
     written = text[a:b]
     canonical = str(code)
@@ -394,6 +398,8 @@ def fix_docx(data: bytes) -> tuple[bytes, tuple[Fix, ...]]:
                 fixes.append(Fix(rule, (a, b), para_text[a:b], new, index))
     # fonts and sizes, run by run
     cong_van = doc.type_name is None or doc.type_name == "Công văn"
+    # A Party document follows Hướng dẫn 36-HD/VPTW, whose sizes differ: fonts only.
+    party = doc.code is not None and doc.code.family is CodeFamily.PARTY
     for k, block in enumerate(composed.blocks):
         where = block.location.paragraph
         p = None if where is None else walker.elements.get(where)
@@ -401,7 +407,9 @@ def fix_docx(data: bytes) -> tuple[bytes, tuple[Fix, ...]]:
             continue
         start = composed.starts[k]
         name = _component(doc, start, start + len(block.text), block.text, cong_van)
-        comp = None if name is None else COMPONENTS[name]
+        comp = None if name is None or party else COMPONENTS[name]
+        if block.location.table is not None and name in _BODY_KINDS:
+            comp = None  # a table of the content: the decree sets no size for it
         pos = 0
         for r in _runs(p):
             run_text = "".join(t.text or "" for t in r.iter(_W + "t"))
@@ -410,7 +418,9 @@ def fix_docx(data: bytes) -> tuple[bytes, tuple[Fix, ...]]:
             span = (pos, pos + len(run_text))
             pos += len(run_text)
             font, size, _, _ = walker.props(p, r)
-            if font is not None and font != FONT:
+            # (a face of the family, "Times New Roman Bold", is left alone: it carries
+            # the weight)
+            if font is not None and not font.startswith(FONT):
                 rpr = r.get_or_add_rPr()
                 fonts = rpr.get_or_add_rFonts()
                 for attr in ("asciiTheme", "hAnsiTheme"):
