@@ -441,3 +441,13 @@ def test_fix_raises_only_vnadmin_errors(value: str | bytes) -> None:
         return
     if isinstance(value, str):
         assert isinstance(fixed, str) and fix(fixed)[1] == ()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_render_docx_writes_any_text(text: str) -> None:
+    try:
+        data = render_docx(text)
+    except vnadmin.VnAdminError:
+        return
+    vnadmin.read_document(data)  # a file python-docx writes and reads back

@@ -49,6 +49,8 @@ _R = f"{{{_WNS}}}r"
 _T = f"{{{_WNS}}}t"
 _VAL = f"{{{_WNS}}}val"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF): dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
@@ -170,6 +172,7 @@ class _Writer:
             ppr = p.makeelement(_PPR, {})
             p.insert(0, ppr)
         ppr.insert(0, p.makeelement(_PSTYLE, {_VAL: style_id}))
+        text = _NOT_XML.sub("", text)
         if text:
             r = p.makeelement(_R, {})
             t = r.makeelement(_T, {_SPACE: "preserve"} if text != text.strip() else {})
