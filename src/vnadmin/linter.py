@@ -5,10 +5,12 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 (``select=["C", "D1"]``, ``ignore=["C108"]``). Rule families:
 
 * ``C`` document codes (:mod:`vnadmin.codes`), ``D`` dates, times and deadlines,
-  ``S`` signature blocks, ``R`` recipient lists (their own modules);
+  ``S`` signature blocks, ``R`` recipient lists (their own modules; the ``Nơi nhận:``
+  header as written, ``R111``, here);
 * ``T`` text: decomposed or look-alike characters, mixed tone placement, doubled words;
 * ``N`` document structure: missing mandatory parts (NĐ 30, Điều 8.2), type line vs code,
-  point letters and the numbering of Điều and khoản (:mod:`vnadmin.structure`);
+  point letters and the numbering of Điều and khoản (:mod:`vnadmin.structure`), the
+  content's closing ``./.`` (``N105``);
 * ``X`` references: type named vs code, referenced document dated after this one;
 * ``M`` meetings and duties (:mod:`vnadmin.meetings.rules`: a Giấy mời sent late, a late
   conclusion notice, preparation after the meeting, a duty without a lead, a deadline on a
