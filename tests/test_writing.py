@@ -407,6 +407,9 @@ def test_run_fix_on_docx_files_into_a_directory(tmp_path: pathlib.Path) -> None:
     assert "¶" in out.getvalue()
     assert run_fix([a, b], tmp_path / "x.docx", False, io.StringIO()) == 2
     assert run_fix([tmp_path / "missing.txt"], outdir, False, io.StringIO()) == 1
+    assert run_fix([str(tmp_path / "missing.txt")], outdir, False, io.StringIO()) == 1
+    assert not (outdir / "missing.txt").exists()
+    assert run_fix([b], tmp_path / "no" / "such" / "dir.txt", False, io.StringIO()) == 1
 
 
 def test_fix_values_are_frozen_and_picklable() -> None:

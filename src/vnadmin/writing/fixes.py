@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import pathlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -528,11 +529,16 @@ def run_fix(
         else:
             assert output is not None
             target = os.fspath(output)
-        if os.path.exists(target) and os.path.samefile(target, path) and not in_place:
+        if (
+            not in_place
+            and os.path.exists(target)
+            and os.path.exists(path)
+            and os.path.samefile(target, path)
+        ):
             print(f"{os.fspath(path)}: refusing to overwrite the input (use --in-place)", file=out)
             return 2
         try:
-            fixed, fixes = fix(os.fspath(path) if os.path.isfile(path) else path)
+            fixed, fixes = fix(pathlib.Path(path))  # (a str would be read as text)
         except VnAdminError as exc:
             print(f"{os.fspath(path)}: {exc}", file=out)
             status = 1
@@ -545,14 +551,23 @@ def run_fix(
                     f"{os.fspath(path)}:{line}:{col}: {f.rule} {f.before!r} -> {f.after!r}",
                     file=out,
                 )
-            with open(target, "w", encoding="utf-8", newline="") as fh:
-                fh.write(fixed)
+            written: str | bytes = fixed
         else:
             for f in fixes:
                 where = f"¶{(f.paragraph or 0) + 1}:{f.span[0] + 1}"
                 print(f"{os.fspath(path)}:{where}: {f.rule} {f.before!r} -> {f.after!r}", file=out)
-            with open(target, "wb") as fh:
-                fh.write(fixed)
+            written = fixed
+        try:
+            if isinstance(written, str):  # (a text file is written back in UTF-8)
+                with open(target, "w", encoding="utf-8", newline="") as fh:
+                    fh.write(written)
+            else:
+                with open(target, "wb") as fh:
+                    fh.write(written)
+        except OSError as exc:
+            print(f"{target}: cannot write: {exc}", file=out)
+            status = 1
+            continue
         print(f"{os.fspath(path)}: {len(fixes)} fix(es) -> {target}", file=out)
     return status
 
