@@ -2,7 +2,7 @@
 formatting (issue 15).
 
 Run: ``PYTHONPATH=src python benchmarks/bench_render_docx.py [rounds]``. The document is a
-generated Quyết định of about three pages (header, 40 articles of two clauses, Nơi nhận,
+generated Quyết định of about three pages (header, 23 articles, most of two clauses, Nơi nhận,
 signature). The baseline — ``docx.Document()``, one ``add_paragraph`` per line of the same
 text (:func:`vnadmin.format_document`), ``save`` into memory — and ``render_docx`` (styles of
 Phụ lục I, header and closing tables, rules, page numbers, save) are timed in alternating
@@ -34,15 +34,15 @@ def sample() -> vnadmin.Document:
         f"1. Cơ quan, đơn vị có trách nhiệm thực hiện nhiệm vụ được giao tại Điều {n}, "
         "bảo đảm đúng tiến độ, chất lượng và hiệu quả.\n"
         "2. Định kỳ báo cáo kết quả thực hiện về Văn phòng Ủy ban nhân dân tỉnh."
-        for n in range(1, 41)
+        for n in range(1, 23)
     )
     return vnadmin.parse_document(
         "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Độc lập - Tự do - Hạnh phúc\nSố: 12/QĐ-UBND\nLạng Sơn, ngày 05 tháng 01 năm 2026\n"
         "QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\n\n"
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2025;\n"
-        f"{articles}\nĐiều 41. Quyết định này có hiệu lực từ ngày ký./.\n"
-        "Nơi nhận:\n- Như Điều 41;\n- Văn phòng Chính phủ;\n- Lưu: VT, NC.\n"
+        f"{articles}\nĐiều 23. Quyết định này có hiệu lực từ ngày ký./.\n"
+        "Nơi nhận:\n- Như Điều 23;\n- Văn phòng Chính phủ;\n- Lưu: VT, NC.\n"
         "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n"
     )
 
