@@ -369,6 +369,7 @@ def test_fixing_a_docx_edits_runs_in_place() -> None:
     assert texts[texts.index("Số: ") + 1 : texts.index("Số: ") + 3] == ["05/QĐ", "-SNV"]
     again, more = fix(fixed)
     assert more == () and again == fixed
+    assert not rules & {f.rule for f in vnadmin.lint(doc)}
 
 
 def test_a_rendered_docx_needs_no_fix() -> None:
