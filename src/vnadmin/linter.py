@@ -5,10 +5,12 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 (``select=["C", "D1"]``, ``ignore=["C108"]``). Rule families:
 
 * ``C`` document codes (:mod:`vnadmin.codes`), ``D`` dates, times and deadlines,
-  ``S`` signature blocks, ``R`` recipient lists (their own modules);
+  ``S`` signature blocks, ``R`` recipient lists (their own modules; the ``Nơi nhận:``
+  header as written, ``R111``, here);
 * ``T`` text: decomposed or look-alike characters, mixed tone placement, doubled words;
 * ``N`` document structure: missing mandatory parts (NĐ 30, Điều 8.2), type line vs code,
-  point letters and the numbering of Điều and khoản (:mod:`vnadmin.structure`);
+  point letters and the numbering of Điều and khoản (:mod:`vnadmin.structure`), the
+  content's closing ``./.`` (``N105``);
 * ``X`` references: type named vs code, referenced document dated after this one;
 * ``M`` meetings and duties (:mod:`vnadmin.meetings.rules`: a Giấy mời sent late, a late
   conclusion notice, preparation after the meeting, a duty without a lead, a deadline on a
@@ -54,6 +56,10 @@ T103 = rule("T103")
 T104 = rule("T104")
 N101 = rule("N101")
 N102 = rule("N102")
+N105 = rule("N105")
+R111 = rule("R111")
+# The Nơi nhận header as written (R111 asks for "Nơi nhận:").
+_NOI_NHAN_HEADER = re.compile(r"n[ơo]i[ \t]*nh[ậa]n(?:[ \t]*:)?", re.IGNORECASE)
 
 _PARTS = (
     ("national_title", "Quốc hiệu và Tiêu ngữ", "the national title and motto"),
@@ -146,6 +152,12 @@ def _structure_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     ):
         yield N102.finding(code.span, name=doc.type_name, abbr=code.type_abbr)
     yield from check_structure(doc.structure)
+    body = doc.body
+    if body is not None and (doc.signatures or doc.recipients is not None):
+        # The templates of Phụ lục III end the content with "./.".
+        end = body.span[0] + len(body.text.rstrip())
+        if not body.text.rstrip().endswith("./."):
+            yield N105.finding((max(body.span[0], end - 1), end))
 
 
 def _code_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
@@ -164,8 +176,12 @@ def _signature_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
 
 
 def _recipient_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
-    if doc.recipients is not None:
-        yield from check_recipients(doc.recipients, kinh_gui=doc.addressees is not None)
+    lst = doc.recipients
+    if lst is not None:
+        yield from check_recipients(lst, kinh_gui=doc.addressees is not None)
+        m = _NOI_NHAN_HEADER.match(doc.text, lst.span[0])
+        if m is not None and m.group() != "Nơi nhận:":
+            yield R111.finding(m.span(), found=m.group())
 
 
 def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
