@@ -14,6 +14,10 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
   conclusion notice, preparation after the meeting, a duty without a lead, a deadline on a
   day off) — run only when a selection names them (``select=["M"]``, ``--select M``):
   reading a document's meeting and duties costs more than the rest of the lint together.
+* ``F`` thể thức of a ``.docx`` (:mod:`vnadmin.formatting`: paper, margins, fonts, the size,
+  weight, slant, case and alignment of each component, body spacing, page numbers; NĐ 30,
+  Phụ lục I) — run when the document was read from a ``.docx`` (a path, its bytes, or a
+  :class:`Document` from :func:`vnadmin.read_document`).
 
 >>> [f.rule for f in lint("Căn cứ Quyết định số số 1656/QĐ-UBND ngày 20/7/2025;", select=["T", "X"])]
 ['T104']
@@ -22,6 +26,7 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -176,6 +181,14 @@ def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
         yield from deadlines.check(d, issued=doc.date, event=event)
 
 
+def _format_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
+    if doc.file is None or doc.file.layout.format != "docx":
+        return ()
+    from vnadmin.formatting.rules import check_format
+
+    return check_format(doc, nt)
+
+
 def _meeting_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     from vnadmin.meetings.rules import check as check_meeting
 
@@ -192,6 +205,7 @@ _FAMILIES: dict[str, Callable[[Document, NormalizedText], Iterable[Finding]]] = 
     "R": _recipient_findings,
     "D": _date_findings,
     "M": _meeting_findings,
+    "F": _format_findings,
 }
 
 
@@ -207,8 +221,33 @@ def _wanted_families(select: Sequence[str] | None, ignore: Sequence[str] | None)
     return wanted
 
 
+#: File names that a ``str`` passed to :func:`lint` is read as (when such a file exists).
+_FILE_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")
+
+
+def _as_document(
+    document: Source | Document | os.PathLike[str] | bytes,
+) -> Source | Document:
+    """A path (``os.PathLike``, or a one-line ``str`` naming an existing ``.docx``,
+    ``.doc``, ``.pdf`` or ``.txt`` file) or a file's bytes, read with
+    :func:`vnadmin.read_document`; anything else unchanged."""
+    if isinstance(document, str):
+        if (
+            len(document) > 4096
+            or "\n" in document
+            or not document.lower().endswith(_FILE_SUFFIXES)
+            or not os.path.isfile(document)
+        ):
+            return document
+    elif not isinstance(document, (os.PathLike, bytes, bytearray, memoryview)):
+        return document
+    from vnadmin.reader import read_document
+
+    return read_document(document)
+
+
 def lint(
-    document: Source | Document,
+    document: Source | Document | os.PathLike[str] | bytes,
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
@@ -220,8 +259,15 @@ def lint(
     the :class:`Document`, and only the families a selected rule belongs to run. Findings
     are sorted by position (whole-document findings first) and de-duplicated.
     ``select``/``ignore`` take rule ids or prefixes; the families of :data:`OPT_IN` run only
-    when ``select`` names them. Never raises on a ``str``.
+    when ``select`` names them.
+
+    A file is read with :func:`vnadmin.read_document` first: an ``os.PathLike``, the file's
+    ``bytes``, or a ``str`` that names an existing ``.docx``/``.doc``/``.pdf``/``.txt``
+    file (one line); the ``F`` rules then check a ``.docx``'s formatting as well. Never
+    raises on a ``str`` that is text; a file that cannot be read raises
+    :class:`~vnadmin.reader.ReadError`.
     """
+    document = _as_document(document)
     if isinstance(document, Document):
         doc = document
         # (a text composed from a file's layout is already in reading order)

@@ -57,6 +57,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from vnadmin._extras import require
 from vnadmin.errors import VnAdminError
 from vnadmin.reader.model import Block, BlockKind, Layout, Location
@@ -603,7 +605,7 @@ def read_docx(data: bytes) -> Layout:
     _check_zip(data)
     document = _open(data)
     try:
-        return _walk(document)
+        return attrs.evolve(_walk(document), source=data)
     except VnAdminError:
         raise
     except Exception as exc:
