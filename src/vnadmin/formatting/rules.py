@@ -344,8 +344,9 @@ class _Checker:
         ]
         if sized:
             self.check_segments(sp, [(sized[0], 0, len(sized[0].text))], n=len(sized))
-        prose = [p for p in paras if len(p.text) >= 80 and not _is_upper([(p, 0, len(p.text))])]
-        unaligned = [p for p in prose if p.align != "justify"]
+        # prose: the paragraphs of running text (not a centred heading, not in capitals)
+        prose = [p for p in paras if p.align != "center" and not _is_upper([(p, 0, len(p.text))])]
+        unaligned = [p for p in prose if p.align != "justify" and len(p.text) >= 80]
         if unaligned:
             p = unaligned[0]
             self.add(
@@ -378,7 +379,7 @@ class _Checker:
             self.add("F113", self.map.span(p), value=_num(lines), n=len(bad_lines))
         gap = measure("paragraph_spacing")
         tight: list[tuple[ParagraphFormat, float]] = []
-        for prev, p in itertools.pairwise(paras):
+        for prev, p in itertools.pairwise(prose):
             if p.index != prev.index + 1:
                 continue
             # (Word adds the space after a paragraph and the space before the next)
