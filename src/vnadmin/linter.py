@@ -25,12 +25,13 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vnadmin import codes, references
 from vnadmin.dates import check_dates, deadlines
@@ -48,6 +49,9 @@ from vnadmin.text import (
     tone_style,
     toned_words,
 )
+
+if TYPE_CHECKING:
+    from vnadmin.formatting.model import DocxFormat
 
 __all__ = ["lint", "rules"]
 
@@ -181,12 +185,14 @@ def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
         yield from deadlines.check(d, issued=doc.date, event=event)
 
 
-def _format_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
+def _format_findings(
+    doc: Document, nt: NormalizedText, fmt: DocxFormat | None = None
+) -> Iterable[Finding]:
     if doc.file is None or doc.file.layout.format != "docx":
         return ()
     from vnadmin.formatting.rules import check_format
 
-    return check_format(doc, nt)
+    return check_format(doc, nt, fmt=fmt)
 
 
 def _meeting_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
@@ -227,10 +233,11 @@ _FILE_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")
 
 def _as_document(
     document: Source | Document | os.PathLike[str] | bytes,
-) -> Source | Document:
+) -> tuple[Source | Document, DocxFormat | None]:
     """A path (``os.PathLike``, or a one-line ``str`` naming an existing ``.docx``,
-    ``.doc``, ``.pdf`` or ``.txt`` file) or a file's bytes, read with
-    :func:`vnadmin.read_document`; anything else unchanged."""
+    ``.doc``, ``.pdf`` or ``.txt`` file) or a file's bytes, read as
+    :func:`vnadmin.read_document` reads it (a ``.docx`` with its formatting, from the same
+    walk of the file); anything else unchanged."""
     if isinstance(document, str):
         if (
             len(document) > 4096
@@ -238,12 +245,18 @@ def _as_document(
             or not document.lower().endswith(_FILE_SUFFIXES)
             or not os.path.isfile(document)
         ):
-            return document
+            return document, None
     elif not isinstance(document, (os.PathLike, bytes, bytearray, memoryview)):
-        return document
-    from vnadmin.reader import read_document
+        return document, None
+    from vnadmin.reader import _documents, detect_format, read_bytes, read_document
 
-    return read_document(document)
+    data = read_bytes(document)
+    if detect_format(data) != "docx":
+        return read_document(data), None
+    from vnadmin.formatting.docx import read_layout_and_format
+
+    layout, fmt = read_layout_and_format(data)
+    return _documents(layout)[0], fmt
 
 
 def lint(
@@ -267,7 +280,7 @@ def lint(
     raises on a ``str`` that is text; a file that cannot be read raises
     :class:`~vnadmin.reader.ReadError`.
     """
-    document = _as_document(document)
+    document, fmt = _as_document(document)
     if isinstance(document, Document):
         doc = document
         # (a text composed from a file's layout is already in reading order)
@@ -278,7 +291,10 @@ def lint(
         doc = parse_document(nt)
     families = _wanted_families(select, ignore)
     parts: list[Iterable[Finding]] = [_text_findings(nt)] if "T" in families else []
-    parts += [check(doc, nt) for letter, check in _FAMILIES.items() if letter in families]
+    checks = dict(_FAMILIES)
+    if fmt is not None:
+        checks["F"] = functools.partial(_format_findings, fmt=fmt)
+    parts += [check(doc, nt) for letter, check in checks.items() if letter in families]
     found: list[Finding] = []
     seen: set[tuple[str, tuple[int, int] | None, str]] = set()
     for f in itertools.chain.from_iterable(parts):

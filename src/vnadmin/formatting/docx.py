@@ -24,6 +24,9 @@ import re
 import zipfile
 from typing import Any
 
+import attrs
+
+from vnadmin.errors import VnAdminError
 from vnadmin.formatting.model import (
     DocxFormat,
     ParagraphFormat,
@@ -38,10 +41,12 @@ from vnadmin.reader.docx import (
     _Styles,
     _styles_root,
     _theme_fonts,
+    _walk,
     _Walker,
 )
+from vnadmin.reader.model import Layout
 
-__all__ = ["read_format"]
+__all__ = ["read_format", "read_layout_and_format"]
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _VAL = _W + "val"
@@ -51,6 +56,23 @@ _TWIPS_PER_MM = 1440 / 25.4
 _RULE_TEXT = re.compile(r"[ \t]*[_\-–—─━=.…]{3,}[ \t]*")
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 _SHAPES = frozenset((_W + "drawing", _W + "pict", _W + "object"))
+
+_RFONTS, _SZ, _B, _I, _CAPS, _U = (
+    _W + "rFonts",
+    _W + "sz",
+    _W + "b",
+    _W + "i",
+    _W + "caps",
+    _W + "u",
+)
+_ASCII_THEME, _HANSI_THEME, _ASCII, _HANSI = (
+    _W + "asciiTheme",
+    _W + "hAnsiTheme",
+    _W + "ascii",
+    _W + "hAnsi",
+)
+_RPR, _RSTYLE, _PPR, _PSTYLE = _W + "rPr", _W + "rStyle", _W + "pPr", _W + "pStyle"
+_HDR_FTR = frozenset((_W + "hdr", _W + "ftr"))
 
 _RProps = dict[str, Any]
 _PProps = dict[str, Any]
@@ -67,25 +89,21 @@ def _rpr(rpr: Any, themes: dict[str, str]) -> _RProps:
         return out
     for ch in rpr:
         tag = ch.tag
-        if tag == _W + "rFonts":
-            theme = ch.get(_W + "asciiTheme") or ch.get(_W + "hAnsiTheme")
-            font = (
-                (themes.get(theme[:5]) if theme else None)
-                or ch.get(_W + "ascii")
-                or ch.get(_W + "hAnsi")
-            )
+        if tag == _RFONTS:
+            theme = ch.get(_ASCII_THEME) or ch.get(_HANSI_THEME)
+            font = (themes.get(theme[:5]) if theme else None) or ch.get(_ASCII) or ch.get(_HANSI)
             if font:
                 out["font"] = font
-        elif tag == _W + "sz":
+        elif tag == _SZ:
             with contextlib.suppress(ValueError):
                 out["size"] = int(ch.get(_VAL, "")) / 2
-        elif tag == _W + "b":
+        elif tag == _B:
             out["bold"] = _toggle(ch)
-        elif tag == _W + "i":
+        elif tag == _I:
             out["italic"] = _toggle(ch)
-        elif tag == _W + "caps":
+        elif tag == _CAPS:
             out["caps"] = _toggle(ch)
-        elif tag == _W + "u":
+        elif tag == _U:
             out["underline"] = (ch.get(_VAL) or "single").lower() not in _OFF
     return out
 
@@ -208,7 +226,17 @@ class _FormatWalker(_Walker):
         super().__init__(styles)
         self._runs: list[tuple[int, int, Any]] = []
         self._pos = 0
-        self.elements: list[Any] = []
+        self.parts: dict[int, tuple[int, int]] = {}
+
+    def blocks(
+        self, container: Any, kind: Any, table: int | None, row: int | None, col: int | None
+    ) -> None:
+        if container.tag not in _HDR_FTR:
+            super().blocks(container, kind, table, row, col)
+            return
+        start = len(self.records)
+        super().blocks(container, kind, table, row, col)
+        self.parts[id(container)] = (start, len(self.records))
 
     def paragraph(
         self, p: Any, kind: Any, table: int | None, row: int | None, col: int | None
@@ -246,10 +274,10 @@ def _page_field(p: Any) -> bool:
 
 def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> ParagraphFormat:
     text, kind, table, row, col, _props, (p, spans) = record
-    ppr = p.find(_W + "pPr")
+    ppr = p.find(_PPR)
     pstyle = None
     if ppr is not None:
-        el = ppr.find(_W + "pStyle")
+        el = ppr.find(_PSTYLE)
         if el is not None:
             pstyle = el.get(_VAL)
     pp = dict(_ppr(ppr))
@@ -258,11 +286,11 @@ def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> Paragraph
     runs: list[RunFormat] = []
     underlined = bool(spans)
     for start, end, r in spans:
-        rpr = r.find(_W + "rPr")
+        rpr = r.find(_RPR)
         direct = _rpr(rpr, res.themes)
         rstyle = None
         if rpr is not None:
-            el = rpr.find(_W + "rStyle")
+            el = rpr.find(_RSTYLE)
             if el is not None:
                 rstyle = el.get(_VAL)
         props = dict(direct)
@@ -315,7 +343,7 @@ def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> Paragraph
         pp.get("first", 0.0) / 567,
         pp.get("left", 0.0) / 567,
         rule,
-        _page_field(p),
+        kind in ("header", "footer") and _page_field(p),
     )
 
 
@@ -334,47 +362,40 @@ def _pages(data: bytes) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def read_format(data: bytes) -> DocxFormat:
-    """The formatting of the ``.docx`` in ``data`` (see the module docstring).
+def read_layout_and_format(data: bytes) -> tuple[Layout, DocxFormat]:
+    """The layout of the ``.docx`` in ``data`` (as :func:`vnadmin.reader.docx.read_docx`
+    reads it) and its formatting, from one opening and one walk of the file.
 
     Raises :class:`~vnadmin.reader.ReadError` for a file that cannot be read and
-    :class:`~vnadmin.MissingExtraError` without python-docx, as
-    :func:`vnadmin.reader.docx.read_docx` does.
+    :class:`~vnadmin.MissingExtraError` without python-docx, as ``read_docx`` does.
     """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise _fail(f"expected the file's bytes, not {type(data).__name__}", "unsupported")
+    data = bytes(data)
     _check_zip(data)
     document = _open(data)
     try:
-        return _read(document, data)
+        themes = _theme_fonts(document)
+        root = _styles_root(document)
+        walker = _FormatWalker(_Styles(root, themes))
+        layout = attrs.evolve(_walk(document, walker), source=data)
+        return layout, _format(document, walker, _Resolver(root, themes), data)
+    except VnAdminError:
+        raise
     except Exception as exc:
-        if isinstance(exc, ValueError) and type(exc).__module__.startswith("vnadmin"):
-            raise
         raise _fail(f"cannot read the .docx: {type(exc).__name__}: {exc}", "corrupt") from None
 
 
-def _read(document: Any, data: bytes) -> DocxFormat:
-    themes = _theme_fonts(document)
-    root = _styles_root(document)
-    walker = _FormatWalker(_Styles(root, themes))
+def read_format(data: bytes) -> DocxFormat:
+    """The formatting of the ``.docx`` in ``data`` (see the module docstring); errors as
+    for :func:`read_layout_and_format`."""
+    return read_layout_and_format(data)[1]
+
+
+def _format(document: Any, walker: _FormatWalker, res: _Resolver, data: bytes) -> DocxFormat:
     body = document.element.body
-    walker.blocks(body, "paragraph", None, None, None)
     related = document.part.related_parts
-    # header and footer parts in section order, each once (as the reader reads them)
-    ranges: dict[int, tuple[int, int]] = {}
-    order: list[tuple[str, Any]] = []
-    for sect in body.iter(_W + "sectPr"):
-        for ref in sect:
-            if ref.tag in (_W + "headerReference", _W + "footerReference"):
-                part = related.get(ref.get(_R + "id"))
-                element = getattr(part, "element", None)
-                if element is not None and id(element) not in {id(e) for _, e in order}:
-                    order.append((ref.tag, element))
-    for kind in ("header", "footer"):
-        for tag, element in order:
-            if tag.endswith(kind + "Reference"):
-                start = len(walker.records)
-                walker.blocks(element, kind, None, None, None)
-                ranges[id(element)] = (start, len(walker.records))
-    res = _Resolver(root, themes)
+    ranges = walker.parts
     paragraphs = tuple(_paragraph(i, rec, res) for i, rec in enumerate(walker.records))
     sections: list[SectionFormat] = []
     for k, sect in enumerate(body.iter(_W + "sectPr")):

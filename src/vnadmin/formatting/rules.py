@@ -124,14 +124,16 @@ def _runs(seg: _Segment) -> Iterator[tuple[RunFormat, int, int]]:
 
 
 def _is_upper(segs: list[_Segment]) -> bool:
+    """Whether the letters of the segments are (at least 90 %) capitals as shown."""
     total = upper = 0
     for seg in segs:
         text = seg[0].text
         for r, a, b in _runs(seg):
-            for c in text[a:b]:
-                if c.isalpha():
-                    total += 1
-                    upper += r.caps or c.isupper()
+            piece = text[a:b]
+            lower = sum(map(str.islower, piece))
+            letters = lower + sum(map(str.isupper, piece))
+            total += letters
+            upper += letters if r.caps else letters - lower
     return total == 0 or upper >= 0.9 * total
 
 
@@ -530,14 +532,19 @@ def _num(x: float) -> str:
     return f"{round(x, 2):g}".replace(".", ",")
 
 
-def check_format(document: Document, nt: NormalizedText | None = None) -> list[Finding]:
+def check_format(
+    document: Document, nt: NormalizedText | None = None, *, fmt: DocxFormat | None = None
+) -> list[Finding]:
     """The F findings of a document read from a ``.docx`` (``[]`` for any other).
 
-    ``nt`` is the normalised text of the document when the caller has it. Spans point
+    ``nt`` is the normalised text of the document when the caller has it, ``fmt`` the
+    file's formatting when it was read with the document
+    (:func:`vnadmin.formatting.docx.read_layout_and_format`). Spans point
     into :attr:`Document.text`; page setup findings and paragraphs outside the text
     (a second document of the same file) have no span.
     """
-    fmt = format_of(document)
+    if fmt is None:
+        fmt = format_of(document)
     if fmt is None:
         return []
     if nt is None:
