@@ -19,6 +19,7 @@ their header tables' text directly).
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 import zipfile
@@ -76,6 +77,7 @@ _HDR_FTR = frozenset((_W + "hdr", _W + "ftr"))
 
 _RProps = dict[str, Any]
 _PProps = dict[str, Any]
+_RunTuple = tuple[str | None, float | None, bool, bool, bool, bool]
 
 
 def _toggle(el: Any) -> bool:
@@ -83,13 +85,33 @@ def _toggle(el: Any) -> bool:
     return val is None or val.lower() not in _OFF
 
 
-def _rpr(rpr: Any, themes: dict[str, str]) -> _RProps:
+@functools.cache
+def _xpath(expression: str) -> Any:
+    from lxml import etree  # type: ignore[import-untyped]  # (python-docx's XML library)
+
+    return etree.XPath(expression, namespaces={"w": _W[1:-1]})
+
+
+_RPR_TAGS = ("rStyle", "rFonts", "sz", "b", "i", "caps", "u")
+_PPR_TAGS = ("pStyle", "jc", "spacing", "ind", "pBdr")
+
+
+def _rpr_children(rpr: Any, of_run: bool = False) -> Any:
+    """The children of a ``w:rPr`` (or of a run's ``w:rPr``) that matter here (a compiled
+    XPath: iterating every child through python-docx's element classes costs more)."""
+    prefix = "w:rPr/w:" if of_run else "w:"
+    return _xpath("|".join(prefix + t for t in _RPR_TAGS))(rpr)
+
+
+def _rpr(rpr: Any, themes: dict[str, str], *, of_run: bool = False) -> _RProps:
     out: _RProps = {}
     if rpr is None:
         return out
-    for ch in rpr:
+    for ch in _rpr_children(rpr, of_run):
         tag = ch.tag
-        if tag == _RFONTS:
+        if tag == _RSTYLE:
+            out["rstyle"] = ch.get(_VAL)
+        elif tag == _RFONTS:
             theme = ch.get(_ASCII_THEME) or ch.get(_HANSI_THEME)
             font = (themes.get(theme[:5]) if theme else None) or ch.get(_ASCII) or ch.get(_HANSI)
             if font:
@@ -118,13 +140,16 @@ def _twips(el: Any, name: str) -> float | None:
         return None
 
 
-def _ppr(ppr: Any) -> _PProps:
+def _ppr(ppr: Any, *, of_paragraph: bool = False) -> _PProps:
     out: _PProps = {}
     if ppr is None:
         return out
-    for ch in ppr:
+    prefix = "w:pPr/w:" if of_paragraph else "w:"
+    for ch in _xpath("|".join(prefix + t for t in _PPR_TAGS))(ppr):
         tag = ch.tag
-        if tag == _W + "jc":
+        if tag == _PSTYLE:
+            out["pstyle"] = ch.get(_VAL)
+        elif tag == _W + "jc":
             out["align"] = ch.get(_VAL)
         elif tag == _W + "spacing":
             for key in ("before", "after", "line"):
@@ -203,6 +228,22 @@ class _Resolver:
             self._p[sid] = got
         return got
 
+    def run_props(self, pstyle: str | None, run: Any) -> _RunTuple:
+        """Font, size, bold, italic, caps, underline of ``run`` (a ``w:r``) in a paragraph
+        of style ``pstyle``."""
+        props = _rpr(run, self.themes, of_run=True)
+        rstyle = props.pop("rstyle", None)
+        for k, v in self.run(pstyle, rstyle).items():
+            props.setdefault(k, v)
+        return (
+            props.get("font"),
+            props.get("size"),
+            bool(props.get("bold", False)),
+            bool(props.get("italic", False)),
+            bool(props.get("caps", False)),
+            bool(props.get("underline", False)),
+        )
+
     def run(self, pstyle: str | None, rstyle: str | None) -> _RProps:
         key = (pstyle, rstyle)
         got = self._combined.get(key)
@@ -254,7 +295,7 @@ class _FormatWalker(_Walker):
         n = len(out)
         super().run(r, el, out, boxes)
         if el is r:
-            added = sum(len(x) for x in out[n:])
+            added = sum(map(len, out[n:]))
             if added:
                 self._runs.append((self._pos, self._pos + added, r))
             self._pos += added
@@ -274,39 +315,15 @@ def _page_field(p: Any) -> bool:
 
 def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> ParagraphFormat:
     text, kind, table, row, col, _props, (p, spans) = record
-    ppr = p.find(_PPR)
-    pstyle = None
-    if ppr is not None:
-        el = ppr.find(_PSTYLE)
-        if el is not None:
-            pstyle = el.get(_VAL)
-    pp = dict(_ppr(ppr))
+    pp = _ppr(p, of_paragraph=True)
+    pstyle = pp.pop("pstyle", None)
     for k, v in res.para(pstyle).items():
         pp.setdefault(k, v)
     runs: list[RunFormat] = []
     underlined = bool(spans)
     for start, end, r in spans:
-        rpr = r.find(_RPR)
-        direct = _rpr(rpr, res.themes)
-        rstyle = None
-        if rpr is not None:
-            el = rpr.find(_RSTYLE)
-            if el is not None:
-                rstyle = el.get(_VAL)
-        props = dict(direct)
-        for k, v in res.run(pstyle, rstyle).items():
-            props.setdefault(k, v)
-        fmt = RunFormat(
-            start,
-            end,
-            len(runs),
-            props.get("font"),
-            props.get("size"),
-            bool(props.get("bold", False)),
-            bool(props.get("italic", False)),
-            bool(props.get("caps", False)),
-            bool(props.get("underline", False)),
-        )
+        props = res.run_props(pstyle, r)
+        fmt = RunFormat(start, end, len(runs), *props)
         if not fmt.underline and text[start:end].strip():
             underlined = False
         runs.append(fmt)
@@ -325,7 +342,7 @@ def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> Paragraph
         bool(pp.get("border"))
         or _has_shape(p)
         or (underlined and bool(text.strip()))
-        or (bool(text.strip()) and _RULE_TEXT.fullmatch(text) is not None)
+        or (len(text) < 200 and bool(text.strip()) and _RULE_TEXT.fullmatch(text) is not None)
     )
     return ParagraphFormat(
         index,
