@@ -74,7 +74,7 @@ def location_label(
     >>> blocks = (Block("Kính gửi: Sở Nội vụ tỉnh Lâm Đồng.", Location(paragraph=11)),)
     >>> doc = attrs.evolve(vnadmin.parse_document(blocks[0].text), file=compose(Layout(blocks)))
     >>> location_label(doc, (0, 8))
-    'paragraph 12 «Kính gửi: Sở Nội vụ tỉnh Lâm…»'
+    'paragraph 12 «Kính gửi: Sở Nội vụ tỉnh…»'
     """
     span = finding.span if isinstance(finding, Finding) else finding
     if span is None or document.file is None:

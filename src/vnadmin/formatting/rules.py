@@ -224,6 +224,11 @@ class _Checker:
     def add(
         self, rid: str, span: tuple[int, int] | None, sp: Spec | None = None, **params: object
     ) -> None:
+        # (a measure reads 25.4 in English and 25,4 in Vietnamese: ``{value}``, ``{value_vi}``)
+        for key, value in list(params.items()):
+            if isinstance(value, float):
+                params[key] = _num(value)
+                params[key + "_vi"] = _num(value).replace(".", ",")
         f = rule(rid).finding(span, severity=None, **params)
         if sp is not None:
             f = attrs.evolve(f, article=sp.article)
@@ -378,7 +383,7 @@ class _Checker:
                 bad_lines.append((p, lines))
         if bad_lines:
             p, lines = bad_lines[0]
-            self.add("F113", self.map.span(p), value=_num(lines), n=len(bad_lines))
+            self.add("F113", self.map.span(p), value=float(lines), n=len(bad_lines))
         gap = measure("paragraph_spacing")
         tight: list[tuple[ParagraphFormat, float]] = []
         for prev, p in itertools.pairwise(prose):
@@ -390,14 +395,14 @@ class _Checker:
                 tight.append((p, space))
         if tight:
             p, space = tight[0]
-            self.add("F114", self.map.span(p), value=_num(space), n=len(tight))
+            self.add("F114", self.map.span(p), value=float(space), n=len(tight))
         ind = measure("first_line_indent")
         tol = measure("indent_tolerance").low
         allowed = [ind.low] + ([ind.high] if ind.high is not None else [])
         off = [p for p in prose if not any(abs(p.first_line - x) <= tol for x in allowed)]
         if off:
             p = off[0]
-            self.add("F115", self.map.span(p), value=_num(p.first_line), n=len(off))
+            self.add("F115", self.map.span(p), value=float(p.first_line), n=len(off))
 
     # -- page, fonts, page numbers ------------------------------------------------------
 
@@ -409,7 +414,7 @@ class _Checker:
                 short, long_ = sorted((sec.width, sec.height))
                 if abs(short - w.low) > tol.low or abs(long_ - h.low) > tol.low:
                     self.add(
-                        "F101", None, width=_num(sec.width), height=_num(sec.height), section=n
+                        "F101", None, width=float(sec.width), height=float(sec.height), section=n
                     )
             if sec.landscape:
                 self.add("F102", None, section=n)
@@ -424,9 +429,9 @@ class _Checker:
                         None,
                         side_vi=vi,
                         side_en=en,
-                        value=_num(abs(value)),
-                        low=_num(m.low),
-                        high=_num(m.high),
+                        value=float(abs(value)),
+                        low=float(m.low),
+                        high=float(m.high),
                         section=n,
                     )
 
@@ -529,7 +534,7 @@ class _Checker:
 
 
 def _num(x: float) -> str:
-    return f"{round(x, 2):g}".replace(".", ",")
+    return f"{round(x, 2):g}"
 
 
 def check_format(
