@@ -417,3 +417,55 @@ def test_corpus_hand_checked(
     corpus_findings: dict[str, list[Finding]], name: str, check: Callable[[list[Finding]], bool]
 ) -> None:
     assert check(corpus_findings[name]), [f.message_en for f in corpus_findings[name]]
+
+
+# -- edge cases --------------------------------------------------------------------------
+
+
+def _save(d: Any) -> bytes:
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_blank_and_odd_documents_do_not_raise() -> None:
+    blank = _save(docx.Document())
+    assert {f.rule for f in lint(blank, select=["F"])} <= {"F101", "F103"}
+    # a document that is only a table, with a run in a legacy font and caps
+    d = docx.Document()
+    cell = d.add_table(rows=1, cols=1).rows[0].cells[0]
+    run = cell.paragraphs[0].add_run("Nội dung")
+    run.font.name = ".VnTimeH"
+    run.font.all_caps = True
+    found = lint(_save(d), select=["F105"])
+    assert [f.rule for f in found] == ["F105"] and "tcvn3" in found[0].message_en
+
+
+def test_caps_property_counts_as_capitals() -> None:
+    fmt = read_format(build("qd"))
+    assert not any(r.caps for p in fmt.paragraphs for r in p.runs)
+    d = docx.Document()
+    run = d.add_paragraph().add_run("sở nội vụ")
+    run.font.all_caps = True
+    (p,) = read_format(_save(d)).paragraphs
+    assert p.runs[0].caps
+
+
+def test_threads_give_the_same_findings() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = build("cv", kinh_gui_bold=True, left_margin=20)
+    expected = lint(data)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lint, [data] * 8))
+    assert all(r == expected for r in results)
+
+
+def test_layout_keeps_the_docx_bytes_out_of_equality() -> None:
+    import pickle
+
+    data = build("qd")
+    doc = read_document(data)
+    assert doc.file is not None and doc.file.layout.source == data
+    layout = pickle.loads(pickle.dumps(doc.file.layout))
+    assert layout == doc.file.layout and "source" not in repr(layout)

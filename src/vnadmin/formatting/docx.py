@@ -19,9 +19,9 @@ their header tables' text directly).
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import re
+import threading
 import zipfile
 from typing import Any
 
@@ -85,11 +85,21 @@ def _toggle(el: Any) -> bool:
     return val is None or val.lower() not in _OFF
 
 
-@functools.cache
-def _xpath(expression: str) -> Any:
-    from lxml import etree  # type: ignore[import-untyped]  # (python-docx's XML library)
+_LOCAL = threading.local()
 
-    return etree.XPath(expression, namespaces={"w": _W[1:-1]})
+
+def _xpath(expression: str) -> Any:
+    """A compiled XPath over the ``w:`` namespace, one per thread (lxml's evaluators are
+    not meant to be shared between threads); a handful of expressions in all."""
+    cache: dict[str, Any] | None = getattr(_LOCAL, "xpaths", None)
+    if cache is None:
+        cache = _LOCAL.xpaths = {}
+    got = cache.get(expression)
+    if got is None:
+        from lxml import etree  # type: ignore[import-untyped]  # (python-docx's XML library)
+
+        got = cache[expression] = etree.XPath(expression, namespaces={"w": _W[1:-1]})
+    return got
 
 
 _RPR_TAGS = ("rStyle", "rFonts", "sz", "b", "i", "caps", "u")

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 import attrs
 
 from vnadmin.document import _MOTTO, _NATIONAL, _PARTY, Document
+from vnadmin.errors import VnAdminError
 from vnadmin.findings import Finding, rule
 from vnadmin.formatting.docx import read_format
 from vnadmin.formatting.model import (
@@ -554,6 +555,15 @@ def check_format(
         return []
     if nt is None:
         nt = normalize_document(document.text, columns=False)
+    try:
+        return _check(document, nt, fmt)
+    except VnAdminError:
+        raise
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError) as exc:  # defensive
+        raise VnAdminError(f"cannot check the formatting: {type(exc).__name__}: {exc}") from exc
+
+
+def _check(document: Document, nt: NormalizedText, fmt: DocxFormat) -> list[Finding]:
     checker = _Checker(document, nt, fmt)
     checker.page()
     checker.fonts()
