@@ -129,11 +129,12 @@ def build(kind: str = "qd", **change: Any) -> bytes:
     left, right = header.rows[0].cells
     _para(left, "UBND TỈNH LÂM ĐỒNG", 13, first=True)
     _para(left, "SỞ NỘI VỤ", 13, bold=change.get("issuer_bold", True))
-    _para(left, "________", 13)
+    if not change.get("no_issuer_rule"):
+        _para(left, "________", 13)
     code = "Số: 15/QĐ-SNV" if kind == "qd" else "Số: 12/SNV-VP"
     _para(left, code, 13)
     if kind == "cv":
-        _para(left, "V/v tổ chức hội nghị tổng kết năm 2025", 13)
+        _para(left, "V/v tổ chức hội nghị tổng kết năm 2025", 13, bold=change.get("vv_bold", False))
     _para(
         right,
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -144,7 +145,7 @@ def build(kind: str = "qd", **change: Any) -> bytes:
     motto = _para(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True)
     if not change.get("no_motto_rule"):
         _border_below(motto)
-    _para(right, "Lâm Đồng, ngày 05 tháng 01 năm 2026", 14, italic=True)
+    _para(right, "Lâm Đồng, ngày 05 tháng 01 năm 2026", 14, italic=change.get("date_italic", True))
     _para(d, "", 14)
 
     body_style = None
@@ -173,7 +174,7 @@ def build(kind: str = "qd", **change: Any) -> bytes:
         return p
 
     if kind == "qd":
-        _para(d, "QUYẾT ĐỊNH", 14, bold=True)
+        _para(d, "QUYẾT ĐỊNH", change.get("type_size", 14), bold=True)
         _para(d, "Về việc thành lập Tổ công tác chuyển đổi số", 14, bold=True)
         _para(d, "________", 14)
         _para(d, "GIÁM ĐỐC SỞ NỘI VỤ TỈNH LÂM ĐỒNG", 14, bold=True)
@@ -209,7 +210,12 @@ def build(kind: str = "qd", **change: Any) -> bytes:
         _para(right, "GIÁM ĐỐC", 14, bold=True, first=True)
     for _ in range(3):
         _para(right, "", 14)
-    _para(right, "Nguyễn Văn An", 14, bold=True)
+    _para(right, "Nguyễn Văn An", 14, bold=change.get("signer_bold", True))
+    if kind == "qd":
+        _para(d, "", 14)
+        _para(d, "Phụ lục", change.get("annex_size", 14), bold=True)
+        _para(d, "DANH SÁCH THÀNH VIÊN TỔ CÔNG TÁC", 14, bold=True)
+        _para(d, "(Kèm theo Quyết định số 15/QĐ-SNV ngày 05 tháng 01 năm 2026)", 14, italic=True)
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
@@ -269,6 +275,12 @@ DEFECTS: list[Defect] = [
     ("qd", {"number_align": LEFT}, "F116", "2"),
     ("qd", {"number_in_footer": True}, "F116", "2"),
     ("qd", {"number_on_first_page": True}, "F117", "2"),
+    ("qd", {"no_issuer_rule": True}, "F112", "SỞ NỘI VỤ"),
+    ("cv", {"vv_bold": True}, "F107", "V/v"),
+    ("qd", {"date_italic": False}, "F108", "Lâm Đồng, ngày"),
+    ("qd", {"type_size": 16}, "F106", "QUYẾT ĐỊNH"),
+    ("qd", {"signer_bold": False}, "F107", "Nguyễn Văn An"),
+    ("qd", {"annex_size": 12}, "F106", "Phụ lục"),
 ]
 
 

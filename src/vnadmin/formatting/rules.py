@@ -270,6 +270,15 @@ class _Checker:
             self.component(spec("code"), code)
         self.component(spec("place_date"), doc.span_of("place_date"))
         summary = doc.span_of("summary")
+        if summary is None and doc.summary:
+            # (a công văn's V/v line: the parser keeps its text, not its span)
+            text = doc.text
+            after = code[1] if code is not None else 0
+            first = doc.summary.split("\n")[0]
+            at = text.find(first, after, after + 800)
+            if at >= 0:
+                vv = text.rfind("V/v", max(0, at - 8), at)
+                summary = (vv if vv >= 0 else at, at + len(first))
         cv = doc.type_name == "Công văn" or (
             summary is not None and doc.text[summary[0] : summary[0] + 3].lower() == "v/v"
         )
