@@ -332,9 +332,10 @@ def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> Paragraph
     runs: list[RunFormat] = []
     underlined = bool(spans)
     for start, end, r in spans:
-        props = res.run_props(pstyle, r)
-        fmt = RunFormat(start, end, len(runs), *props)
-        if not fmt.underline and text[start:end].strip():
+        if text[start:end].isspace():
+            continue  # (blanks: no check looks at them)
+        fmt = RunFormat(start, end, len(runs), *res.run_props(pstyle, r))
+        if not fmt.underline:
             underlined = False
         runs.append(fmt)
     rule_line = pp.get("lineRule", "auto")

@@ -176,7 +176,8 @@ class RunFormat:
 
     Attributes:
         start, end: the run's text in its paragraph's text (:attr:`ParagraphFormat.text`).
-        index: the run's 0-based ordinal among the paragraph's runs with text.
+        index: the run's 0-based ordinal among the paragraph's runs with visible text
+            (runs of blanks only are left out).
         font: the Latin font name (``None`` when nothing sets one).
         size: in points (``None`` when nothing sets one).
         bold, italic, caps, underline: toggles (``caps``: shown in capitals).
@@ -203,7 +204,7 @@ class ParagraphFormat:
         kind: ``"paragraph"``, ``"cell"``, ``"textbox"``, ``"header"``, ``"footer"``.
         table, row, column: the cell coordinates, as the reader gives them.
         text: the paragraph's text (as the reader reads it).
-        runs: the runs with text.
+        runs: the runs with visible text.
         align: ``"left"``, ``"center"``, ``"right"``, ``"justify"`` (``w:jc``; ``"left"``
             when nothing sets it).
         line: line spacing in lines (``lineRule="auto"``), ``None`` when nothing sets it.
