@@ -200,6 +200,7 @@ class _Resolver:
         self._p: dict[str | None, _PProps] = {}
         self._r: dict[str | None, _RProps] = {}
         self._combined: dict[tuple[str | None, str | None], _RProps] = {}
+        self._plain: dict[str | None, _RunTuple] = {}
         if root is None:
             return
         for el in root:
@@ -242,9 +243,18 @@ class _Resolver:
         """Font, size, bold, italic, caps, underline of ``run`` (a ``w:r``) in a paragraph
         of style ``pstyle``."""
         props = _rpr(run, self.themes, of_run=True)
+        if not props:  # (most runs: nothing set directly, the paragraph style decides)
+            got = self._plain.get(pstyle)
+            if got is None:
+                got = self._plain[pstyle] = self._tuple(dict(self.run(pstyle, None)))
+            return got
         rstyle = props.pop("rstyle", None)
         for k, v in self.run(pstyle, rstyle).items():
             props.setdefault(k, v)
+        return self._tuple(props)
+
+    @staticmethod
+    def _tuple(props: _RProps) -> _RunTuple:
         return (
             props.get("font"),
             props.get("size"),

@@ -149,9 +149,7 @@ class _Checker:
 
     # -- components ---------------------------------------------------------------------
 
-    def component(
-        self, sp: Spec, span: tuple[int, int] | None, *, count: int | None = None
-    ) -> None:
+    def component(self, sp: Spec, span: tuple[int, int] | None) -> None:
         if span is None or span[1] <= span[0]:
             return
         segs = [s for s in self.map.segments(span) if _letters(s[0].text[s[1] : s[2]])]
