@@ -42,7 +42,7 @@ def _write_rule_pages() -> None:
         "# Rule catalogue",
         "",
         "Every rule vnadmin checks, with a stable id, severity, source and examples. Select or",
-        "ignore them by id or prefix (`C`, `D`, `M`, `N`, `R`, `S`, `T`, `X`).",
+        "ignore them by id or prefix (`C`, `D`, `F`, `M`, `N`, `R`, `S`, `T`, `X`).",
         "",
         "| id | name | severity | source |",
         "|---|---|---|---|",

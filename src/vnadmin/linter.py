@@ -16,6 +16,10 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
   conclusion notice, preparation after the meeting, a duty without a lead, a deadline on a
   day off) — run only when a selection names them (``select=["M"]``, ``--select M``):
   reading a document's meeting and duties costs more than the rest of the lint together.
+* ``F`` thể thức of a ``.docx`` (:mod:`vnadmin.formatting`: paper, margins, fonts, the size,
+  weight, slant, case and alignment of each component, body spacing, page numbers; NĐ 30,
+  Phụ lục I) — run when the document was read from a ``.docx`` (a path, its bytes, or a
+  :class:`Document` from :func:`vnadmin.read_document`).
 
 >>> [f.rule for f in lint("Căn cứ Quyết định số số 1656/QĐ-UBND ngày 20/7/2025;", select=["T", "X"])]
 ['T104']
@@ -23,11 +27,13 @@ findings sorted by position. Rules are selected and ignored by id or prefix, as 
 
 from __future__ import annotations
 
+import functools
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vnadmin import codes, references
 from vnadmin.dates import check_dates, deadlines
@@ -45,6 +51,9 @@ from vnadmin.text import (
     tone_style,
     toned_words,
 )
+
+if TYPE_CHECKING:
+    from vnadmin.formatting.model import DocxFormat
 
 __all__ = ["lint", "rules"]
 
@@ -192,6 +201,16 @@ def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
         yield from deadlines.check(d, issued=doc.date, event=event)
 
 
+def _format_findings(
+    doc: Document, nt: NormalizedText, fmt: DocxFormat | None = None
+) -> Iterable[Finding]:
+    if doc.file is None or doc.file.layout.format != "docx":
+        return ()
+    from vnadmin.formatting.rules import check_format
+
+    return check_format(doc, nt, fmt=fmt)
+
+
 def _meeting_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
     from vnadmin.meetings.rules import check as check_meeting
 
@@ -208,6 +227,7 @@ _FAMILIES: dict[str, Callable[[Document, NormalizedText], Iterable[Finding]]] = 
     "R": _recipient_findings,
     "D": _date_findings,
     "M": _meeting_findings,
+    "F": _format_findings,
 }
 
 
@@ -223,8 +243,40 @@ def _wanted_families(select: Sequence[str] | None, ignore: Sequence[str] | None)
     return wanted
 
 
+#: File names that a ``str`` passed to :func:`lint` is read as (when such a file exists).
+_FILE_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")
+
+
+def _as_document(
+    document: Source | Document | os.PathLike[str] | bytes,
+) -> tuple[Source | Document, DocxFormat | None]:
+    """A path (``os.PathLike``, or a one-line ``str`` naming an existing ``.docx``,
+    ``.doc``, ``.pdf`` or ``.txt`` file) or a file's bytes, read as
+    :func:`vnadmin.read_document` reads it (a ``.docx`` with its formatting, from the same
+    walk of the file); anything else unchanged."""
+    if isinstance(document, str):
+        if (
+            len(document) > 4096
+            or "\n" in document
+            or not document.lower().endswith(_FILE_SUFFIXES)
+            or not os.path.isfile(document)
+        ):
+            return document, None
+    elif not isinstance(document, (os.PathLike, bytes, bytearray, memoryview)):
+        return document, None
+    from vnadmin.reader import _documents, detect_format, read_bytes, read_document
+
+    data = read_bytes(document)
+    if detect_format(data) != "docx":
+        return read_document(data), None
+    from vnadmin.formatting.docx import read_layout_and_format
+
+    layout, fmt = read_layout_and_format(data)
+    return _documents(layout)[0], fmt
+
+
 def lint(
-    document: Source | Document,
+    document: Source | Document | os.PathLike[str] | bytes,
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
@@ -236,8 +288,15 @@ def lint(
     the :class:`Document`, and only the families a selected rule belongs to run. Findings
     are sorted by position (whole-document findings first) and de-duplicated.
     ``select``/``ignore`` take rule ids or prefixes; the families of :data:`OPT_IN` run only
-    when ``select`` names them. Never raises on a ``str``.
+    when ``select`` names them.
+
+    A file is read with :func:`vnadmin.read_document` first: an ``os.PathLike``, the file's
+    ``bytes``, or a ``str`` that names an existing ``.docx``/``.doc``/``.pdf``/``.txt``
+    file (one line); the ``F`` rules then check a ``.docx``'s formatting as well. Never
+    raises on a ``str`` that is text; a file that cannot be read raises
+    :class:`~vnadmin.reader.ReadError`.
     """
+    document, fmt = _as_document(document)
     if isinstance(document, Document):
         doc = document
         # (a text composed from a file's layout is already in reading order)
@@ -248,7 +307,10 @@ def lint(
         doc = parse_document(nt)
     families = _wanted_families(select, ignore)
     parts: list[Iterable[Finding]] = [_text_findings(nt)] if "T" in families else []
-    parts += [check(doc, nt) for letter, check in _FAMILIES.items() if letter in families]
+    checks = dict(_FAMILIES)
+    if fmt is not None:
+        checks["F"] = functools.partial(_format_findings, fmt=fmt)
+    parts += [check(doc, nt) for letter, check in checks.items() if letter in families]
     found: list[Finding] = []
     seen: set[tuple[str, tuple[int, int] | None, str]] = set()
     for f in itertools.chain.from_iterable(parts):

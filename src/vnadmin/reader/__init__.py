@@ -156,13 +156,17 @@ def read_documents(
     ``doc.locate("code")`` says where the số, ký hiệu sits in the file. Arguments and
     errors as for :func:`read_layout`.
     """
+    return _documents(read_layout(source, encoding=encoding, max_bytes=max_bytes))
+
+
+def _documents(layout: Layout) -> tuple[Document, ...]:
+    """The documents of a layout (see :func:`read_documents`)."""
     import attrs
 
     from vnadmin.document import parse_document
     from vnadmin.reader.columns import normalize_document
     from vnadmin.reader.compose import compose, split_documents
 
-    layout = read_layout(source, encoding=encoding, max_bytes=max_bytes)
     docs = []
     for k, part in enumerate(split_documents(layout)):
         composed = compose(part)

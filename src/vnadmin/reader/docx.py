@@ -57,6 +57,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from vnadmin._extras import require
 from vnadmin.errors import VnAdminError
 from vnadmin.reader.model import Block, BlockKind, Layout, Location
@@ -556,8 +558,11 @@ def _open(data: bytes) -> Any:
         raise _fail(f"cannot read the .docx: {type(exc).__name__}: {exc}", "corrupt") from None
 
 
-def _walk(document: Any) -> Layout:
-    walker = _Walker(_Styles(_styles_root(document), _theme_fonts(document)))
+def _walk(document: Any, walker: _Walker | None = None) -> Layout:
+    """The layout of an opened document (``walker``: a walker to use, which keeps its
+    records; :mod:`vnadmin.formatting.docx` reads the formatting from the same walk)."""
+    if walker is None:
+        walker = _Walker(_Styles(_styles_root(document), _theme_fonts(document)))
     body = document.element.body
     walker.blocks(body, "paragraph", None, None, None)
     headers, footers = _parts(document)
@@ -574,7 +579,7 @@ def _walk(document: Any) -> Layout:
             props[2],
             props[3],
         )
-        for i, (text, kind, table, row, col, props) in enumerate(walker.records)
+        for i, (text, kind, table, row, col, props, *_) in enumerate(walker.records)
     )
     notes: list[str] = []
     if walker.boxes:
@@ -603,7 +608,7 @@ def read_docx(data: bytes) -> Layout:
     _check_zip(data)
     document = _open(data)
     try:
-        return _walk(document)
+        return attrs.evolve(_walk(document), source=data)
     except VnAdminError:
         raise
     except Exception as exc:

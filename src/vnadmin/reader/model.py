@@ -126,6 +126,8 @@ class Layout:
         pages: the number of pages (PDF), else ``None``.
         notes: what the reader noticed that a caller may want to know (``"no text
             layer"``, ``"converted with antiword"`` …).
+        source: the file's bytes, kept for a ``.docx`` so that its formatting can be
+            checked (:mod:`vnadmin.formatting`); not part of equality or the repr.
     """
 
     blocks: tuple[Block, ...] = ()
@@ -135,3 +137,4 @@ class Layout:
     signers: tuple[str, ...] = ()
     pages: int | None = None
     notes: tuple[str, ...] = ()
+    source: bytes | None = attrs.field(default=None, eq=False, repr=False)

@@ -1,0 +1,478 @@
+"""Read the effective formatting of a ``.docx``: runs, paragraphs and sections.
+
+The paragraphs are walked by the reader's walker (:mod:`vnadmin.reader.docx`), so their
+indexes and texts are those of the blocks of :func:`vnadmin.read_document`, and a span of
+the document's text maps to a paragraph and a run. Each property is resolved as Word
+resolves it (ECMA-376 Part 1, 17.7.2, style hierarchy):
+
+* run properties: the run's direct ``w:rPr``, then its character style (``w:rStyle``)
+  through ``w:basedOn``, then the paragraph's style (``w:pStyle``, else the default
+  paragraph style) through ``w:basedOn``, then ``w:docDefaults/w:rPrDefault``; a theme
+  font (``w:asciiTheme``) is the theme's major/minor Latin typeface;
+* paragraph properties (alignment, spacing, indentation): the direct ``w:pPr``, then the
+  paragraph style chain, then ``w:docDefaults/w:pPrDefault``.
+
+Table styles (``w:tblStyle``) and numbering indents are not applied (NĐ 30 drafts set
+their header tables' text directly).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import threading
+import zipfile
+from typing import Any
+
+import attrs
+
+from vnadmin.errors import VnAdminError
+from vnadmin.formatting.model import (
+    DocxFormat,
+    ParagraphFormat,
+    RunFormat,
+    SectionFormat,
+)
+from vnadmin.reader.docx import (
+    _W,
+    _check_zip,
+    _fail,
+    _open,
+    _Styles,
+    _styles_root,
+    _theme_fonts,
+    _walk,
+    _Walker,
+)
+from vnadmin.reader.model import Layout
+
+__all__ = ["read_format", "read_layout_and_format"]
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_VAL = _W + "val"
+_OFF = frozenset(("0", "false", "off", "none"))
+_TWIPS_PER_MM = 1440 / 25.4
+# A paragraph that is only a rule drawn with characters (underscores, dashes, box lines).
+_RULE_TEXT = re.compile(r"[ \t]*[_\-–—─━=.…]{3,}[ \t]*")
+_PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
+_SHAPES = frozenset((_W + "drawing", _W + "pict", _W + "object"))
+
+_RFONTS, _SZ, _B, _I, _CAPS, _U = (
+    _W + "rFonts",
+    _W + "sz",
+    _W + "b",
+    _W + "i",
+    _W + "caps",
+    _W + "u",
+)
+_ASCII_THEME, _HANSI_THEME, _ASCII, _HANSI = (
+    _W + "asciiTheme",
+    _W + "hAnsiTheme",
+    _W + "ascii",
+    _W + "hAnsi",
+)
+_RPR, _RSTYLE, _PPR, _PSTYLE = _W + "rPr", _W + "rStyle", _W + "pPr", _W + "pStyle"
+_HDR_FTR = frozenset((_W + "hdr", _W + "ftr"))
+
+_RProps = dict[str, Any]
+_PProps = dict[str, Any]
+_RunTuple = tuple[str | None, float | None, bool, bool, bool, bool]
+
+
+def _toggle(el: Any) -> bool:
+    val = el.get(_VAL)
+    return val is None or val.lower() not in _OFF
+
+
+_LOCAL = threading.local()
+
+
+def _xpath(expression: str) -> Any:
+    """A compiled XPath over the ``w:`` namespace, one per thread (lxml's evaluators are
+    not meant to be shared between threads); a handful of expressions in all."""
+    cache: dict[str, Any] | None = getattr(_LOCAL, "xpaths", None)
+    if cache is None:
+        cache = _LOCAL.xpaths = {}
+    got = cache.get(expression)
+    if got is None:
+        from lxml import etree  # type: ignore[import-untyped]  # (python-docx's XML library)
+
+        got = cache[expression] = etree.XPath(expression, namespaces={"w": _W[1:-1]})
+    return got
+
+
+_RPR_TAGS = ("rStyle", "rFonts", "sz", "b", "i", "caps", "u")
+_PPR_TAGS = ("pStyle", "jc", "spacing", "ind", "pBdr")
+
+
+def _rpr_children(rpr: Any, of_run: bool = False) -> Any:
+    """The children of a ``w:rPr`` (or of a run's ``w:rPr``) that matter here (a compiled
+    XPath: iterating every child through python-docx's element classes costs more)."""
+    prefix = "w:rPr/w:" if of_run else "w:"
+    return _xpath("|".join(prefix + t for t in _RPR_TAGS))(rpr)
+
+
+def _rpr(rpr: Any, themes: dict[str, str], *, of_run: bool = False) -> _RProps:
+    out: _RProps = {}
+    if rpr is None:
+        return out
+    for ch in _rpr_children(rpr, of_run):
+        tag = ch.tag
+        if tag == _RSTYLE:
+            out["rstyle"] = ch.get(_VAL)
+        elif tag == _RFONTS:
+            theme = ch.get(_ASCII_THEME) or ch.get(_HANSI_THEME)
+            font = (themes.get(theme[:5]) if theme else None) or ch.get(_ASCII) or ch.get(_HANSI)
+            if font:
+                out["font"] = font
+        elif tag == _SZ:
+            with contextlib.suppress(ValueError):
+                out["size"] = int(ch.get(_VAL, "")) / 2
+        elif tag == _B:
+            out["bold"] = _toggle(ch)
+        elif tag == _I:
+            out["italic"] = _toggle(ch)
+        elif tag == _CAPS:
+            out["caps"] = _toggle(ch)
+        elif tag == _U:
+            out["underline"] = (ch.get(_VAL) or "single").lower() not in _OFF
+    return out
+
+
+def _twips(el: Any, name: str) -> float | None:
+    raw = el.get(_W + name)
+    if raw is None:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _ppr(ppr: Any, *, of_paragraph: bool = False) -> _PProps:
+    out: _PProps = {}
+    if ppr is None:
+        return out
+    prefix = "w:pPr/w:" if of_paragraph else "w:"
+    for ch in _xpath("|".join(prefix + t for t in _PPR_TAGS))(ppr):
+        tag = ch.tag
+        if tag == _PSTYLE:
+            out["pstyle"] = ch.get(_VAL)
+        elif tag == _W + "jc":
+            out["align"] = ch.get(_VAL)
+        elif tag == _W + "spacing":
+            for key in ("before", "after", "line"):
+                v = _twips(ch, key)
+                if v is not None:
+                    out[key] = v
+            rule = ch.get(_W + "lineRule")
+            if rule is not None:
+                out["lineRule"] = rule
+        elif tag == _W + "ind":
+            first = _twips(ch, "firstLine")
+            hanging = _twips(ch, "hanging")
+            if hanging is not None:
+                out["first"] = -hanging
+            elif first is not None:
+                out["first"] = first
+            left = _twips(ch, "left")
+            if left is None:
+                left = _twips(ch, "start")
+            if left is not None:
+                out["left"] = left
+        elif tag == _W + "pBdr":
+            bottom = ch.find(_W + "bottom")
+            if bottom is not None and (bottom.get(_VAL) or "").lower() not in ("nil", "none"):
+                out["border"] = True
+    return out
+
+
+class _Resolver:
+    """Paragraph and run properties through the style chains (cached per style pair)."""
+
+    def __init__(self, root: Any, themes: dict[str, str]) -> None:
+        self.themes = themes
+        self.own: dict[str, tuple[str | None, dict[str, Any], dict[str, Any]]] = {}
+        self.default_para: str | None = None
+        self.pdefaults: _PProps = {}
+        self.rdefaults: _RProps = {}
+        self._p: dict[str | None, _PProps] = {}
+        self._r: dict[str | None, _RProps] = {}
+        self._combined: dict[tuple[str | None, str | None], _RProps] = {}
+        self._plain: dict[str | None, _RunTuple] = {}
+        if root is None:
+            return
+        for el in root:
+            if el.tag == _W + "style":
+                sid = el.get(_W + "styleId")
+                if sid is None:
+                    continue
+                based = el.find(_W + "basedOn")
+                base = None if based is None else based.get(_VAL)
+                self.own[sid] = (base, _ppr(el.find(_W + "pPr")), _rpr(el.find(_W + "rPr"), themes))
+                if el.get(_W + "type") == "paragraph" and el.get(_W + "default") in ("1", "true"):
+                    self.default_para = sid
+            elif el.tag == _W + "docDefaults":
+                self.rdefaults = _rpr(el.find(f"{_W}rPrDefault/{_W}rPr"), themes)
+                self.pdefaults = _ppr(el.find(f"{_W}pPrDefault/{_W}pPr"))
+
+    def _chain(self, sid: str | None, which: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        seen: set[str] = set()
+        cur = sid
+        while cur is not None and cur in self.own and cur not in seen:
+            seen.add(cur)
+            base, pprops, rprops = self.own[cur]
+            for k, v in (pprops if which == 1 else rprops).items():
+                out.setdefault(k, v)
+            cur = base
+        return out
+
+    def para(self, pstyle: str | None) -> _PProps:
+        sid = pstyle if pstyle is not None else self.default_para
+        got = self._p.get(sid)
+        if got is None:
+            got = self._chain(sid, 1)
+            for k, v in self.pdefaults.items():
+                got.setdefault(k, v)
+            self._p[sid] = got
+        return got
+
+    def run_props(self, pstyle: str | None, run: Any) -> _RunTuple:
+        """Font, size, bold, italic, caps, underline of ``run`` (a ``w:r``) in a paragraph
+        of style ``pstyle``."""
+        props = _rpr(run, self.themes, of_run=True)
+        if not props:  # (most runs: nothing set directly, the paragraph style decides)
+            got = self._plain.get(pstyle)
+            if got is None:
+                got = self._plain[pstyle] = self._tuple(dict(self.run(pstyle, None)))
+            return got
+        rstyle = props.pop("rstyle", None)
+        for k, v in self.run(pstyle, rstyle).items():
+            props.setdefault(k, v)
+        return self._tuple(props)
+
+    @staticmethod
+    def _tuple(props: _RProps) -> _RunTuple:
+        return (
+            props.get("font"),
+            props.get("size"),
+            bool(props.get("bold", False)),
+            bool(props.get("italic", False)),
+            bool(props.get("caps", False)),
+            bool(props.get("underline", False)),
+        )
+
+    def run(self, pstyle: str | None, rstyle: str | None) -> _RProps:
+        key = (pstyle, rstyle)
+        got = self._combined.get(key)
+        if got is None:
+            got = dict(self._chain(rstyle, 2)) if rstyle is not None else {}
+            sid = pstyle if pstyle is not None else self.default_para
+            para = self._r.get(sid)
+            if para is None:
+                para = self._r[sid] = self._chain(sid, 2)
+            for src in (para, self.rdefaults):
+                for k, v in src.items():
+                    got.setdefault(k, v)
+            self._combined[key] = got
+        return got
+
+
+class _FormatWalker(_Walker):
+    """The reader's walker, keeping each paragraph's element and its runs' extents."""
+
+    def __init__(self, styles: _Styles) -> None:
+        super().__init__(styles)
+        self._runs: list[tuple[int, int, Any]] = []
+        self._pos = 0
+        self.parts: dict[int, tuple[int, int]] = {}
+
+    def blocks(
+        self, container: Any, kind: Any, table: int | None, row: int | None, col: int | None
+    ) -> None:
+        if container.tag not in _HDR_FTR:
+            super().blocks(container, kind, table, row, col)
+            return
+        start = len(self.records)
+        super().blocks(container, kind, table, row, col)
+        self.parts[id(container)] = (start, len(self.records))
+
+    def paragraph(
+        self, p: Any, kind: Any, table: int | None, row: int | None, col: int | None
+    ) -> None:
+        runs: list[tuple[int, int, Any]] = []
+        saved = (self._runs, self._pos)
+        self._runs, self._pos = runs, 0
+        k = len(self.records)
+        super().paragraph(p, kind, table, row, col)
+        # (the record carries its element and runs: records dropped later take them along)
+        self.records[k] = (*self.records[k], (p, runs))  # type: ignore[assignment]
+        self._runs, self._pos = saved
+
+    def run(self, r: Any, el: Any, out: list[str], boxes: list[Any]) -> None:
+        n = len(out)
+        super().run(r, el, out, boxes)
+        if el is r:
+            added = sum(map(len, out[n:]))
+            if added:
+                self._runs.append((self._pos, self._pos + added, r))
+            self._pos += added
+
+
+def _has_shape(p: Any) -> bool:
+    return any(True for el in p.iter(*_SHAPES))
+
+
+def _page_field(p: Any) -> bool:
+    for el in p.iter(_W + "instrText", _W + "fldSimple"):
+        instr = el.text if el.tag == _W + "instrText" else el.get(_W + "instr")
+        if instr and _PAGE_FIELD.search(instr.upper()):
+            return True
+    return False
+
+
+def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> ParagraphFormat:
+    text, kind, table, row, col, _props, (p, spans) = record
+    pp = _ppr(p, of_paragraph=True)
+    pstyle = pp.pop("pstyle", None)
+    for k, v in res.para(pstyle).items():
+        pp.setdefault(k, v)
+    runs: list[RunFormat] = []
+    underlined = bool(spans)
+    for start, end, r in spans:
+        if text[start:end].isspace():
+            continue  # (blanks: no check looks at them)
+        fmt = RunFormat(start, end, len(runs), *res.run_props(pstyle, r))
+        if not fmt.underline:
+            underlined = False
+        runs.append(fmt)
+    rule_line = pp.get("lineRule", "auto")
+    raw_line = pp.get("line")
+    line = line_pt = None
+    if raw_line is not None:
+        if rule_line == "auto":
+            line = raw_line / 240
+        else:
+            line_pt = raw_line / 20
+    align = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}.get(
+        pp.get("align") or "left", pp.get("align") or "left"
+    )
+    rule = (
+        bool(pp.get("border"))
+        or _has_shape(p)
+        or (underlined and bool(text.strip()))
+        or (len(text) < 200 and bool(text.strip()) and _RULE_TEXT.fullmatch(text) is not None)
+    )
+    return ParagraphFormat(
+        index,
+        kind,
+        table,
+        row,
+        col,
+        text,
+        tuple(runs),
+        align,
+        line,
+        line_pt,
+        pp.get("before", 0.0) / 20,
+        pp.get("after", 0.0) / 20,
+        pp.get("first", 0.0) / 567,
+        pp.get("left", 0.0) / 567,
+        rule,
+        kind in ("header", "footer") and _page_field(p),
+    )
+
+
+def _mm(el: Any, name: str) -> float | None:
+    v = None if el is None else _twips(el, name)
+    return None if v is None else v / _TWIPS_PER_MM
+
+
+def _pages(data: bytes) -> int | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            raw = zf.read("docProps/app.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    m = re.search(rb"<Pages>([0-9]{1,6})</Pages>", raw[:100_000])
+    return int(m.group(1)) if m else None
+
+
+def read_layout_and_format(data: bytes) -> tuple[Layout, DocxFormat]:
+    """The layout of the ``.docx`` in ``data`` (as :func:`vnadmin.reader.docx.read_docx`
+    reads it) and its formatting, from one opening and one walk of the file.
+
+    Raises :class:`~vnadmin.reader.ReadError` for a file that cannot be read and
+    :class:`~vnadmin.MissingExtraError` without python-docx, as ``read_docx`` does.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise _fail(f"expected the file's bytes, not {type(data).__name__}", "unsupported")
+    data = bytes(data)
+    _check_zip(data)
+    document = _open(data)
+    try:
+        themes = _theme_fonts(document)
+        root = _styles_root(document)
+        walker = _FormatWalker(_Styles(root, themes))
+        layout = attrs.evolve(_walk(document, walker), source=data)
+        return layout, _format(document, walker, _Resolver(root, themes), data)
+    except VnAdminError:
+        raise
+    except Exception as exc:
+        raise _fail(f"cannot read the .docx: {type(exc).__name__}: {exc}", "corrupt") from None
+
+
+def read_format(data: bytes) -> DocxFormat:
+    """The formatting of the ``.docx`` in ``data`` (see the module docstring); errors as
+    for :func:`read_layout_and_format`."""
+    return read_layout_and_format(data)[1]
+
+
+def _format(document: Any, walker: _FormatWalker, res: _Resolver, data: bytes) -> DocxFormat:
+    body = document.element.body
+    related = document.part.related_parts
+    ranges = walker.parts
+    paragraphs = tuple(_paragraph(i, rec, res) for i, rec in enumerate(walker.records))
+    sections: list[SectionFormat] = []
+    for k, sect in enumerate(body.iter(_W + "sectPr")):
+        pg = sect.find(_W + "pgSz")
+        mar = sect.find(_W + "pgMar")
+        width, height = _mm(pg, "w"), _mm(pg, "h")
+        landscape = (pg is not None and pg.get(_W + "orient") == "landscape") or (
+            width is not None and height is not None and width > height
+        )
+        heads: dict[str, tuple[int, ...]] = {"default": (), "first": (), "footer": ()}
+        for ref in sect:
+            if ref.tag not in (_W + "headerReference", _W + "footerReference"):
+                continue
+            part = related.get(ref.get(_R + "id"))
+            element = getattr(part, "element", None)
+            if element is None or id(element) not in ranges:
+                continue
+            a, b = ranges[id(element)]
+            if ref.tag == _W + "footerReference":
+                heads["footer"] += tuple(range(a, b))
+            elif ref.get(_W + "type", "default") == "first":
+                heads["first"] = tuple(range(a, b))
+            elif ref.get(_W + "type", "default") == "default":
+                heads["default"] = tuple(range(a, b))
+        title = sect.find(_W + "titlePg")
+        sections.append(
+            SectionFormat(
+                k,
+                width,
+                height,
+                landscape,
+                _mm(mar, "top"),
+                _mm(mar, "bottom"),
+                _mm(mar, "left"),
+                _mm(mar, "right"),
+                title is not None and _toggle(title),
+                heads["default"],
+                heads["first"],
+                heads["footer"],
+            )
+        )
+    return DocxFormat(paragraphs, tuple(sections), _pages(data))
