@@ -72,15 +72,10 @@ def real_list(size: int) -> str:
 
 
 #: The functions whose real input is one value of the size asked (see :func:`real_list`).
-REAL_INPUT = {
-    name: real_list
-    for name in (
-        "parse_recipients",
-        "validate_recipients",
-        "is_valid_recipients",
-        "check_recipients",
-    )
-}
+REAL_INPUT = dict.fromkeys(
+    ("parse_recipients", "validate_recipients", "is_valid_recipients", "check_recipients"),
+    real_list,
+)
 
 
 def functions() -> list[str]:

@@ -72,6 +72,12 @@ CONCEPTS = (
 CLASSIFIED: dict[str, Kind] = {
     # vnadmin.__all__
     "add_months": V,
+    "check_format": V,
+    "fix": T,
+    "format_document": V,
+    "location_label": V,
+    "read_format": V,
+    "render_docx": T,
     "add_working_days": V,
     "canonical_tones": T,
     "check_dates": N,

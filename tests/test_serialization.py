@@ -333,6 +333,8 @@ def _public_values() -> dict[type, list[object]]:
         add(vnadmin.find_times(text))
         add(vnadmin.find_datetimes(text))
         add(vnadmin.resolve_references(text))
+        add(vnadmin.fix(text)[1])
+        add(vnadmin.Draft.from_document(doc))
         found.setdefault(vnadmin.NormalizedText, []).append(vnadmin.normalize_text(text[:2000]))
     files = Path(__file__).parent / "data" / "files"
     for name in (

@@ -78,9 +78,19 @@ if TYPE_CHECKING:
         parse_datetime,
         parse_time,
     )
-    from vnadmin.document import Document, Part, Secrecy, Urgency, parse_document
+    from vnadmin.document import (
+        Document,
+        Part,
+        Secrecy,
+        Urgency,
+        format_document,
+        parse_document,
+    )
     from vnadmin.errors import InternalError, ParseError, ValidationError, VnAdminError
     from vnadmin.findings import RULES, Finding, Repair, Rule, Severity
+    from vnadmin.formatting import location_label
+    from vnadmin.formatting.docx import read_format
+    from vnadmin.formatting.rules import check_format
     from vnadmin.linter import lint
     from vnadmin.linter import rules as lint_rules
     from vnadmin.meetings import (
@@ -145,6 +155,7 @@ if TYPE_CHECKING:
         task_status,
     )
     from vnadmin.text import NormalizedText, canonical_tones, fold, normalize_text, tone_style
+    from vnadmin.writing import Draft, Fix, fix, render_docx
 
 __version__ = "0.1.0.dev0"
 
@@ -215,6 +226,14 @@ _EXPORTS: dict[str, str] = {
     "Secrecy": "vnadmin.document",
     "Urgency": "vnadmin.document",
     "parse_document": "vnadmin.document",
+    "format_document": "vnadmin.document",
+    "Draft": "vnadmin.writing",
+    "Fix": "vnadmin.writing",
+    "fix": "vnadmin.writing",
+    "render_docx": "vnadmin.writing",
+    "check_format": "vnadmin.formatting.rules",
+    "read_format": "vnadmin.formatting.docx",
+    "location_label": "vnadmin.formatting",
     "Block": "vnadmin.reader.model",
     "Layout": "vnadmin.reader.model",
     "Location": "vnadmin.reader.model",
@@ -314,8 +333,10 @@ __all__ = [
     "Document",
     "DocumentCode",
     "DocumentType",
+    "Draft",
     "FileText",
     "Finding",
+    "Fix",
     "Holiday",
     "InternalError",
     "Issuer",
@@ -363,6 +384,7 @@ __all__ = [
     "canonical_tones",
     "check_dates",
     "check_deadlines",
+    "check_format",
     "check_place_date",
     "check_recipients",
     "check_signature",
@@ -381,10 +403,12 @@ __all__ = [
     "find_signatures",
     "find_tasks",
     "find_times",
+    "fix",
     "fold",
     "format_date",
     "format_datetime",
     "format_deadline",
+    "format_document",
     "format_meeting",
     "format_period",
     "format_place_date",
@@ -404,6 +428,7 @@ __all__ = [
     "is_working_day",
     "lint",
     "lint_rules",
+    "location_label",
     "next_working_day",
     "normalize_text",
     "parse_code",
@@ -424,7 +449,9 @@ __all__ = [
     "quarter_range",
     "read_document",
     "read_documents",
+    "read_format",
     "read_layout",
+    "render_docx",
     "resolve_references",
     "scan_code",
     "task_status",

@@ -103,6 +103,21 @@ def converter() -> cattrs.Converter:
     return conv
 
 
+def _has_unwritten(tp: Any) -> bool:
+    return attrs.has(tp) and any(not f.metadata.get("json", True) for f in attrs.fields(tp))
+
+
+def _unwritten_hook(conv: cattrs.Converter, cls: Any) -> Any:
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    omitted = {
+        f.name: override(omit=True) for f in attrs.fields(cls) if not f.metadata.get("json", True)
+    }
+    return make_dict_unstructure_fn(
+        cls, conv, _cattrs_omit_if_default=conv.omit_if_default, **omitted
+    )
+
+
 def _register_values(conv: cattrs.Converter) -> None:
     """The hooks of the dialect: ISO dates and times, enums by value, parse errors."""
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
@@ -117,6 +132,8 @@ def _register_values(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_func(_is_enum, _enum_value)
     conv.register_structure_hook_func(_is_enum, _enum_member)
     conv.register_unstructure_hook(ParseError, _parse_error_dict)
+    # Fields kept out of JSON (``metadata={"json": False}``: a file's bytes) are not written.
+    conv.register_unstructure_hook_factory(_has_unwritten, lambda cls: _unwritten_hook(conv, cls))
     conv.register_structure_hook(ParseError, _parse_error)
     # A calendar is its three init fields (not its cache, not a frozenset); a normalised
     # text is its original (the rest is derived from it) and, for readers, its text.
@@ -426,7 +443,8 @@ def _writable(value: Any, path: str, depth: int) -> None:
         if isinstance(value, (enum.Enum, ParseError)) or tp.__name__ in _HOOKED:
             return
         for f in attrs.fields(tp):
-            _writable(getattr(value, f.name), f"{path}.{f.name}", depth + 1)
+            if f.metadata.get("json", True):  # (a field kept out of JSON is not written)
+                _writable(getattr(value, f.name), f"{path}.{f.name}", depth + 1)
         return
     raise StructureError(path, f"cannot write {_kind(value)} as vnadmin JSON")
 

@@ -202,7 +202,7 @@ def _resolve(args: argparse.Namespace) -> None:
 
 def _run(args: argparse.Namespace, out: TextIO | None) -> int:
     _resolve(args)
-    if not args.output:
+    if not args.output or getattr(args, "fix", False):  # (lint --fix: the fixed file)
         stream = out if out is not None else tolerant(sys.stdout)
         status: int = args.func(args, stream)
         stream.flush()

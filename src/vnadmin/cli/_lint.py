@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from vnadmin import __version__
-from vnadmin.cli._config import SEVERITIES, rule_ids
+from vnadmin.cli._config import SEVERITIES, UsageError, rule_ids
 from vnadmin.cli._inputs import Lines, documents
 from vnadmin.cli._output import data, dump
 from vnadmin.cli._registry import command, status
@@ -37,6 +37,7 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 _FAMILIES = {
     "C": "codes",
     "D": "dates",
+    "F": "format",
     "M": "meetings",
     "N": "structure",
     "R": "recipients",
@@ -67,9 +68,15 @@ class Reported:
 
 
 def _where(doc: Document, offset: int) -> str:
-    """``table 1, row 1, column 2, paragraph 4`` for a document read from a .docx or PDF."""
+    """Where ``offset`` is in the file a document was read from, for a person:
+    ``paragraph 12 «Kính gửi: Sở Nội vụ…»`` in a .docx (as Word counts, with the
+    paragraph's first words), ``page 2`` … in a PDF."""
     if doc.file is None or doc.file.layout.format == "text":
         return ""
+    if doc.file.layout.format == "docx":
+        from vnadmin.formatting import location_label
+
+        return location_label(doc, (offset, offset)) or ""
     loc = doc.file.locate(offset)
     return loc.describe() if loc is not None else ""
 
@@ -312,6 +319,14 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="exit 1 when a finding of this severity or a worse one is reported (default: error)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes (vnadmin.fix) and write the fixed file to --output "
+        "(a directory for several files) or, with --in-place, over the input; each fix "
+        "is printed",
+    )
+    p.add_argument("--in-place", action="store_true", help="with --fix: overwrite the input files")
 
 
 def _summary(files: int, counts: Counter[Severity], unread: int) -> str:
@@ -332,6 +347,14 @@ def _summary(files: int, counts: Counter[Severity], unread: int) -> str:
 
 @command("lint", "lint documents against Decree 30/2020/NĐ-CP", arguments=_arguments)
 def _lint(args: argparse.Namespace, out: TextIO) -> int:
+    if args.fix:
+        from vnadmin.writing import run_fix
+
+        # (run_fix's 1, a file that could not be read or fixed, is an input error here)
+        code = run_fix(args.files, args.output, args.in_place, out)
+        return status(args, 2 if code == 1 else code)
+    if args.in_place:
+        raise UsageError("--in-place goes with --fix")
     config = args.settings
     select = rule_ids(args.select, "--select") if args.select else config.select
     ignore = (*config.ignore, *(rule_ids(args.ignore, "--ignore") if args.ignore else ()))

@@ -137,4 +137,6 @@ class Layout:
     signers: tuple[str, ...] = ()
     pages: int | None = None
     notes: tuple[str, ...] = ()
-    source: bytes | None = attrs.field(default=None, eq=False, repr=False)
+    source: bytes | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"json": False}
+    )

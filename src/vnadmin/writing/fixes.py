@@ -47,9 +47,9 @@ from vnadmin.text import NormalizedText
 
 __all__ = ["DOCX_RULES", "FIXABLE", "Fix", "fix", "fix_docx", "fix_text", "run_fix"]
 
-#: The rule ids of the fixes made on a ``.docx``'s formatting. (Provisional names: the
-#: thể thức rules of family F take their place once they exist.)
-DOCX_RULES = {"font": "F-font", "size": "F-size"}
+#: The rule ids of the fixes made on a ``.docx``'s formatting: the thể thức rules of
+#: family F they answer (F104 the font, F106 the size; NĐ 30, Phụ lục I).
+DOCX_RULES = {"font": "F104", "size": "F106"}
 
 _CODE_RULES = ("C101", "C102", "C103", "C104", "C105", "C106", "C120")
 #: Every rule :func:`fix` corrects.
