@@ -110,7 +110,7 @@ def _has_unwritten(tp: Any) -> bool:
 def _unwritten_hook(conv: cattrs.Converter, cls: Any) -> Any:
     from cattrs.gen import make_dict_unstructure_fn, override
 
-    omitted = {
+    omitted: dict[str, Any] = {
         f.name: override(omit=True) for f in attrs.fields(cls) if not f.metadata.get("json", True)
     }
     return make_dict_unstructure_fn(

@@ -137,6 +137,4 @@ class Layout:
     signers: tuple[str, ...] = ()
     pages: int | None = None
     notes: tuple[str, ...] = ()
-    source: bytes | None = attrs.field(
-        default=None, eq=False, repr=False, metadata={"json": False}
-    )
+    source: bytes | None = attrs.field(default=None, eq=False, repr=False, metadata={"json": False})
