@@ -83,6 +83,10 @@ _MARK_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2
 _DIRTY = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _MARK_RANGES + "]")
 _BLANKS = frozenset(_SPACES) | _INVISIBLE
 _BLANK_RUN = re.compile("[" + "".join(_BLANKS) + "]+")
+# A run of combining diacritical marks that all have a combining class (U+034F, the
+# grapheme joiner, has none), and the characters normalisation replaces.
+_COMBINING_RUN = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+_REPLACED = re.compile("[" + "".join(_REPLACE) + "]")
 # The units the fast path composes or replaces: a base character with the combining marks
 # after it, a run of blanks and invisible characters (one unit, so that a long run costs
 # one step; the last blank before a mark is that mark's base), a line end, one character to
@@ -911,6 +915,11 @@ class _Builder:
             hidden = False
             marks = 0
             while j < length:
+                run = _COMBINING_RUN.match(text, j)
+                if run is not None:  # (a run of common marks at once: a long one costs C)
+                    marks += run.end() - j
+                    j = run.end()
+                    continue
                 if combining(text[j]):
                     j += 1
                     marks += 1
@@ -933,7 +942,7 @@ class _Builder:
                 visible = "".join(c for c in cluster if c not in _INVISIBLE) if hidden else cluster
                 # (a cluster with too many marks is not composed: see MAX_MARKS)
                 new = visible if marks > MAX_MARKS else unicodedata.normalize("NFC", visible)
-                if any(c in _REPLACE for c in new):
+                if _REPLACED.search(new) is not None:
                     new = "".join(_REPLACE.get(c, c) for c in new)
             if new != cluster:
                 self.change(i, j, new)
@@ -947,10 +956,9 @@ def _normalize_slow(text: str) -> NormalizedText:
     b = _Builder(text)
     combining = unicodedata.combining
     pos = 0
-    for m in _DIRTY.finditer(text):
+    search = _DIRTY.search
+    while (m := search(text, pos)) is not None:  # (from where the last region ended)
         i = m.start()
-        if i < pos:
-            continue
         k = i
         while k < len(text) and text[k] in _INVISIBLE:
             k += 1  # invisible characters between a letter and its marks join its cluster
