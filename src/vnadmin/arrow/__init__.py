@@ -22,8 +22,8 @@ from vnadmin.arrow._codes import (
     parse_codes,
     to_arrow,
 )
-#from vnadmin.arrow._documents import document_schema, documents_table
-#from vnadmin.arrow._engines import register_duckdb
+from vnadmin.arrow._documents import document_schema, documents_table
+from vnadmin.arrow._engines import register_duckdb
 
 __all__ = [
     "CODE_FIELDS",
