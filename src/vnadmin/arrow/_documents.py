@@ -20,7 +20,7 @@ def document_schema(*, source_path: bool = False) -> Any:
     :data:`vnadmin.batch.ROW_FIELDS`; ``source_path`` first when asked)."""
     pa = require("pyarrow", "arrow", "a table of documents")
     s, i32 = pa.string(), pa.int32()
-    ts = pa.timestamp("us")
+    ts = pa.timestamp("us", tz="+07:00")  # deadlines are Vietnam time (UTC+7)
     reference = pa.struct(
         [("code", s), ("type", s), ("date", pa.date32()), ("issuer", s), ("start", i32), ("end", i32)]
     )
