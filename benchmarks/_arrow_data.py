@@ -21,7 +21,9 @@ def junk_pool(n: int, seed: int = 7) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 30))) for _ in range(n)]
 
 
-def real_shaped(n: int, seed: int = 1, junk: float = 0.01, nulls: float = 0.005) -> list[str | None]:
+def real_shaped(
+    n: int, seed: int = 1, junk: float = 0.01, nulls: float = 0.005
+) -> list[str | None]:
     """``n`` codes: numbers varied (1 to 9999, a few written with leading zeros), the
     ký hiệu of a corpus code drawn with a Zipf-like skew (the k-th most common 1/k as
     often), ``junk`` of them junk drawn from 1,000 junk strings, ``nulls`` of them null."""

@@ -29,9 +29,7 @@ def test_documents_in_input_order_with_progress() -> None:
 
 def test_worker_processes_give_the_same_stream() -> None:
     data = texts()[:6]
-    assert list(parse_documents(data, processes=2, chunksize=2)) == list(
-        parse_documents(data)
-    )
+    assert list(parse_documents(data, processes=2, chunksize=2)) == list(parse_documents(data))
     rows = list(parse_documents(iter(data), processes=2, rows=True))
     assert rows == [document_row(vnadmin.parse_document(t), k) for k, t in enumerate(data)]
     assert all(list(r) == list(ROW_FIELDS) for r in rows)
@@ -51,9 +49,7 @@ def test_a_bad_file_raises_at_its_place_or_gives_an_error_row() -> None:
     assert rows[0]["error"] and rows[1]["error"] is None and rows[1]["source"] == 1
 
 
-@pytest.mark.parametrize(
-    "kwargs", [{"processes": 0}, {"processes": "2"}, {"chunksize": 0}]
-)
+@pytest.mark.parametrize("kwargs", [{"processes": 0}, {"processes": "2"}, {"chunksize": 0}])
 def test_bad_arguments(kwargs: dict[str, object]) -> None:
     with pytest.raises(VnAdminError):
         list(parse_documents(["x"], **kwargs))  # type: ignore[arg-type]

@@ -154,9 +154,7 @@ def _documents(source: BatchSource) -> tuple[Document, ...]:
         from vnadmin.reader import read_documents
 
         return read_documents(bytes(source) if not isinstance(source, os.PathLike) else source)
-    raise VnAdminError(
-        f"a source is a text, a path or bytes, not {type(source).__name__}"
-    )
+    raise VnAdminError(f"a source is a text, a path or bytes, not {type(source).__name__}")
 
 
 def _work(item: tuple[int, BatchSource, bool]) -> list[Any]:

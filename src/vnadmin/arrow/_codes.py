@@ -207,35 +207,36 @@ def parse_codes(codes: object, *, registry: Registry | None = None) -> Any:
     )
 
     # 3. every other string, once per distinct string, through the row API itself.
-    slow_src = pc.if_else(fast_mask, pa.scalar(None, arr.type), arr)
-    senc = pc.dictionary_encode(slow_src)
+    slow = pc.invert(fast_mask)
+    senc = pc.dictionary_encode(pc.filter(arr, slow))
     for s in senc.dictionary.to_pylist():
-        row = code_row(s, registry=reg)
-        assert row is not None
-        rows.append(list(row.values()))
+        fields = code_row(s, registry=reg)
+        assert fields is not None
+        rows.append(list(fields.values()))
 
-    # 4. broadcast: a key per row into the per-tail and per-string values.
-    indices = pc.cast(enc.indices, pa.int64())
-    key = pc.coalesce(
-        pc.if_else(fast_mask, indices, pa.scalar(None, pa.int64())),
-        pc.add(pc.cast(senc.indices, pa.int64()), len(tails)),
+    # 4. broadcast: a key per row into the per-tail and per-string values (null: null).
+    key = pc.replace_with_mask(
+        enc.indices, slow, pc.add(senc.indices, pa.scalar(len(tails), pa.int32()))
     )
-    cols = [pc.take(col, key) for col in _columns(rows)]
-    number = pc.cast(num, pa.int64())
-    numtext = pc.utf8_lpad(pc.cast(number, pa.string()), width=2, padding="0")
-    cols[0] = pc.if_else(
-        fast_mask, pc.binary_join_element_wise(numtext, pc.cast(cols[0], pa.string()), ""), cols[0]
-    )
-    cols[1] = pc.if_else(fast_mask, number, cols[1])
+    # One take of all the per-key values (a column all null needs none).
+    per_key = _columns(rows)
+    cols = [
+        pa.nulls(n, col.type) if col.null_count == len(col) else pc.take(col, key)
+        for col in per_key
+    ]
+    # The number as written, without leading zeros, at least two digits: ``f"{n:02d}"``.
+    # (Empty for the other rows, whose per-string value is the whole canonical form.)
+    numtext = pc.utf8_lpad(pc.utf8_ltrim(num, "0"), width=2, padding="0")
+    numtext = pc.if_else(fast_mask, pc.cast(numtext, pa.string()), pa.scalar("", pa.string()))
+    cols[0] = pc.binary_join_element_wise(numtext, cols[0], "")
+    cols[1] = pc.if_else(fast_mask, pc.cast(num, pa.int64()), cols[1])
     # C101/C102 on the number as written: two digits, or more without a leading zero.
     width = pc.utf8_length(num)
     number_ok = pc.or_(
         pc.equal(width, 2), pc.and_(pc.greater(width, 2), pc.invert(pc.starts_with(num, "0")))
     )
     cols[11] = pc.if_else(fast_mask, pc.and_(cols[11], number_ok), cols[11])
-    return pa.StructArray.from_arrays(
-        cols, fields=list(stype), mask=pc.is_null(arr)
-    )
+    return pa.StructArray.from_arrays(cols, fields=list(stype), mask=pc.is_null(arr))
 
 
 def is_valid_codes(codes: object, *, registry: Registry | None = None) -> Any:

@@ -22,7 +22,14 @@ def document_schema(*, source_path: bool = False) -> Any:
     s, i32 = pa.string(), pa.int32()
     ts = pa.timestamp("us", tz="+07:00")  # deadlines are Vietnam time (UTC+7)
     reference = pa.struct(
-        [("code", s), ("type", s), ("date", pa.date32()), ("issuer", s), ("start", i32), ("end", i32)]
+        [
+            ("code", s),
+            ("type", s),
+            ("date", pa.date32()),
+            ("issuer", s),
+            ("start", i32),
+            ("end", i32),
+        ]
     )
     task = pa.struct(
         [
