@@ -45,6 +45,10 @@ def test_a_bad_file_raises_at_its_place_or_gives_an_error_row() -> None:
     assert isinstance(next(stream), vnadmin.Document)
     with pytest.raises(VnAdminError):
         next(stream)
+    stream = parse_documents([texts()[0], b"\x00\x01\xff" * 5], processes=2)
+    assert isinstance(next(stream), vnadmin.Document)
+    with pytest.raises(VnAdminError):
+        next(stream)
     rows = list(parse_documents([b"\x00\x01\xff" * 5, texts()[0]], rows=True))
     assert rows[0]["error"] and rows[1]["error"] is None and rows[1]["source"] == 1
 

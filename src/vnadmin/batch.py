@@ -157,13 +157,25 @@ def _documents(source: BatchSource) -> tuple[Document, ...]:
     raise VnAdminError(f"a source is a text, a path or bytes, not {type(source).__name__}")
 
 
+def _portable(exc: VnAdminError) -> VnAdminError:
+    """``exc``, or a plain :class:`VnAdminError` with its message when it would not come
+    back whole from a worker process."""
+    import pickle
+
+    try:
+        back = pickle.loads(pickle.dumps(exc))
+    except Exception:
+        back = None
+    return exc if isinstance(back, VnAdminError) else VnAdminError(str(exc))
+
+
 def _work(item: tuple[int, BatchSource, bool]) -> list[Any]:
     """One source, in a worker (or here): its rows, or its documents, or its error."""
     index, source, rows = item
     try:
         docs = _documents(source)
     except VnAdminError as exc:
-        return [_error_row(index, exc)] if rows else [exc]
+        return [_error_row(index, exc)] if rows else [_portable(exc)]
     if rows:
         return [document_row(d, index, k) for k, d in enumerate(docs)]
     return list(docs)
