@@ -18,6 +18,7 @@ pa = pytest.importorskip("pyarrow")
 
 from vnadmin.arrow import (  # noqa: E402
     CODE_FIELDS,
+    code_struct_type,
     documents_table,
     is_valid_codes,
     parse_codes,
@@ -84,9 +85,11 @@ def expected(text: str | None) -> dict[str, object] | None:
     }
 
 
-def test_corpus_codes_junk_and_nulls_as_the_row_api() -> None:
+@pytest.mark.parametrize("dictionary", [False, True])
+def test_corpus_codes_junk_and_nulls_as_the_row_api(dictionary: bool) -> None:
     data = [*CORPUS, *JUNK, None, *[None] * 3]
-    out = parse_codes(pa.array(data, type=pa.string()))
+    out = parse_codes(pa.array(data, type=pa.string()), dictionary=dictionary)
+    assert out.type == code_struct_type(dictionary=dictionary)
     assert isinstance(out, pa.StructArray)
     assert len(out) == len(data)
     assert out.to_pylist() == [expected(s) for s in data]
@@ -101,7 +104,9 @@ def test_numbers_varied_on_every_corpus_tail() -> None:
 
 def test_real_shaped_sample() -> None:
     data = real_shaped(5000, seed=3)
-    assert parse_codes(data).to_pylist() == [expected(s) for s in data]
+    want = [expected(s) for s in data]
+    assert parse_codes(data).to_pylist() == want
+    assert parse_codes(data, dictionary=True).to_pylist() == want
 
 
 _code_like = st.one_of(
@@ -135,6 +140,7 @@ def test_inputs_of_every_kind() -> None:
     assert parse_codes(iter(data)).to_pylist() == want
     assert parse_codes([]).to_pylist() == []
     assert parse_codes([None, None]).to_pylist() == [None, None]
+    assert parse_codes([None, None], dictionary=True).to_pylist() == [None, None]
     pl = pytest.importorskip("polars")
     assert parse_codes(pl.Series(data)).to_pylist() == want
     pd = pytest.importorskip("pandas")

