@@ -163,7 +163,7 @@ def test_is_valid_codes() -> None:
 def test_memory_within_twice_input_plus_output() -> None:
     """Peak Arrow memory of parse_codes (a pool that counts only its own allocations)
     is within 2x the input's and the output's Arrow size; measured at 1 M rows too
-    (benchmarks/bench_arrow.py: 1.8x)."""
+    (benchmarks/bench_arrow.py: 1.2x)."""
     arr = pa.array(real_shaped(50_000, seed=5))
     parse_codes(arr[:100])  # the memos warm, as in any long run
     old = pa.default_memory_pool()
