@@ -24,6 +24,7 @@ EXTRAS = {
     "pdf": "pdfminer.six",
     "ics": "icalendar",
     "hypothesis": "hypothesis",
+    "arrow": "pyarrow",
 }
 
 

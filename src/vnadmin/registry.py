@@ -27,6 +27,7 @@ import itertools
 import re
 import threading
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -66,6 +67,19 @@ class DocumentType:
 
     def __str__(self) -> str:
         return self.name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields; read back as the shipped registry's own entry when that
+        entry is equal (so ``code.doc_type is`` the registry's after a round trip)."""
+        return _document_type, (self.abbr, self.category, self.name, self.name_en, self.article)
+
+
+def _document_type(
+    abbr: str, category: DocCategory, name: str, name_en: str, article: str
+) -> DocumentType:
+    made = DocumentType(abbr, category, name, name_en, article)
+    entry = default_registry.type_by_name(name, category)
+    return entry if entry is not None and entry == made else made
 
 
 class IssuerKind(enum.Enum):

@@ -27,7 +27,7 @@ import enum
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -424,6 +424,14 @@ class Document:
         bounded cache keeps recent documents'); spans point into :attr:`text`."""
         return _tasks_of(self.text, self.file is None or self.file.flat)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A compact pickle (:mod:`vnadmin.document._pickle`): the text once, the other
+        fields without their copies of it."""
+        from vnadmin.document._pickle import dump_fields
+
+        values = tuple(getattr(self, a.name) for a in _FIELDS if a.name != "text")
+        return _unpickle, (dump_fields(values, self.text),)
+
     def span_of(self, part: str) -> tuple[int, int] | None:
         """Offsets of a header part (``"issuer"``, ``"code"``, ``"type"`` …)."""
         return dict(self.spans).get(part)
@@ -440,6 +448,17 @@ class Document:
                 return None
             where = span
         return self.file.locate(where)
+
+
+_FIELDS = attrs.fields(Document)
+
+
+def _unpickle(blob: bytes) -> Document:
+    from vnadmin.document._pickle import load_fields
+
+    text, values = load_fields(blob)
+    names = [a.name for a in _FIELDS if a.name != "text"]
+    return Document(**dict(zip(names, values, strict=True)), text=text)
 
 
 @functools.lru_cache(maxsize=32)
