@@ -90,7 +90,7 @@ def test_extract_parquet_with_processes(tmp_path: Path) -> None:
     bad = tmp_path / "bad.bin"
     bad.write_bytes(b"\x00\x01\xff" * 5)
     argv = (*map(str, TEXTS[:3]), str(bad), "--to", str(to), "--processes", "2", "--quiet")
-    assert run(_args(*argv), io.StringIO()) == 1  # one file could not be read
+    assert run(_args(*argv), io.StringIO()) == 2  # one file could not be read (an input error)
     table = pq.read_table(to)
     assert table.num_rows == 4
     assert table.column("error").to_pylist()[:3] == [None] * 3

@@ -73,6 +73,7 @@ CLASSIFIED: dict[str, Kind] = {
     # vnadmin.__all__
     "add_months": V,
     "check_format": V,
+    "parse_documents": V,
     "fix": T,
     "format_document": V,
     "location_label": V,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from vnadmin import calendar, codes
     from vnadmin._extras import MissingExtraError
+    from vnadmin.batch import parse_documents
     from vnadmin.calendar import (
         Calendar,
         DayKind,
@@ -226,6 +227,7 @@ _EXPORTS: dict[str, str] = {
     "Secrecy": "vnadmin.document",
     "Urgency": "vnadmin.document",
     "parse_document": "vnadmin.document",
+    "parse_documents": "vnadmin.batch",
     "format_document": "vnadmin.document",
     "Draft": "vnadmin.writing",
     "Fix": "vnadmin.writing",
@@ -436,6 +438,7 @@ __all__ = [
     "parse_datetime",
     "parse_deadline",
     "parse_document",
+    "parse_documents",
     "parse_meeting",
     "parse_period",
     "parse_place_date",

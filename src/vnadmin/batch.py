@@ -261,17 +261,21 @@ def _json_default(value: object) -> str:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """``vnadmin extract PATH… --to OUT``: one row per document (:func:`document_row`, a
-    ``source_path`` column added), progress on stderr; 1 when a file could not be read."""
+    ``source_path`` column added), progress on stderr; 2 when a file could not be read (the CLI's input error)."""
     files = _files(args.paths)
     to = Path(args.to)
     if to.suffix not in (".parquet", ".jsonl"):
         raise VnAdminError(f"--to must end in .parquet or .jsonl, not {to.name!r}")
     err = sys.stderr
 
+    tty = err.isatty()
+
     def show(done: int, total: int | None) -> None:
-        if not args.quiet:
-            end = "\n" if done == total else ""
-            print(f"\rextract: {done}/{total} files", end=end, file=err, flush=True)
+        # (on a terminal, one line rewritten; in a log, every 100th file and the last)
+        if not args.quiet and (tty or done == total or done % 100 == 0):
+            end = "\n" if done == total or not tty else ""
+            lead = "\r" if tty else ""
+            print(f"{lead}extract: {done}/{total} files", end=end, file=err, flush=True)
 
     stream = parse_documents(files, processes=args.processes, progress=show, rows=True)
     failed = 0
@@ -295,4 +299,4 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
         write_parquet(counted(), to)
     print(f"{count} documents from {len(files)} files to {to} ({failed} failed)", file=out)
-    return 1 if failed else 0
+    return 2 if failed else 0  # (a file that could not be read: an input error)

@@ -86,7 +86,7 @@ __all__ = [
 ISSUES = "https://github.com/vnadmin/vnadmin/issues"
 
 #: The modules that register subcommands, imported when the parser is built.
-MODULES = ("vnadmin.cli._lint", "vnadmin.cli._commands")
+MODULES = ("vnadmin.cli._lint", "vnadmin.cli._commands", "vnadmin.cli._extract")
 
 #: The exit statuses of every command.
 EXIT_STATUSES = {
