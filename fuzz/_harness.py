@@ -33,7 +33,7 @@ def load() -> ModuleType:
         import vnadmin
 
         for info in pkgutil.walk_packages(vnadmin.__path__, "vnadmin."):
-            if not info.name.startswith(SKIP):
+            if not info.name.startswith(SKIP) and not info.name.endswith(".__main__"):
                 importlib.import_module(info.name)
     return vnadmin
 

@@ -355,9 +355,18 @@ def test_classification_matches_signatures() -> None:
 
 #: Where the annotation alone misleads: to_dict/to_json take any value, date_of_match a
 #: regex match (not text);
-#: read_document/read_documents/read_layout take a path (a str too), bytes or a file.
+#: read_document/read_documents/read_layout take a path (a str too), bytes or a file;
+#: parse_documents an iterable of those.
 _SIGNATURE_EXCEPTIONS = frozenset(
-    {"to_dict", "to_json", "dates.date_of_match", "read_document", "read_documents", "read_layout"}
+    {
+        "to_dict",
+        "to_json",
+        "dates.date_of_match",
+        "read_document",
+        "read_documents",
+        "read_layout",
+        "parse_documents",
+    }
 )
 
 
