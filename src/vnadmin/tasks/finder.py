@@ -32,14 +32,20 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import attrs
 
 from vnadmin.dates import find_dates
 from vnadmin.dates.deadlines import Deadline, DeadlineKind, find_deadlines
 from vnadmin.dates.times import VN_TZ
+from vnadmin.registry import Issuer, default_registry
 from vnadmin.tasks.model import Party, PartyKind, Task
+from vnadmin.tasks.recurrence import find_recurrence
 from vnadmin.text import NormalizedText, as_normalized
+
+if TYPE_CHECKING:
+    from vnadmin.document import Document
 
 __all__ = ["find_tasks"]
 
@@ -444,6 +450,7 @@ _KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
 _ABBREVIATION_ROW = re.compile(r":[ \t]*[A-ZĐ]{2,}(?:[ \t]*$|[ \t]*[;,.])")
 _DAY_DEADLINE = re.compile(r"(?i:trong|hạn|vào|thành)[ \t]+ngày[ \t]+\d")
 _WS = re.compile(r"\s+")
+_CHU_TRI = _rx(r"(?<!\w)chủ trì(?!\w)")
 
 
 def _clean(s: str) -> str:
@@ -634,7 +641,36 @@ def _party(ctx: _Ctx, name: str, a: int, b: int) -> Party:
         kind = PartyKind.PERSON
     elif "các " in low or low.startswith("từng") or "thành viên" in low:
         kind = PartyKind.ORGAN_CLASS
-    return Party(name=name, kind=kind, span=(oa, ob), text=ctx.nt.original[oa:ob])
+    body = _issuer_named(name) if kind is PartyKind.ORGAN else None
+    return Party(name=name, kind=kind, span=(oa, ob), text=ctx.nt.original[oa:ob], body=body)
+
+
+def _name_key(name: str) -> str:
+    k = " ".join(name.casefold().replace("uỷ", "ủy").split())
+    return k.replace("ủy ban nhân dân", "ubnd")
+
+
+@lru_cache(maxsize=2)
+def _issuer_index(version: int) -> dict[str, Issuer]:
+    """Registry issuers by folded name (the registry's ``version`` keys the cache, so an
+    issuer a user adds is seen); a name two issuers share is left out (ambiguous)."""
+    out: dict[str, Issuer] = {}
+    seen: set[str] = set()
+    for iss in default_registry.issuers():
+        if iss.valid_to is not None:
+            continue
+        k = _name_key(iss.name)
+        if k in seen:
+            out.pop(k, None)
+            continue
+        seen.add(k)
+        out[k] = iss
+    return out
+
+
+def _issuer_named(name: str) -> Issuer | None:
+    """The registry's canonical body for ``name`` ("Bộ Tư pháp" → ``BTP``), if any."""
+    return _issuer_index(default_registry.version).get(_name_key(name))
 
 
 def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
@@ -791,6 +827,10 @@ def _make(
         if piece and len(deliv_list) < 5:
             deliv_list.append(piece)
     deliv = tuple(deliv_list)
+    schedule = find_recurrence(body) if rec is not None or "tháng" in body else None
+    co_leads: tuple[Party, ...] = ()
+    if len(leads) > 1 and _CHU_TRI.search(s, a, action_start) is not None:
+        co_leads = tuple(leads)
     base = Task(
         lead=None,
         collaborators=tuple(collabs or own_collab),
@@ -806,10 +846,13 @@ def _make(
         execution_clause=execution,
         span=(oa, ob),
         text=ctx.nt.original[oa:ob],
+        schedule=schedule,
     )
     if not leads:
         return [base]
-    return [attrs.evolve(base, lead=p) for p in leads]
+    return [
+        attrs.evolve(base, lead=p, co_leads=tuple(x for x in co_leads if x is not p)) for p in leads
+    ]
 
 
 @attrs.frozen
@@ -934,10 +977,14 @@ def _subject(
     return leads, collabs, act, modality, giao
 
 
-def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
-    """The duties written in ``source``, in text order; spans are into the caller's string.
+def find_tasks(source: str | NormalizedText | Document) -> tuple[Task, ...]:
+    """The duties written in ``source``, in text order; spans are into the caller's string
+    (for a :class:`~vnadmin.Document`, into its ``text``).
 
-    Never raises on a ``str``.
+    Every task carries its ``assigner``: for a Thông báo kết luận the chair of the meeting
+    it reports, otherwise the organ the document is signed for (the ``TM.`` line, else the
+    issuer of the header); a :class:`~vnadmin.Document` gives its parsed issuer and
+    signature. Never raises on a ``str``.
 
     >>> t = find_tasks("Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản; "
     ...                "báo cáo UBND tỉnh trước ngày 15/01/2024.")[0]
@@ -946,11 +993,143 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     >>> [p.name for p in t.report_to]
     ['UBND tỉnh']
     """
-    nt = as_normalized(source)
+    doc: Document | None = None
+    if not isinstance(source, (str, NormalizedText)):
+        from vnadmin.document import Document as _Document
+        from vnadmin.reader.columns import normalize_document
+
+        if not isinstance(source, _Document):
+            return find_tasks(as_normalized(source))  # raises VnAdminError
+        doc = source
+        try:
+            nt = normalize_document(doc.text, columns=doc.file is None or doc.file.flat)
+        except Exception:
+            return ()
+    else:
+        nt = as_normalized(source)
     try:
-        return _find(nt)
+        found = _find(nt)
+        if not found:
+            return found
+        who = _assigner_of_doc(doc, nt) if doc is not None else _assigner(nt)
+        if who is None:
+            return found
+        return tuple(attrs.evolve(t, assigner=who) for t in found)
     except Exception:  # a finder reports what it can; an internal slip must not escape
         return ()
+
+
+_TB_HEAD = re.compile(r"^[ \t]*THÔNG[ \t]+BÁO[ \t]*$", re.M)
+_CONCLUDE = re.compile(r"(?i:kết[ \t\n]+luận)")
+_TM_LINE = re.compile(r"^[ \t]*(?:TM|T/M|Thay[ \t]+mặt)[ \t]*\.?[ \t]+([^\n]{3,120}?)[ \t]*$", re.M)
+_SO_LINE = re.compile(r"^[ \t|]*Số[ \t]*:", re.M)
+# A header line that continues the issuer's name of the line above (not a new unit).
+_HEAD_CONT = re.compile(
+    r"(?:TỈNH|THÀNH[ \t]+PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|ĐẶC[ \t]+KHU|NHÂN[ \t]+DÂN|TRUNG[ \t]+ƯƠNG|VIỆT[ \t]+NAM)(?!\w)"
+)
+_MOTTO = re.compile(r"[ \t]*(?:CỘNG[ \t]+HÒA|CỘNG[ \t]+HOÀ|ĐẢNG[ \t]+CỘNG[ \t]+SẢN)")
+
+
+def _organ_party(nt: NormalizedText, name: str, a: int, b: int) -> Party:
+    name = " ".join(name.split())
+    return Party(
+        name=name,
+        kind=PartyKind.ORGAN,
+        span=(a, b),
+        text=nt.original[a:b],
+        body=_issuer_named(name),
+    )
+
+
+def _chair_party(nt: NormalizedText) -> Party | None:
+    """The chair of the meeting a Thông báo kết luận reports."""
+    from vnadmin.meetings.parser import parse_meeting
+
+    m = parse_meeting(nt)
+    if m is None or not m.held or not m.chair:
+        return None
+    chair = m.chair[0]
+    k = nt.original.find(chair.split(",")[0], m.span[0], m.span[1] + 1)
+    span = (k, k + len(chair.split(",")[0])) if k >= 0 else m.span
+    return Party(name=chair, kind=PartyKind.PERSON, span=span, text=nt.original[span[0] : span[1]])
+
+
+def _assigner(nt: NormalizedText) -> Party | None:
+    """Who gives the duties of a text: the concluding chair of a Thông báo kết luận, else
+    the organ of the ``TM.`` line, else the last line of the header's issuer column."""
+    t = nt.text
+    head = t[:3000]
+    tb = _TB_HEAD.search(head)
+    if tb is not None and _CONCLUDE.search(t, tb.end(), tb.end() + 400) is not None:
+        chair = _chair_party(nt)
+        if chair is not None:
+            return chair
+    issuer: list[tuple[int, int]] = []  # the pieces of the last unit's name
+    so = _SO_LINE.search(head)
+    if so is not None:
+        adjacent = False
+        pos = 0
+        while pos < so.start():
+            nl = t.find("\n", pos, so.start())
+            nl = so.start() if nl < 0 else nl
+            line = t[pos:nl]
+            mm = _MOTTO.search(line)
+            cut = mm.start() if mm is not None else len(line)
+            bar = line.find("|", len(line) - len(line.lstrip(" \t|")))
+            if 0 <= bar < cut:
+                cut = bar  # a header table: the issuer column is the first cell
+            body = line[:cut].strip(" \t|")
+            letters = [c for c in body if c.isalpha()]
+            if len(letters) >= 3 and body.upper() == body and "---" not in body:
+                a = pos + line.index(body)
+                title = " ".join(w[:1] + w[1:].lower() for w in body.split())
+                cont = _HEAD_CONT.match(body) is not None or _start_re().match(title) is None
+                if issuer and cont and adjacent:
+                    issuer.append((a, a + len(body)))  # "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG"
+                else:
+                    issuer = [(a, a + len(body))]
+                adjacent = True
+            elif letters or "---" in body:
+                adjacent = False
+            pos = nl + 1
+    tm = None
+    for m in _TM_LINE.finditer(t, len(t) // 3):
+        tm = m
+    if tm is not None:
+        name = tm.group(1).strip()
+        if not issuer or not _name_key(t[issuer[0][0] : issuer[-1][1]]).startswith(_name_key(name)):
+            oa, ob = nt.to_original(tm.start(1), tm.start(1) + len(name))
+            return _organ_party(nt, name, oa, ob)
+    if issuer:
+        oa, ob = nt.to_original(issuer[0][0], issuer[-1][1])
+        return _organ_party(nt, " ".join(t[a:b] for a, b in issuer), oa, ob)
+    return None
+
+
+def _assigner_of_doc(doc: Document, nt: NormalizedText) -> Party | None:
+    """:func:`_assigner` from a parsed document: its issuer and first signature block."""
+    if doc.type_name == "Thông báo":
+        t = nt.text
+        tb = _TB_HEAD.search(t[:3000])
+        if tb is not None and _CONCLUDE.search(t, tb.end(), tb.end() + 400) is not None:
+            chair = _chair_party(nt)
+            if chair is not None:
+                return chair
+    sig = doc.signature
+    issuer = doc.issuer
+    if sig is not None and sig.chain:
+        auth = sig.chain[0]
+        name = auth.title
+        if (
+            name
+            and auth.mode.value == "TM"
+            and (issuer is None or not _name_key(issuer).startswith(_name_key(name)))
+        ):
+            return _organ_party(nt, name, *auth.title_span)
+    if issuer:
+        span = doc.span_of("issuer") or (0, 0)
+        return _organ_party(nt, issuer, *span)
+    return None
 
 
 def _find(nt: NormalizedText) -> tuple[Task, ...]:
