@@ -797,6 +797,8 @@ def _make(
     s = ctx.flat
     while b > a and s[b - 1] in " \t\n":
         b -= 1
+    while a < b and s[a] in " \t\n":
+        a += 1
     oa, ob = ctx.nt.to_original(a, b)
     action = _clean(s[action_start:b]).rstrip("./")
     if not action or _NOT_DUTY_ACTION.match(action) or action.endswith("như sau"):
