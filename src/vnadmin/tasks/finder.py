@@ -203,7 +203,9 @@ _VERB_START = re.compile(
 # Verb phrases that describe a status, not a duty ("làm việc theo chế độ kiêm nhiệm").
 _NOT_DUTY_ACTION = _rx(
     r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc |[Cc]ăn cứ |"
-    r"có ý kiến(?: chỉ đạo)? như sau|[Tt]hực hiện ý kiến|Mời |tổ chức (?:liên ngành|phối hợp liên ngành|xã hội))"
+    r"có ý kiến(?: chỉ đạo)? như sau|[Tt]hực hiện ý kiến|Mời |tổ chức (?:liên ngành|phối hợp liên ngành|xã hội)"
+    # the courtesy close of a request: "đề nghị … quan tâm chỉ đạo thực hiện./."
+    r"|quan tâm(?:,)? (?:chỉ đạo|phối hợp|giúp đỡ)(?: (?:thực hiện|triển khai))?[ ./]*$)"
 )
 
 # Words a person's title starts with.
@@ -450,6 +452,13 @@ _KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
 _ABBREVIATION_ROW = re.compile(r":[ \t]*[A-ZĐ]{2,}(?:[ \t]*$|[ \t]*[;,.])")
 _DAY_DEADLINE = re.compile(r"(?i:trong|hạn|vào|thành)[ \t]+ngày[ \t]+\d")
 _WS = re.compile(r"\s+")
+# Verbs that give a duty right after a subject that follows a basis ("Căn cứ …, UBND tỉnh
+# chỉ đạo …"): modal and directive verbs, not a report's past or present actions.
+_DIRECTIVE = _rx(
+    r"(?:chỉ đạo|có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|khẩn trương|tiếp tục|phải|cần"
+    r"|tổ chức|triển khai|thực hiện|xây dựng|rà soát|hướng dẫn|phối hợp|tham mưu|giao|yêu cầu"
+    r"|đề nghị|kiểm tra|báo cáo|nghiên cứu)(?!\w)"
+)
 _CHU_TRI = _rx(r"(?<!\w)chủ trì(?!\w)")
 
 
@@ -929,10 +938,20 @@ def _subject(
         i = j
         chosen = True
         break
-    if not chosen and (basis or not _starts_name(s, i)):
+    if not chosen and not _starts_name(s, i):
         return None
     end = _name_end(s, i, b, verbs)
+    if not chosen and basis and _DIRECTIVE.match(s, end) is None:
+        return None  # "Căn cứ …, X <directive verb> …" only: "Căn cứ …, X đã …" reports
     name_end = end
+    scoped = False
+    if s.startswith(("căn cứ", "trên cơ sở"), end):
+        # "X căn cứ chức năng, nhiệm vụ của … phản ánh …": the basis scopes the duty,
+        # which starts at the next verb
+        k = bisect_left(verbs, end + 8)
+        if k < len(verbs) and verbs[k] < b:
+            end = verbs[k]
+            scoped = True
     # "theo chức năng, nhiệm vụ …" scopes the assignee; the duty starts at the next verb
     if s.startswith("theo chức năng", end):
         k = bisect_left(verbs, end + 15)
@@ -954,7 +973,7 @@ def _subject(
         leads = [p for p in _parties(ctx, i, name_end) if _plausible(p.name)]
     if not leads:
         return None
-    if end != name_end:  # scoped by "theo chức năng, nhiệm vụ … tại Quyết định …"
+    if end != name_end and not scoped:  # "theo chức năng, nhiệm vụ … tại Quyết định …"
         leads = [attrs.evolve(p, kind=PartyKind.GROUP_BY_REFERENCE) for p in leads]
     collabs: list[Party] = []
     act = end
@@ -1251,9 +1270,10 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             for ca, cb in clauses:
                 verb_first = _VERB_START.match(s, _skip_blank(s, ca)) is not None
                 giao_head = _GIAO.search(s, ca, min(cb, ca + 80)) is not None
+                basis_head = _BASIS_PREFIX.match(s, _skip_blank(s, ca)) is not None
                 subj = (
                     None
-                    if (inherited and verb_first and not giao_head)
+                    if (inherited and verb_first and not giao_head and not basis_head)
                     else _subject(ctx, ca, cb, verbs)
                 )
                 if subj is not None:
@@ -1321,7 +1341,23 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
         out.extend(para_tasks)
     if field is not None:
         out.extend(_field_tasks(ctx, field, verbs_all))
+    if ctx.addressees:
+        out = [_as_addressee(ctx, t) for t in out]
     return tuple(out)
+
+
+def _as_addressee(ctx: _Ctx, task: Task) -> Task:
+    """A lead that names the Kính gửi class without its "các" ("đề nghị Ủy ban nhân dân
+    tỉnh, thành phố …" in a letter to "Ủy ban nhân dân các tỉnh, thành phố") is that
+    addressee: it takes the addressee's name (its own span kept)."""
+    lead = task.lead
+    if lead is None or lead.kind is not PartyKind.ORGAN:
+        return task
+    key = _name_key(lead.name)
+    for a in ctx.addressees:
+        if a.name != lead.name and _name_key(a.name).replace(" các ", " ") == key:
+            return attrs.evolve(task, lead=attrs.evolve(lead, name=a.name, kind=a.kind))
+    return task
 
 
 def _attach_deadline(
