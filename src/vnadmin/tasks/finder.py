@@ -446,6 +446,11 @@ _DUTY_OF = _rx(r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: của)? |Đối với 
 _PLAN_HEAD = re.compile(
     r"(?i:đề xuất|kiến nghị|nhiệm vụ|giải pháp|phương hướng|thời gian tới|tổ chức thực hiện|đề nghị)"
 )
+# A heading over duties still to do, whose items may name no assignee.
+_TODO_HEAD = re.compile(
+    r"(?i:(?:nhiệm vụ|giải pháp|công việc|kế hoạch)[^.:;\n]{0,60}?(?:thời gian tới|cần thực hiện|"
+    r"trọng tâm|tiếp theo|sắp tới|cần triển khai)|phương hướng(?:,)? nhiệm vụ)"
+)
 _BASIS_PREFIX = re.compile(r"(?:Căn cứ|Để|Trên cơ sở|Thực hiện|Nhằm)[ \t]")
 _HONORIFIC = re.compile(r"(?:quý[ \t]|các đồng chí[ \t]|đồng chí[ \t])")
 _KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
@@ -1186,8 +1191,9 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
     inherited: list[_Lead] = []
     skip_level: int | None = None
     field: dict[str, object] | None = None
-    heads: list[tuple[int, bool]] = []  # (level, is a plan/proposal heading)
-    in_plan = False
+    # (level, is a plan/proposal heading, is a heading of duties to come)
+    heads: list[tuple[int, bool, bool]] = []
+    in_plan = in_todo = False
     for p in _paragraphs(lines):
         while inherited and inherited[-1].level >= p.level:
             inherited.pop()
@@ -1222,9 +1228,14 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             while heads and heads[-1][0] >= p.level:
                 heads.pop()
             heads.append(
-                (p.level, _PLAN_HEAD.search(s, p.start, min(p.end, p.start + 160)) is not None)
+                (
+                    p.level,
+                    _PLAN_HEAD.search(s, p.start, min(p.end, p.start + 160)) is not None,
+                    _TODO_HEAD.search(s, p.start, min(p.end, p.start + 200)) is not None,
+                )
             )
             in_plan = any(h[1] for h in heads)
+            in_todo = any(h[2] for h in heads[:-1])
         heading = _heading_lead(ctx, p)
         if heading is not None:
             inherited.append(heading)
@@ -1323,6 +1334,15 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                         verbs,
                         giao=h.giao,
                     )
+                elif (
+                    in_todo
+                    and p.level >= _LEVEL["letter"]
+                    and _VERB_START.match(s, _skip_blank(s, ca))
+                    and not sent.rstrip().endswith(":")
+                ):
+                    # "3. Nhiệm vụ cần thực hiện trong thời gian tới" then "- Tiếp tục rà
+                    # soát …": a duty the text gives no assignee (M104 reports it)
+                    para_tasks += _make(ctx, [], [], ca, cb, ca, None, p.path, verbs, giao=False)
                 else:
                     # "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.": a subject-less
                     # sentence right after a duty gives it its missing deadline
