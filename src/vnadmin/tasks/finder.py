@@ -136,6 +136,7 @@ _VERBS = (
     "chấp hành",
     "thi hành",
     "trình",
+    "xem xét",
     "cung cấp",
     "giám sát",
     "đánh giá",
@@ -418,6 +419,10 @@ _RECUR = _rx(
 )
 _COND = _rx(r"(?<!\w)(?:[Tt]rường hợp|[Nn]ếu|[Kk]hi)[ \t][^,;.]{3,120}")
 _MODAL = _rx(r"(?<!\w)(?:có trách nhiệm|chủ động|chủ trì|phải|cần|khẩn trương)(?!\w)")
+_INVITING = re.compile(r"^[ \t|]*GIẤY[ \t]+MỜI[ \t|]*$", re.M)
+_MEETING_ACT = _rx(
+    r"(?i:tổ chức (?:cuộc |buổi |phiên )?(?:họp|hội nghị|hội thảo|tọa đàm|toạ đàm|làm việc|lễ|đại hội))"
+)
 _PROPOSING = re.compile(r"^[ \t]*(?:TỜ[ \t]+TRÌNH|BÁO[ \t]+CÁO)[ \t]*$", re.M)
 _STOP_NAME = _rx(
     r"[:.()]|(?<!\w)(?:chậm nhất|trước|để|trong|xem xét|qua|file|bằng|theo|tại|về việc|kết quả)(?!\w)"
@@ -436,7 +441,10 @@ _FIELD = re.compile(
     r"|(?P<time>Thời gian(?:[ \t]+(?:hoàn thành|thực hiện|trình))?|Thời hạn(?:[ \t]+hoàn thành)?))[ \t]*:"
 )
 _COND_PREFIX = re.compile(
-    r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t][^,;.:]{1,120}[,:][ \t]*"
+    r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình"
+    # a leading adverbial of time: "Trong thời hạn 60 ngày làm việc, X có trách nhiệm …"
+    r"|Trong thời hạn|Chậm nhất|Trước ngày|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý"
+    r"|Hằng tháng|Hàng tháng)[ \t][^,;.:]{1,120}[,:][ \t]*"
 )
 _DELIV_STOP = _rx(r"(?<!\w)(?:chậm nhất|trước|để|trong|gửi|báo cáo|trình|hoàn thành|theo)(?!\w)")
 _COND_START = re.compile(
@@ -616,6 +624,7 @@ class _Ctx:
     deadlines: tuple[Deadline, ...]
     dl_starts: tuple[int, ...]
     proposing: bool
+    invitation: bool = False  # a Giấy mời: its "X tổ chức Họp …" is the meeting itself
     addressees: tuple[Party, ...] = ()  # the "Kính gửi:" line, for "đề nghị quý cơ quan …"
 
 
@@ -817,6 +826,8 @@ def _make(
     action = _clean(s[action_start:b]).rstrip("./")
     if not action or _NOT_DUTY_ACTION.match(action) or action.endswith("như sau"):
         return []
+    if ctx.invitation and _MEETING_ACT.match(action):
+        return []  # "UBND tỉnh tổ chức Họp …" in a Giấy mời: the meeting, not a duty
     if _ABBREVIATION_ROW.search(action):
         return []  # "Ban chỉ đạo: BCĐ", a row of an abbreviation table
     body = s[action_start:b]
@@ -1166,7 +1177,14 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
     lines = nt.text
     s = lines.replace("\n", " ").replace("\r", " ")  # same length: offsets are shared
     head = lines[:3000]
-    ctx = _Ctx(nt, s, dls, tuple(d.span[0] for d in dls), _PROPOSING.search(head) is not None)
+    ctx = _Ctx(
+        nt,
+        s,
+        dls,
+        tuple(d.span[0] for d in dls),
+        _PROPOSING.search(head) is not None,
+        _INVITING.search(head) is not None,
+    )
     kg = _KINH_GUI.search(lines, 0, min(len(lines), 6000))
     if kg is not None:
         a = kg.end()
@@ -1309,9 +1327,11 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                                 ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao
                             )
                         continue
-                    para_tasks += _make(
+                    new = _make(
                         ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao
                     )
+                    if not _follow_up(ctx, out, para_tasks, new, act, cb, verbs):
+                        para_tasks += new
                 elif prev is not None and s.startswith("chủ động", ca):
                     para_tasks += _make(
                         ctx, prev[0], prev[1], ca, cb, ca, "chủ động", p.path, verbs, giao=prev[3]
@@ -1322,7 +1342,7 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                     and _VERB_START.match(s, _skip_blank(s, ca))
                 ):
                     h = inherited[-1]
-                    para_tasks += _make(
+                    new = _make(
                         ctx,
                         list(h.leads),
                         list(h.collabs),
@@ -1334,6 +1354,8 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                         verbs,
                         giao=h.giao,
                     )
+                    if not para_tasks or not _follow_up(ctx, [], para_tasks, new, ca, cb, verbs):
+                        para_tasks += new
                 elif (
                     in_todo
                     and p.level >= _LEVEL["letter"]
@@ -1378,6 +1400,50 @@ def _as_addressee(ctx: _Ctx, task: Task) -> Task:
         if a.name != lead.name and _name_key(a.name).replace(" các ", " ") == key:
             return attrs.evolve(task, lead=attrs.evolve(lead, name=a.name, kind=a.kind))
     return task
+
+
+_FOLLOW = _rx(
+    r"(?:(?:[Đđ]ịnh kỳ )?(?:[Hh][àằ]ng|[Mm]ỗi) (?:ngày|tuần|tháng|quý|năm),? |[Đđ]ịnh kỳ,? )?"
+    r"(?:[Bb]áo cáo|[Gg]ửi)(?!\w)"
+)
+
+
+def _follow_up(
+    ctx: _Ctx,
+    out: list[Task],
+    para_tasks: list[Task],
+    new: list[Task],
+    act: int,
+    b: int,
+    verbs: Sequence[int],
+) -> bool:
+    """A sentence that only reports or sends the result of the duty just before, by the
+    same assignee ("… . Hằng tuần báo cáo UBND tỉnh để theo dõi.", "Văn bản góp ý, đề nghị
+    X gửi về Văn phòng … chậm nhất ngày …") completes that duty: its report target,
+    deadline and recurrence go to the duty's rows, and no new duty is made. True when so."""
+    if not new or _FOLLOW.match(ctx.flat, _skip_blank(ctx.flat, act)) is None:
+        return False
+    pool = para_tasks if para_tasks else out
+    if not pool:
+        return False
+    last = pool[-1]
+    if new[0].span[0] - last.span[1] > 300 or new[0].span[0] < last.span[1]:
+        return False
+    group = [k for k in range(len(pool)) if pool[k].span == last.span]
+    names = {pool[k].lead.name if pool[k].lead else None for k in group}
+    if {t.lead.name if t.lead else None for t in new} != names:
+        return False
+    first = new[0]
+    for k in group:
+        t = pool[k]
+        pool[k] = attrs.evolve(
+            t,
+            report_to=t.report_to or first.report_to,
+            deadline=t.deadline or first.deadline,
+            recurrence=t.recurrence or first.recurrence,
+            schedule=t.schedule or first.schedule,
+        )
+    return True
 
 
 def _attach_deadline(
