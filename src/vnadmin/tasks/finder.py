@@ -137,6 +137,14 @@ _VERBS = (
     "thi hành",
     "trình",
     "xem xét",
+    "cụ thể hóa",
+    "cụ thể hoá",
+    "quán triệt",
+    "nộp",
+    "duy trì",
+    "khắc phục",
+    "tiến hành",
+    "chấn chỉnh",
     "cung cấp",
     "giám sát",
     "đánh giá",
@@ -265,6 +273,11 @@ _COMPOUND_BEFORE = frozenset(
         "đề",
     ]
 )
+# After "tổ chức", words that make it the noun "organisation".
+_ORG_NOUN = _rx(
+    r" (?:đảng|chính trị|xã hội|đoàn thể|hội|kinh tế|tín dụng|tôn giáo|quốc tế|phi chính phủ"
+    r"|hành nghề|có liên quan|liên quan|cơ sở đảng|thành viên)(?!\w)"
+)
 _COMPOUND_AFTER = frozenset(["độ", "tự", "bày"])
 
 
@@ -284,6 +297,8 @@ def _verb_positions(s: str) -> list[int]:
         after = s[m.end() : m.end() + 5].split(maxsplit=1)
         if after and after[0].casefold() in _COMPOUND_AFTER:
             continue
+        if m.group(0).startswith("tổ") and _ORG_NOUN.match(s, m.end()):
+            continue  # "tổ chức đảng", "tổ chức xã hội": the noun, not the verb
         out.append(a)
     return out
 
@@ -394,7 +409,13 @@ _NUM_RE = re.compile(
 _LEVEL = {"dieu": 0, "roman": 1, "arabic": 2, "letter": 5, "paren": 5, "dash": 6, "plus": 7}
 
 _SENT_END = re.compile(r"(?:\./\.|[.!?])(?=[ \t]+[A-ZĐÀ-Ỹ]|[ \t]*$)")
-_CLOSING = re.compile(r"^[ \t]*(?:Nơi nhận|Nơi gửi|TM\.|KT\.|TL\.|Q\.[ \t]|Trân trọng)")
+_CLOSING = re.compile(
+    r"^[ \t|]*(?:Nơi nhận[ \t]*:|Nơi gửi[ \t]*:|Nơi nhận[ \t]*$|(?:TM|KT|TL|Q)\.[ \t]*[A-ZĐÀ-Ỹ]"
+    r"|T/M[ \t]|K/T[ \t]|Trân trọng)"
+)
+# After a closing mark, a line that shows the body goes on (a guideline's example of a
+# signature block, "Ví dụ:", then its next numbered section).
+_BODY_GOES_ON = re.compile(r"^[ \t]*(?:Ví dụ|\(chữ ký\)|\d{1,2}\.\d{1,2}\.?[ \t]|[IVX]{1,5}[.-][ \t]|Điều[ \t]+\d)", re.M)
 _GIAO = re.compile(r"(?<!\w)(?:Giao|giao)(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
 _REQ = re.compile(
     r"(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
@@ -513,7 +534,11 @@ def _paragraphs(s: str) -> Iterator[_Para]:
             if line_end >= n:
                 break
             continue
-        if _CLOSING.match(body):
+        if (
+            _CLOSING.match(body)
+            and _BODY_GOES_ON.search(s, line_end, line_end + 600) is None
+            and "Ví dụ" not in s[max(0, line_start - 40) : line_start]
+        ):
             closed = True
             break
         m = _NUM_RE.match(s, line_start, line_end)
