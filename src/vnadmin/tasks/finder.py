@@ -395,6 +395,8 @@ def _starts_name(s: str, i: int) -> bool:
         while k < len(s) and k < j + 12 and (s[k].isalpha() or s[k] == " "):
             k += 1
         nxt = s[j:k].casefold()
+        if nxt.startswith(("trường hợp", "nội dung", "văn bản", "vấn đề")):
+            return False  # "các trường hợp khác, …": not a class of bodies
         return any(nxt.startswith(n) for n in _CLASS_NOUNS)
     if " " in w or w.isupper() or w in _LOOSE_HEADS or w in _PERSON:
         return True
@@ -415,7 +417,12 @@ _CLOSING = re.compile(
 )
 # After a closing mark, a line that shows the body goes on (a guideline's example of a
 # signature block, "Ví dụ:", then its next numbered section).
-_BODY_GOES_ON = re.compile(r"^[ \t]*(?:Ví dụ|\(chữ ký\)|\d{1,2}\.\d{1,2}\.?[ \t]|[IVX]{1,5}[.-][ \t]|Điều[ \t]+\d)", re.M)
+# The closing formula of a report or letter starts its own paragraph, even when the line
+# before it does not end a sentence ("Trên đây là báo cáo …", "Trân trọng …").
+_CLOSING_FORMULA = re.compile(r"[ \t]*(?:Trên đây là|Trân trọng)(?!\w)")
+_BODY_GOES_ON = re.compile(
+    r"^[ \t]*(?:Ví dụ|\(chữ ký\)|\d{1,2}\.\d{1,2}\.?[ \t]|[IVX]{1,5}[.-][ \t]|Điều[ \t]+\d)", re.M
+)
 _GIAO = re.compile(r"(?<!\w)(?:Giao|giao)(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
 _REQ = re.compile(
     r"(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
@@ -479,6 +486,11 @@ _PLAN_HEAD = re.compile(
 _TODO_HEAD = re.compile(
     r"(?i:(?:nhiệm vụ|giải pháp|công việc|kế hoạch)[^.:;\n]{0,60}?(?:thời gian tới|cần thực hiện|"
     r"trọng tâm|tiếp theo|sắp tới|cần triển khai)|phương hướng(?:,)? nhiệm vụ)"
+)
+# A label that opens a sentence of a plan: "Giải pháp khắc phục: …", "Kiến nghị: …".
+_PLAN_LABEL = re.compile(
+    r"(?:Giải pháp(?:[ \t]+khắc phục)?|Nhiệm vụ(?:[ \t]+(?:tiếp theo|thời gian tới))?|Kiến nghị"
+    r"|Đề xuất|Phương hướng)[ \t]*:[ \t]*"
 )
 _BASIS_PREFIX = re.compile(r"(?:Căn cứ|Để|Trên cơ sở|Thực hiện|Nhằm)[ \t]")
 _HONORIFIC = re.compile(r"(?:quý[ \t]|các đồng chí[ \t]|đồng chí[ \t])")
@@ -562,6 +574,7 @@ def _paragraphs(s: str) -> Iterator[_Para]:
         new = (
             kind is not None
             or cur_start < 0
+            or _CLOSING_FORMULA.match(body) is not None
             or (
                 (first.isupper() or first.isdigit())
                 and (
@@ -663,7 +676,7 @@ def _plausible(name: str) -> bool:
         (" đã", " được", " đang", " vừa", " sẽ", " là", " xin", " kính", " khi", " đề nghị")
     ):
         return False
-    if " đã " in name:
+    if " đã " in name or " chỉ " in name or " sau khi " in name:
         return False
     if name.isupper() and " " in name:
         return False
@@ -926,6 +939,9 @@ def _subject(
         i += 1
     modality: str | None = None
     giao = False
+    lab = _PLAN_LABEL.match(s, i, b)
+    if lab is not None:
+        i = lab.end()  # "Giải pháp khắc phục: Sở Tư pháp tập trung …"
     cp = _COND_PREFIX.match(s, i, b)
     if cp is not None:
         i = cp.end()
@@ -1076,9 +1092,27 @@ def find_tasks(source: str | NormalizedText | Document) -> tuple[Task, ...]:
         who = _assigner_of_doc(doc, nt) if doc is not None else _assigner(nt)
         if who is None:
             return found
+        found = tuple(t for t in found if not _performative(t, who))
         return tuple(attrs.evolve(t, assigner=who) for t in found)
     except Exception:  # a finder reports what it can; an internal slip must not escape
         return ()
+
+
+_PERFORMATIVE = _rx(
+    r"(?:hướng dẫn|thông báo|quy định|kết luận)(?: thống nhất)?"
+    r"(?:[^.;:]{0,120}?(?:sau đây|như sau)|[ \t]*:)"
+)
+
+
+def _performative(task: Task, who: Party) -> bool:
+    """The issuer's own act of the document ("Ban Thường vụ Hiệp hội hướng dẫn một số nội
+    dung sau đây …", "… hướng dẫn thống nhất: …"): what the document does, not a duty."""
+    if task.lead is None or who.kind is not PartyKind.ORGAN:
+        return False
+    lead, me = _name_key(task.lead.name), _name_key(who.name)
+    if not (lead.startswith(me) or me.startswith(lead) or me in lead):
+        return False
+    return _PERFORMATIVE.match(task.action) is not None
 
 
 _TB_HEAD = re.compile(r"^[ \t]*THÔNG[ \t]+BÁO[ \t]*$", re.M)
@@ -1403,8 +1437,16 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             field = {"para": p, "end": p.end}
         if ctx.proposing and not in_plan:
             # a report or submission tells what was done; only its proposal sections
-            # (Đề xuất, Kiến nghị, Nhiệm vụ … thời gian tới) and "Giao …" assign
-            para_tasks = [t for t in para_tasks if t.modality in ("giao", "đề nghị", "yêu cầu")]
+            # (Đề xuất, Kiến nghị, Nhiệm vụ … thời gian tới), sentences labelled
+            # "Giải pháp …:" and "Giao …" assign
+            para_tasks = [
+                t
+                for t in para_tasks
+                if t.modality in ("giao", "đề nghị", "yêu cầu")
+                or _PLAN_LABEL.match(
+                    ctx.flat, _skip_blank(ctx.flat, ctx.nt.from_original(t.span[0]))
+                )
+            ]
         out.extend(para_tasks)
     if field is not None:
         out.extend(_field_tasks(ctx, field, verbs_all))
@@ -1433,6 +1475,10 @@ _FOLLOW = _rx(
 )
 
 
+def _lead_name(task: Task) -> str | None:
+    return task.lead.name if task.lead is not None else None
+
+
 def _follow_up(
     ctx: _Ctx,
     out: list[Task],
@@ -1455,8 +1501,8 @@ def _follow_up(
     if new[0].span[0] - last.span[1] > 300 or new[0].span[0] < last.span[1]:
         return False
     group = [k for k in range(len(pool)) if pool[k].span == last.span]
-    names = {pool[k].lead.name if pool[k].lead else None for k in group}
-    if {t.lead.name if t.lead else None for t in new} != names:
+    names = {_lead_name(pool[k]) for k in group}
+    if {_lead_name(t) for t in new} != names:
         return False
     first = new[0]
     for k in group:
