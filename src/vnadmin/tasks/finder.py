@@ -283,23 +283,26 @@ _COMPOUND_AFTER = frozenset(["độ", "tự", "bày"])
 
 def _verb_positions(s: str) -> list[int]:
     out: list[int] = []
+    append = out.append
+    before_words = _COMPOUND_BEFORE
     for m in _VERB_RE.finditer(s):
         a = m.start()
-        j = a - 1
-        while j >= 0 and s[j] in " \t\n":
-            j -= 1
-        k = j
-        while k >= 0 and k > j - 12 and s[k].isalpha():
-            k -= 1
-        before = s[k + 1 : j + 1].casefold()
-        if before in _COMPOUND_BEFORE and " " not in m.group(0):
-            continue
-        after = s[m.end() : m.end() + 5].split(maxsplit=1)
-        if after and after[0].casefold() in _COMPOUND_AFTER:
-            continue
-        if m.group(0).startswith("tổ") and _ORG_NOUN.match(s, m.end()):
+        g = m.group(0)
+        if " " not in g and "\t" not in g:
+            # a one-word verb ending a noun: "chương trình", "quy định" …
+            head = s[max(0, a - 12) : a].rstrip(" \t\n")
+            k = len(head)
+            while k > 0 and head[k - 1].isalpha():
+                k -= 1
+            if head[k:].casefold() in before_words:
+                continue
+            if g == "trình":
+                after = s[m.end() : m.end() + 5].split(maxsplit=1)
+                if after and after[0].casefold() in _COMPOUND_AFTER:
+                    continue  # "trình độ", "trình tự", "trình bày"
+        elif g[0] == "t" and g.startswith("tổ") and _ORG_NOUN.match(s, m.end()):
             continue  # "tổ chức đảng", "tổ chức xã hội": the noun, not the verb
-        out.append(a)
+        append(a)
     return out
 
 
@@ -415,17 +418,15 @@ _CLOSING = re.compile(
     r"^[ \t|]*(?:Nơi nhận[ \t]*:|Nơi gửi[ \t]*:|Nơi nhận[ \t]*$|(?:TM|KT|TL|Q)\.[ \t]*[A-ZĐÀ-Ỹ]"
     r"|T/M[ \t]|K/T[ \t]|Trân trọng)"
 )
-# After a closing mark, a line that shows the body goes on (a guideline's example of a
-# signature block, "Ví dụ:", then its next numbered section).
 # The closing formula of a report or letter starts its own paragraph, even when the line
 # before it does not end a sentence ("Trên đây là báo cáo …", "Trân trọng …").
 _CLOSING_FORMULA = re.compile(r"[ \t]*(?:Trên đây là|Trân trọng)(?!\w)")
-_BODY_GOES_ON = re.compile(
-    r"^[ \t]*(?:Ví dụ|\(chữ ký\)|\d{1,2}\.\d{1,2}\.?[ \t]|[IVX]{1,5}[.-][ \t]|Điều[ \t]+\d)", re.M
-)
-_GIAO = re.compile(r"(?<!\w)(?:Giao|giao)(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
+# After a closing mark, a line that shows it was an example inside the body (a
+# guideline printing a signature block: "(chữ ký)", "Ví dụ 2:"), not the closing.
+_BODY_GOES_ON = re.compile(r"^[ \t]*(?:Ví dụ|\(chữ ký\))", re.M)
+_GIAO = re.compile(r"(?<!\w)[Gg]iao(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
 _REQ = re.compile(
-    r"(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
+    r"(?<!\w)(?=[KkĐđYy])(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
 )
 _NEG_BEFORE = re.compile(
     r"(?:[Xx]ét|[Tt]heo|[Tt]rên[ \t]+cơ[ \t]+sở|được|đã|đáp[ \t]+ứng|các|những|nhận[ \t]+được)[ \t]+$"
@@ -479,10 +480,30 @@ _COND_START = re.compile(
     r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t]"
 )
 _DUTY_OF = _rx(r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: của)? |Đối với ")
-_PLAN_HEAD = re.compile(
-    r"(?i:đề xuất|kiến nghị|nhiệm vụ|giải pháp|phương hướng|thời gian tới|tổ chức thực hiện|đề nghị)"
-)
 # A heading over duties still to do, whose items may name no assignee.
+_PLAN_WORDS = tuple(
+    w.casefold()
+    for w in (
+        "đề xuất",
+        "kiến nghị",
+        "nhiệm vụ",
+        "giải pháp",
+        "phương hướng",
+        "thời gian tới",
+        "tổ chức thực hiện",
+        "đề nghị",
+    )
+)
+
+
+def _is_plan_head(text: str) -> bool:
+    """A heading of a plan or proposal section (Đề xuất, Kiến nghị, Nhiệm vụ, Giải pháp …),
+    by plain substring tests on the casefolded text (a case-insensitive alternation is
+    slow in ``re``)."""
+    low = " ".join(text.casefold().split())
+    return any(w in low for w in _PLAN_WORDS)
+
+
 _TODO_HEAD = re.compile(
     r"(?i:(?:nhiệm vụ|giải pháp|công việc|kế hoạch)[^.:;\n]{0,60}?(?:thời gian tới|cần thực hiện|"
     r"trọng tâm|tiếp theo|sắp tới|cần triển khai)|phương hướng(?:,)? nhiệm vụ)"
@@ -568,9 +589,15 @@ def _paragraphs(s: str) -> Iterator[_Para]:
                 kind, label = ("plus" if m.group(6) in "+*" else "dash"), ""
             elif m.group(7):
                 kind, label = "paren", "(" + m.group(7) + ")"
-        prev = s[cur_start:cur_end].rstrip() if cur_start >= 0 else ""
+        # the current item's last character and last line, read without copying it
+        pe = cur_end
+        while pe > cur_start and s[pe - 1] in " \t\n\r":
+            pe -= 1
+        prev_end = s[pe - 1] if cur_start >= 0 and pe > cur_start else ""
         first = body.lstrip()[:1]
-        last_line = prev[prev.rfind("\n") + 1 :].strip()
+        last_line = (
+            s[max(cur_start, s.rfind("\n", cur_start, pe) + 1) : pe].strip() if prev_end else ""
+        )
         new = (
             kind is not None
             or cur_start < 0
@@ -578,7 +605,7 @@ def _paragraphs(s: str) -> Iterator[_Para]:
             or (
                 (first.isupper() or first.isdigit())
                 and (
-                    prev[-1:] in (".", ":", ";", "!", "?")
+                    prev_end in (".", ":", ";", "!", "?")
                     or last_line.isupper()
                     or len(last_line) < 50
                 )
@@ -1307,8 +1334,9 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             heads.append(
                 (
                     p.level,
-                    _PLAN_HEAD.search(s, p.start, min(p.end, p.start + 160)) is not None,
-                    _TODO_HEAD.search(s, p.start, min(p.end, p.start + 200)) is not None,
+                    plan_head := _is_plan_head(s[p.start : min(p.end, p.start + 160)]),
+                    plan_head
+                    and _TODO_HEAD.search(s, p.start, min(p.end, p.start + 200)) is not None,
                 )
             )
             in_plan = any(h[1] for h in heads)
