@@ -203,7 +203,10 @@ def _factored(words: Sequence[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_VERB_RE = re.compile(r"(?<!\w)" + _factored(_VERBS) + r"(?!\w)")
+# The lookahead on the verbs' first letters lets ``re`` skip most positions cheaply.
+_VERB_RE = re.compile(
+    "(?=[" + "".join(sorted({v[0] for v in _VERBS})) + r"])(?<!\w)" + _factored(_VERBS) + r"(?!\w)"
+)
 _VERB_START = re.compile(
     r"(?i:"
     + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_VERBS, key=len, reverse=True))
@@ -758,7 +761,12 @@ def _issuer_index(version: int) -> dict[str, Issuer]:
 
 def _issuer_named(name: str) -> Issuer | None:
     """The registry's canonical body for ``name`` ("Bộ Tư pháp" → ``BTP``), if any."""
-    return _issuer_index(default_registry.version).get(_name_key(name))
+    return _issuer_by_key(_name_key(name), default_registry.version)
+
+
+@lru_cache(maxsize=4096)
+def _issuer_by_key(key: str, version: int) -> Issuer | None:
+    return _issuer_index(version).get(key)
 
 
 def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
@@ -1142,6 +1150,7 @@ def _performative(task: Task, who: Party) -> bool:
     return _PERFORMATIVE.match(task.action) is not None
 
 
+_OPENING = 4000
 _TB_HEAD = re.compile(r"^[ \t]*THÔNG[ \t]+BÁO[ \t]*$", re.M)
 _CONCLUDE = re.compile(r"(?i:kết[ \t\n]+luận)")
 _TM_LINE = re.compile(r"^[ \t]*(?:TM|T/M|Thay[ \t]+mặt)[ \t]*\.?[ \t]+([^\n]{3,120}?)[ \t]*$", re.M)
@@ -1164,11 +1173,29 @@ def _organ_party(nt: NormalizedText, name: str, a: int, b: int) -> Party:
     )
 
 
+_TITLE_CHAIR = _rx(
+    r"[Kk]ết luận của (?:đồng chí|[Đđ]/c) (?P<who>[^\n]{3,240}?) (?=tại |về |khi |trong )"
+)
+
+
+def _titled_chair(nt: NormalizedText, at: int) -> Party | None:
+    """The chair named in a conclusion notice's title: "Kết luận của đồng chí X, <titles>
+    tại cuộc họp …" (wrapped lines joined)."""
+    flat = nt.text[at : at + 600].replace("\n", " ")
+    m = _TITLE_CHAIR.search(flat)
+    if m is None:
+        return None
+    name = " ".join(m.group("who").split()).rstrip(" ,")
+    oa, ob = nt.to_original(at + m.start("who"), at + m.end("who"))
+    return Party(name=name, kind=PartyKind.PERSON, span=(oa, ob), text=nt.original[oa:ob])
+
+
 def _chair_party(nt: NormalizedText) -> Party | None:
     """The chair of the meeting a Thông báo kết luận reports."""
     from vnadmin.meetings.parser import parse_meeting
 
-    m = parse_meeting(nt)
+    # the meeting a conclusion notice reports is told in its opening lines
+    m = parse_meeting(nt.original[:_OPENING])
     if m is None or not m.held or not m.chair:
         return None
     chair = m.chair[0]
@@ -1184,7 +1211,7 @@ def _assigner(nt: NormalizedText) -> Party | None:
     head = t[:3000]
     tb = _TB_HEAD.search(head)
     if tb is not None and _CONCLUDE.search(t, tb.end(), tb.end() + 400) is not None:
-        chair = _chair_party(nt)
+        chair = _titled_chair(nt, tb.end()) or _chair_party(nt)
         if chair is not None:
             return chair
     issuer: list[tuple[int, int]] = []  # the pieces of the last unit's name
@@ -1235,7 +1262,7 @@ def _assigner_of_doc(doc: Document, nt: NormalizedText) -> Party | None:
         t = nt.text
         tb = _TB_HEAD.search(t[:3000])
         if tb is not None and _CONCLUDE.search(t, tb.end(), tb.end() + 400) is not None:
-            chair = _chair_party(nt)
+            chair = _titled_chair(nt, tb.end()) or _chair_party(nt)
             if chair is not None:
                 return chair
     sig = doc.signature
