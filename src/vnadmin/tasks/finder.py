@@ -447,7 +447,7 @@ _REPORT = _rx(
 _DELIV = _rx(r"(?<!\w)(?:dự thảo|[Dd]anh sách|[Kk]ế hoạch|\d{1,3} bộ)[ \t][^;,.:()]{1,100}")
 _RECUR = _rx(
     r"(?<!\w)(?:định kỳ(?:[ \t]+\d{1,2}[ \t]+tháng(?:/lần)?|[ \t]+h[àằ]ng[ \t]+(?:ngày|tuần|tháng|quý|năm)|[ \t]+và đột xuất)?"
-    r"|h[àằ]ng[ \t]+(?:ngày|tuần|tháng|quý|năm)|thường xuyên|[Hh][àằ]ng[ \t]+năm|[Cc]uối năm)(?!\w)"
+    r"|[Hh][àằ]ng[ \t]+(?:ngày|tuần|tháng|quý|năm)|[Tt]hường xuyên|[Cc]uối năm)(?!\w)"
 )
 _COND = _rx(r"(?<!\w)(?:[Tt]rường hợp|[Nn]ếu|[Kk]hi)[ \t][^,;.]{3,120}")
 _MODAL = _rx(r"(?<!\w)(?:có trách nhiệm|chủ động|chủ trì|phải|cần|khẩn trương)(?!\w)")
