@@ -985,7 +985,7 @@ def _day_entry(
     rest_at = t0.span[1]
     if when.end is not None:
         rest_at = raw.find(",", rest_at) + 1 or rest_at
-    rest = raw[rest_at:].lstrip(" ,.:)-–")
+    rest = raw[rest_at:].lstrip(" ,.:)-–’'′")
     wv = _WHO_VERB.search(rest, 0, 200)
     who = None
     what = rest
