@@ -450,6 +450,9 @@ def test_format_reads_back(m: Meeting) -> None:
     assert back.chair == m.chair
     assert back.held == m.held
     assert back.mode == m.mode
+    assert [(a.content, a.presenter) for a in back.agenda_items] == [
+        (a.content, a.presenter) for a in m.agenda_items
+    ]
 
 
 @pytest.mark.parametrize("entry", LABELLED[:1] + LABELLED[3:], ids=lambda e: e["file"])
