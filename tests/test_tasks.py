@@ -673,3 +673,11 @@ def test_a_guideline_example_signature_does_not_end_the_body() -> None:
 )
 def test_not_duties(text: str) -> None:
     assert find_tasks(text) == ()
+
+
+def test_json_round_trip_keeps_bodies_schedules_and_assigners() -> None:
+    (t,) = find_tasks(
+        HEADER.replace("rà soát văn bản, báo cáo trước ngày 20/01/2026", "báo cáo hằng tháng")
+    )
+    assert t.schedule is not None and t.assigner is not None and t.collaborators[0].body
+    assert vnadmin.from_json(vnadmin.to_json(t), vnadmin.Task) == t
