@@ -1318,6 +1318,9 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             n += 1
         ctx = attrs.evolve(ctx, addressees=tuple(named))
     verbs_all = _verb_positions(s)
+    # phrases that void a sentence or mark the execution clause, found once for the text
+    not_task = [(m.start(), m.end()) for m in _NOT_TASK.finditer(s)]
+    execs = [(m.start(), m.end()) for m in _EXEC.finditer(s)]
     out: list[Task] = []
     inherited: list[_Lead] = []
     skip_level: int | None = None
@@ -1376,18 +1379,20 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
         lead_in: _Lead | None = None
         for sa, sb in _sentences(s, p.start, p.end):
             sent = s[sa:sb]
-            if _NOT_TASK.search(sent) or sent.lstrip().startswith(("Xét đề nghị", "Theo đề nghị")):
+            if _hit(not_task, sa, sb) is not None or sent.lstrip().startswith(
+                ("Xét đề nghị", "Theo đề nghị")
+            ):
                 continue
-            ex = _EXEC.search(sent)
-            if ex is not None:
-                leads = _parties(ctx, sa, sa + ex.start())
+            ex_at = _hit(execs, sa, sb)
+            if ex_at is not None:
+                leads = _parties(ctx, sa, ex_at)
                 para_tasks += _make(
                     ctx,
                     leads,
                     [],
                     sa,
                     sb,
-                    sa + ex.start() + len("chịu trách nhiệm "),
+                    ex_at + len("chịu trách nhiệm "),
                     "chịu trách nhiệm",
                     p.path,
                     verbs,
@@ -1570,6 +1575,16 @@ def _follow_up(
             schedule=t.schedule or first.schedule,
         )
     return True
+
+
+def _hit(spans: Sequence[tuple[int, int]], a: int, b: int) -> int | None:
+    """The start of the first of ``spans`` (sorted) lying within ``[a, b)``, or None."""
+    k = bisect_left(spans, (a, -1))
+    while k < len(spans) and spans[k][0] < b:
+        if spans[k][1] <= b:
+            return spans[k][0]
+        k += 1
+    return None
 
 
 def _attach_deadline(
