@@ -445,9 +445,7 @@ def _split_attendees(text: str) -> tuple[str, ...]:
 
 
 _PRESENT_VERB = r"(?:trình[ \t]+bày|báo[ \t]+cáo|phát[ \t]+biểu|thông[ \t]+qua|thực[ \t]+hiện|chủ[ \t]+trì|điều[ \t]+hành|tham[ \t]+luận)"
-_PAREN_TAIL = re.compile(
-    r"\((?P<who>[^()]{2,120}?)(?:[ \t]+" + _PRESENT_VERB + r")?[ \t]*\)[ \t.;]*$"
-)
+_PAREN_TAIL = re.compile(r"\((?P<who>[^()]{2,120}?)(?:[ \t]+" + _PRESENT_VERB + r")?\)[ \t.;]*$")
 _DO_TAIL = re.compile(
     r"(?:[,;][ \t]*|[ \t]+)do[ \t]+(?P<who>[^,;()]{2,120}?)[ \t]+" + _PRESENT_VERB + r"[ \t.;]*$"
 )
@@ -841,9 +839,9 @@ def _parse(nt: NormalizedText) -> Meeting | None:
 
 
 _DAY_HEAD = re.compile(
-    r"[-•* \t]*(?:(?:thứ[ \t]+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))|chủ[ \t]+nhật)[ \t]*[,:(–-]?[ \t]*"
+    r"[-•* \t]*(?:(?:thứ[ \t]+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))|chủ[ \t]+nhật)[ \t]*(?:[,:(–-][ \t]*)?"
     r"(?:ngày[ \t]*)?(?P<d>\d{1,2})[ \t]*[/.-][ \t]*(?P<m>\d{1,2})(?:[ \t]*[/.-][ \t]*(?P<y>\d{4}))?"
-    r"[ \t)]*:?[ \t]*",
+    r"[ \t)]*(?::[ \t]*)?",
     re.IGNORECASE,
 )
 _DAY_HEAD_ANY = re.compile(

@@ -1153,7 +1153,9 @@ def _performative(task: Task, who: Party) -> bool:
 _OPENING = 4000
 _TB_HEAD = re.compile(r"^[ \t]*THÔNG[ \t]+BÁO[ \t]*$", re.M)
 _CONCLUDE = re.compile(r"(?i:kết[ \t\n]+luận)")
-_TM_LINE = re.compile(r"^[ \t]*(?:TM|T/M|Thay[ \t]+mặt)[ \t]*\.?[ \t]+([^\n]{3,120}?)[ \t]*$", re.M)
+_TM_LINE = re.compile(
+    r"^[ \t]*(?:TM|T/M|Thay[ \t]+mặt)(?:[ \t]*\.)?[ \t]+([^\n]{3,120}?)[ \t]*$", re.M
+)
 _SO_LINE = re.compile(r"^[ \t|]*Số[ \t]*:", re.M)
 # A header line that continues the issuer's name of the line above (not a new unit).
 _HEAD_CONT = re.compile(
