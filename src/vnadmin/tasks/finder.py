@@ -416,7 +416,7 @@ _NUM_RE = re.compile(
 )
 _LEVEL = {"dieu": 0, "roman": 1, "arabic": 2, "letter": 5, "paren": 5, "dash": 6, "plus": 7}
 
-_SENT_END = re.compile(r"(?:\./\.|[.!?])(?=[ \t]+[A-ZĐÀ-Ỹ]|[ \t]*$)")
+_SENT_END = re.compile(r"[.!?](?:(?<=\.)/\.)?(?=[ \t]+[A-ZĐÀ-Ỹ]|[ \t]*$)")
 _CLOSING = re.compile(
     r"^[ \t|]*(?:Nơi nhận[ \t]*:|Nơi gửi[ \t]*:|Nơi nhận[ \t]*$|(?:TM|KT|TL|Q)\.[ \t]*[A-ZĐÀ-Ỹ]"
     r"|T/M[ \t]|K/T[ \t]|Trân trọng)"
@@ -427,9 +427,9 @@ _CLOSING_FORMULA = re.compile(r"[ \t]*(?:Trên đây là|Trân trọng)(?!\w)")
 # After a closing mark, a line that shows it was an example inside the body (a
 # guideline printing a signature block: "(chữ ký)", "Ví dụ 2:"), not the closing.
 _BODY_GOES_ON = re.compile(r"^[ \t]*(?:Ví dụ|\(chữ ký\))", re.M)
-_GIAO = re.compile(r"(?<!\w)[Gg]iao(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
+_GIAO = re.compile(r"[Gg](?<!\w[Gg])iao(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
 _REQ = re.compile(
-    r"(?<!\w)(?=[KkĐđYy])(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
+    r"(?=[KkĐđYy])(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
 )
 _NEG_BEFORE = re.compile(
     r"(?:[Xx]ét|[Tt]heo|[Tt]rên[ \t]+cơ[ \t]+sở|được|đã|đáp[ \t]+ứng|các|những|nhận[ \t]+được)[ \t]+$"
@@ -440,7 +440,7 @@ _NOT_TASK = _rx(
 _EXEC = _rx(
     r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|chịu trách nhiệm thực hiện (?:Quyết định|Chỉ thị)"
 )
-_COLLAB = _rx(r"(?<!\w)phối hợp(?:[ \t]+(?:chặt chẽ[ \t]+)?với)?[ \t]+")
+_COLLAB = _rx(r"p(?<!\wp)hối hợp(?:[ \t]+(?:chặt chẽ[ \t]+)?với)?[ \t]+")
 _REPORT = _rx(
     r"(?<!\w)(?:báo cáo(?:[ \t]+kết quả)?(?:[ \t]+về)?|trình|gửi(?:[ \t]+về)?|tham mưu(?:[ \t]+cho)?)[ \t]+(?=[A-ZĐÀ-Ỹ]|lãnh đạo|các|cơ quan)"
 )
@@ -520,7 +520,7 @@ _BASIS_PREFIX = re.compile(r"(?:Căn cứ|Để|Trên cơ sở|Thực hiện|Nh�
 _HONORIFIC = re.compile(r"(?:quý[ \t]|các đồng chí[ \t]|đồng chí[ \t])")
 _KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
 _ABBREVIATION_ROW = re.compile(r":[ \t]*[A-ZĐ]{2,}(?:[ \t]*$|[ \t]*[;,.])")
-_DAY_DEADLINE = re.compile(r"(?i:trong|hạn|vào|thành)[ \t]+ngày[ \t]+\d")
+_DAY_DEADLINE = re.compile(r"(?:[Tt]rong|[Hh]ạn|[Vv]ào|[Tt]hành)[ \t]+ngày[ \t]+\d")
 _WS = re.compile(r"\s+")
 # Verbs that give a duty right after a subject that follows a basis ("Căn cứ …, UBND tỉnh
 # chỉ đạo …"): modal and directive verbs, not a report's past or present actions.
