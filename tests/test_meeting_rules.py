@@ -56,3 +56,19 @@ def test_lint_runs_the_family_when_selected() -> None:
     # opt-in: not in a plain lint, nor with other families ignored
     assert all(not f.rule.startswith("M") for f in vnadmin.lint(doc))
     assert all(not f.rule.startswith("M") for f in vnadmin.lint(doc, ignore=["C"]))
+
+
+def test_m106_a_duty_with_two_leads_once_per_duty() -> None:
+    doc = vnadmin.parse_document(
+        HEAD.format(abbr="UBND", day="12")
+        + "V/v rà soát văn bản\n\n"
+        + "1. Giao Sở Nội vụ, Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật.\n"
+        + "2. Giao Sở Tài chính, Sở Xây dựng rà soát định mức chi.\n"
+        + "3. Giao Sở Y tế chủ trì, phối hợp với Sở Nội vụ rà soát hồ sơ.\n"
+    )
+    found = [f for f in check(doc) if f.rule == "M106"]
+    # item 1 names two chủ trì; item 2 gives a duty to each (no role word); item 3 one lead
+    assert len(found) == 1
+    assert "Sở Nội vụ, Sở Tư pháp" in found[0].message_vi
+    assert "2 lead units" in found[0].message_en
+    assert doc.text[found[0].span[0] : found[0].span[1]].startswith("Giao Sở Nội vụ, Sở Tư pháp")

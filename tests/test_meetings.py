@@ -450,6 +450,9 @@ def test_format_reads_back(m: Meeting) -> None:
     assert back.chair == m.chair
     assert back.held == m.held
     assert back.mode == m.mode
+    assert [(a.content, a.presenter) for a in back.agenda_items] == [
+        (a.content, a.presenter) for a in m.agenda_items
+    ]
 
 
 @pytest.mark.parametrize("entry", LABELLED[:1] + LABELLED[3:], ids=lambda e: e["file"])
@@ -514,3 +517,95 @@ def test_json_round_trip(gm_seed: str) -> None:
     m = parse_meeting(gm_seed)
     assert m is not None
     assert from_json(to_json(m), Meeting) == m
+
+
+# --- agenda items (time slots, presenting units) ---
+
+
+def test_agenda_items_read_time_slots_and_presenters() -> None:
+    from vnadmin.meetings import agenda_item
+
+    a = agenda_item("- Từ 8 giờ 00 đến 8 giờ 15: Khai mạc hội nghị (Văn phòng UBND tỉnh);")
+    assert (a.start, a.end) == (dt.time(8, 0), dt.time(8, 15))
+    assert (a.content, a.presenter) == ("Khai mạc hội nghị", "Văn phòng UBND tỉnh")
+    b = agenda_item("(8h30) Hội nghị Thường trực Tỉnh ủy")
+    assert b.start == dt.time(8, 30) and b.end is None and b.presenter is None
+    c = agenda_item("Báo cáo tình hình thực hiện do Sở Tư pháp trình bày.")
+    assert (c.content, c.presenter) == ("Báo cáo tình hình thực hiện", "Sở Tư pháp")
+    d = agenda_item("Sở Tài chính báo cáo tình hình giải ngân vốn đầu tư công")
+    assert d.presenter == "Sở Tài chính" and d.content.startswith("Báo cáo tình hình")
+    # a reference in brackets is no presenter; a plain item keeps its text
+    e = agenda_item("Đánh giá kết quả (theo Quyết định số 12/QĐ-UBND)")
+    assert e.presenter is None and e.content == e.text
+
+
+def test_meeting_agenda_items_follow_the_agenda() -> None:
+    m = parse_meeting(
+        "GIẤY MỜI\n1. Chủ trì: Đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh.\n"
+        "2. Thời gian: 14 giờ 00, ngày 29/9/2025 (thứ Hai).\n3. Địa điểm: Phòng họp số 2.\n"
+        "4. Nội dung:\n- 14h00 - 14h15: Báo cáo kết quả năm 2025 (Sở Nội vụ trình bày);\n"
+        "- Thảo luận, cho ý kiến.\n"
+    )
+    assert m is not None and len(m.agenda) == len(m.agenda_items) == 2
+    first, second = m.agenda_items
+    assert (first.start, first.end, first.presenter) == (dt.time(14), dt.time(14, 15), "Sở Nội vụ")
+    assert second.start is None and second.presenter is None
+
+
+# --- several meetings: a lịch công tác ---
+
+SCHEDULE = """LỊCH LÀM VIỆC CỦA CHỦ TỊCH, CÁC PHÓ CHỦ TỊCH UBND TỈNH
+Từ ngày 14/3 đến ngày 18/3/2022 (Điều chỉnh lần 9)
+THỨ HAI 14/3
+- 7 giờ 30’, Chủ tịch UBND tỉnh dự Hội nghị giao ban công tác tháng 3. Điểm tại Hội
+trường Tỉnh ủy.
+- 14 giờ, Phó Chủ tịch Trương Cảnh Tuyên chủ trì họp nghe báo cáo đề án. Mời Sở Nội vụ.
+Điểm tại phòng họp số 1 UBND tỉnh.
+THỨ BA 15/3
+Sáng:
+- 8 giờ 00, Chủ tịch UBND tỉnh tiếp công dân định kỳ tại Trụ sở Tiếp công dân tỉnh.
+Chiều: 14 giờ 00, Phó Chủ tịch dự họp Ban Chỉ đạo. Địa điểm: Phòng họp số 2.
+"""
+
+
+def test_find_meetings_reads_every_entry_of_a_schedule() -> None:
+    from vnadmin.meetings import find, find_meetings
+
+    ms = find_meetings(SCHEDULE)
+    assert find is find_meetings
+    assert [m.start.isoformat() for m in ms if m.start] == [
+        "2022-03-14T07:30:00+07:00",
+        "2022-03-14T14:00:00+07:00",
+        "2022-03-15T08:00:00+07:00",
+        "2022-03-15T14:00:00+07:00",
+    ]
+    assert ms[0].place == "Hội trường Tỉnh ủy"  # a wrapped entry line joined
+    assert ms[0].chair == () and ms[0].participants[0].members == ("Chủ tịch UBND tỉnh",)
+    assert ms[1].chair == ("Phó Chủ tịch Trương Cảnh Tuyên",)
+    assert ms[1].place == "phòng họp số 1 UBND tỉnh"
+    assert [m.half_day for m in ms] == [None, None, "sáng", "chiều"]
+    for m in ms:
+        assert SCHEDULE[m.span[0] : m.span[1]] == m.text
+    # parse_meeting gives the first entry
+    first = parse_meeting(SCHEDULE)
+    assert first is not None and first.start == ms[0].start
+
+
+def test_find_meetings_across_the_new_year_and_on_single_documents() -> None:
+    from vnadmin.meetings import find_meetings
+
+    ms = find_meetings(
+        "LỊCH CÔNG TÁC TUẦN (từ ngày 29/12/2025 đến ngày 02/01/2026)\n"
+        "THỨ TƯ 31/12\n- 8 giờ 00, Chủ tịch UBND tỉnh chủ trì họp tổng kết năm.\n"
+        "THỨ SÁU 02/01\n- 14 giờ 00, Chủ tịch UBND tỉnh chủ trì họp triển khai nhiệm vụ năm.\n"
+    )
+    assert [m.start.date() for m in ms if m.start] == [dt.date(2025, 12, 31), dt.date(2026, 1, 2)]
+    # an invitation is one meeting; a text without one gives none
+    one = find_meetings(
+        "GIẤY MỜI\n1. Chủ trì: Đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh.\n"
+        "2. Thời gian: 14 giờ 00, ngày 29/9/2025.\n3. Địa điểm: Phòng họp số 2.\n"
+    )
+    assert len(one) == 1 and one[0].place == "Phòng họp số 2"
+    assert find_meetings("Công văn về việc báo cáo số liệu.") == ()
+    # a day header without a timed entry is no meeting
+    assert find_meetings("THỨ HAI 14/3/2022\nSáng: làm việc tại cơ quan.\n") == ()

@@ -435,8 +435,8 @@ def test_non_text_raises_library_error() -> None:
 
 def test_corpus_floor() -> None:
     """The corpus score (scripts/score_tasks.py) must not fall below what this version
-    reaches: 97/123 labelled tasks with the right lead and deadline, <= 15 % of the
-    reported tasks matching no label."""
+    reaches: 111/123 labelled tasks with the right lead and deadline (the issue's goal is
+    90 %, 111), <= 10 % of the reported tasks matching no label (the issue's goal)."""
     import vnadmin
     from tests.corpus_tasks import DATA, load_labelled, score_file
 
@@ -448,8 +448,8 @@ def test_corpus_floor() -> None:
         reports += r["reports"]
         unmatched += r["unmatched"]
     assert labels == 123
-    assert target >= 97
-    assert unmatched <= 0.15 * reports
+    assert target >= 111
+    assert unmatched <= 0.10 * reports
 
 
 @settings(max_examples=60, deadline=None)
@@ -468,3 +468,216 @@ def test_from_type_draws_tasks_and_meetings() -> None:
 
     assert isinstance(st.from_type(vnadmin.Task).example(), vnadmin.Task)
     assert isinstance(st.from_type(vnadmin.Meeting).example(), vnadmin.Meeting)
+
+
+# --- recurrence (QĐ 23/2018/QĐ-TTg periodic reports), expanded through dateutil.rrule ---
+
+
+def test_recurrence_rules_and_occurrences() -> None:
+    from vnadmin.tasks import Frequency, find_recurrence
+
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    r = find_recurrence("báo cáo trước ngày 15 hằng tháng")
+    assert r is not None and r.freq is Frequency.MONTHLY and (r.day, r.before) == (15, True)
+    days = r.occurrences(*year)
+    assert len(days) == 12 and days[0] == dt.date(2026, 1, 14) and days[1] == dt.date(2026, 2, 14)
+    r = find_recurrence("định kỳ hằng quý, chậm nhất ngày 20 của tháng đầu quý")
+    assert r is not None and r.month_of_period == "first" and not r.before
+    assert r.occurrences(*year) == tuple(dt.date(2026, m, 20) for m in (1, 4, 7, 10))
+    r = find_recurrence("Báo cáo định kỳ 6 tháng/lần")
+    assert r is not None and r.freq is Frequency.HALF_YEARLY
+    assert r.occurrences(*year) == (dt.date(2026, 6, 30), dt.date(2026, 12, 31))
+    r = find_recurrence("hằng năm, gửi trước ngày 15/12")
+    assert r is not None and (r.freq, r.day, r.month) == (Frequency.YEARLY, 15, 12)
+    assert r.occurrences(dt.date(2025, 1, 1), dt.date(2026, 12, 31)) == (
+        dt.date(2025, 12, 14),
+        dt.date(2026, 12, 14),
+    )
+    # a day the month lacks falls on its last day
+    r = find_recurrence("chậm nhất ngày 31 hằng tháng")
+    assert r is not None
+    assert r.occurrences(dt.date(2026, 2, 1), dt.date(2026, 4, 30)) == (
+        dt.date(2026, 2, 28),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 4, 30),
+    )
+    assert find_recurrence("thứ Sáu hằng tuần").occurrences(  # type: ignore[union-attr]
+        dt.date(2026, 1, 1), dt.date(2026, 1, 10)
+    ) == (dt.date(2026, 1, 2), dt.date(2026, 1, 9))
+    assert r.occurrences(dt.date(2026, 5, 1), dt.date(2026, 4, 1)) == ()
+    # one-off and continuous duties have no rule
+    assert find_recurrence("hoàn thành trước ngày 15/01/2026") is None
+    assert find_recurrence("thường xuyên theo dõi, đôn đốc") is None
+
+
+def test_task_schedule_from_the_duty() -> None:
+    (t,) = find_tasks(
+        "Giao Sở Nội vụ tổng hợp, báo cáo UBND tỉnh định kỳ hằng quý trước ngày 15 tháng cuối quý."
+    )
+    assert t.recurrence == "định kỳ hằng quý"
+    assert t.schedule is not None and t.schedule.month_of_period == "last"
+    assert t.schedule.occurrences(dt.date(2026, 1, 1), dt.date(2026, 6, 30)) == (
+        dt.date(2026, 3, 14),
+        dt.date(2026, 6, 14),
+    )
+    (once,) = find_tasks("Giao Sở Nội vụ báo cáo UBND tỉnh trước ngày 15/01/2026.")
+    assert once.schedule is None
+
+
+# --- assigner, registry bodies, co-leads ---
+
+
+def test_assigner_of_a_conclusion_notice_is_the_chair() -> None:
+    tasks = find_tasks((TEXTS / "thong-bao_seed-ket-luan-2024.txt").read_text(encoding="utf-8"))
+    assert tasks
+    who = {t.assigner for t in tasks}
+    assert len(who) == 1
+    (a,) = who
+    assert a is not None and a.kind is PartyKind.PERSON
+    assert a.name.startswith("Đoàn Thanh Sơn, Phó Chủ tịch UBND tỉnh")
+
+
+HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 12/UBND-NC\nX, ngày 05 tháng 01 năm 2026\nV/v rà soát văn bản\n"
+    "Kính gửi: Sở Tư pháp\n1. Giao Sở Tư pháp chủ trì, phối hợp với Bộ Tư pháp rà soát văn "
+    "bản, báo cáo trước ngày 20/01/2026.\n"
+)
+
+
+def test_assigner_of_a_letter_is_the_issuer_and_bodies_come_from_the_registry() -> None:
+    (t,) = find_tasks(HEADER + "Nơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n")
+    assert t.assigner is not None
+    assert t.assigner.name == "ỦY BAN NHÂN DÂN TỈNH X"  # the wrapped header line joined
+    assert t.lead is not None and t.lead.body is None  # a local Sở: no registry entry
+    (bo,) = t.collaborators
+    assert bo.body is not None and bo.body.abbr == "BTP"
+    # signed for another body than the header's: the TM. line's organ
+    (t2,) = find_tasks(HEADER + "TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN\n")
+    assert t2.assigner is not None and t2.assigner.name == "BAN CHỈ ĐẠO"
+    # a bare sentence names no assigner
+    assert find_tasks("Giao Sở Nội vụ rà soát văn bản.")[0].assigner is None
+
+
+def test_find_tasks_on_a_document() -> None:
+    doc = vnadmin.parse_document(HEADER)
+    (t,) = find_tasks(doc)
+    assert t.assigner is not None and t.assigner.name.startswith("ỦY BAN NHÂN DÂN")
+    assert doc.text[t.span[0] : t.span[1]] == t.text
+
+
+def test_several_leads_of_one_duty_are_co_leads() -> None:
+    a, b = find_tasks("Giao Sở Nội vụ, Sở Tư pháp chủ trì rà soát văn bản.")
+    assert [p.name for p in a.co_leads] == ["Sở Tư pháp"]
+    assert [p.name for p in b.co_leads] == ["Sở Nội vụ"]
+    # without the role word each body has its own duty: no co-lead
+    c, d = find_tasks("Giao Sở Nội vụ, Sở Tư pháp rà soát văn bản.")
+    assert c.co_leads == () and d.co_leads == ()
+
+
+# --- lead-in grammar: basis, time adverbials, headings, follow-ups (tasks.md §4.2) ---
+
+
+def test_basis_then_subject_with_a_directive_verb() -> None:
+    (t,) = find_tasks(
+        "Căn cứ quy định của Luật Luật sư năm 2006 (được sửa đổi, bổ sung năm 2012), Ủy ban "
+        "nhân dân tỉnh, thành phố chỉ đạo các Đoàn Luật sư xây dựng Đề án hợp nhất."
+    )
+    assert t.lead is not None and t.lead.name == "Ủy ban nhân dân tỉnh, thành phố"
+    assert t.action.startswith("chỉ đạo các Đoàn Luật sư")
+    # a basis then a report of what was done is no duty
+    assert find_tasks("Căn cứ Kế hoạch số 12/KH-UBND, Sở Nội vụ đã kiểm tra 10 đơn vị.") == ()
+
+
+def test_a_basis_after_the_subject_scopes_the_duty() -> None:
+    tasks = find_tasks(
+        "Đề nghị Ủy ban nhân dân tỉnh, Đoàn Luật sư căn cứ chức năng, nhiệm vụ của Bộ Tư "
+        "pháp phản ánh khó khăn, vướng mắc (nếu có)."
+    )
+    assert [t.lead.name for t in tasks if t.lead] == ["Ủy ban nhân dân tỉnh", "Đoàn Luật sư"]
+    assert all(t.action.startswith("phản ánh khó khăn") for t in tasks)
+
+
+def test_a_leading_time_adverbial_before_the_subject() -> None:
+    (t,) = find_tasks(
+        "Trong thời hạn 60 ngày làm việc, Ban Chủ nhiệm Đoàn Luật sư lâm thời có trách "
+        "nhiệm tổ chức Đại hội."
+    )
+    assert t.lead is not None and t.lead.name == "Ban Chủ nhiệm Đoàn Luật sư lâm thời"
+    assert t.modality == "có trách nhiệm"
+
+
+def test_duties_to_come_without_an_assignee() -> None:
+    text = (
+        "3. Nhiệm vụ cần thực hiện trong thời gian tới\n"
+        "- Tiếp tục rà soát, công bố danh mục thủ tục hành chính.\n"
+        "- Sở Tài chính tiếp tục kết nối các phần mềm chuyên ngành.\n"
+        "Trên đây là báo cáo của Trung tâm"
+    )
+    tasks = find_tasks(text)
+    assert [(t.lead.name if t.lead else None) for t in tasks] == [None, "Sở Tài chính"]
+    # the same subject-less bullet under a heading of results is no duty
+    past = find_tasks(
+        text.replace("Nhiệm vụ cần thực hiện trong thời gian tới", "Kết quả đạt được")
+    )
+    assert [(t.lead.name if t.lead else None) for t in past] == ["Sở Tài chính"]
+
+
+def test_a_follow_up_report_sentence_completes_the_duty_before_it() -> None:
+    (t,) = find_tasks(
+        "6. Giao Văn phòng UBND tỉnh:\na) Theo dõi việc sử dụng chữ ký số. Hằng tuần báo cáo "
+        "UBND tỉnh để theo dõi, chỉ đạo."
+    )
+    assert [p.name for p in t.report_to] == ["UBND tỉnh"]
+    assert t.recurrence == "Hằng tuần"
+
+
+def test_solution_labels_of_a_report_assign() -> None:
+    text = (
+        "BÁO CÁO\nKết quả cải cách hành chính\n2. Về cải cách thể chế\n"
+        "Sở Tư pháp đã thực hiện kiểm tra tại 06/12 đơn vị.\n"
+        "Giải pháp khắc phục: Sở Tư pháp tập trung triển khai Kế hoạch số 36/KH-STP, hoàn "
+        "thành công tác kiểm tra trước ngày 20/12/2025.\n"
+    )
+    (t,) = find_tasks(text)
+    assert t.lead is not None and t.lead.name == "Sở Tư pháp"
+    assert t.deadline is not None and t.deadline.due_date == dt.date(2025, 12, 19)
+
+
+def test_a_guideline_example_signature_does_not_end_the_body() -> None:
+    text = (
+        "a) Ký thay mặt:\nVí dụ:\nT/M HỘI ĐỒNG\nCHỦ TỊCH\n(chữ ký)\nHọ và tên\n"
+        "III- TỔ CHỨC THỰC HIỆN\n1. Giao Cục Lưu trữ Văn phòng Trung ương Đảng hướng dẫn, kiểm "
+        "tra việc thực hiện Hướng dẫn này.\n"
+    )
+    (t,) = find_tasks(text)
+    assert t.lead is not None and t.lead.name == "Cục Lưu trữ Văn phòng Trung ương Đảng"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the courtesy close of a request
+        "Bộ Tư pháp trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo "
+        "thực hiện./.",
+        # a Giấy mời's own meeting
+        "GIẤY MỜI\nỦy ban nhân dân tỉnh tổ chức Họp đánh giá công tác cải cách hành chính "
+        "năm 2025.\n",
+        # a petition to the superior in the Kiến nghị of a report is the superior's to decide
+        # (kept as a proposal: see the proposing rule); the issuer's own act is no duty
+        "BAN THƯỜNG VỤ\nSố: 545/HD-BTV\nHƯỚNG DẪN\nBan Thường vụ hướng dẫn một số nội dung "
+        "sau đây liên quan đến hợp nhất Hội.\n",
+        # "các trường hợp" is no class of bodies
+        "Trong các trường hợp khác, sử dụng con dấu của cơ quan, tổ chức.",
+    ],
+)
+def test_not_duties(text: str) -> None:
+    assert find_tasks(text) == ()
+
+
+def test_json_round_trip_keeps_bodies_schedules_and_assigners() -> None:
+    (t,) = find_tasks(
+        HEADER.replace("rà soát văn bản, báo cáo trước ngày 20/01/2026", "báo cáo hằng tháng")
+    )
+    assert t.schedule is not None and t.assigner is not None and t.collaborators[0].body
+    assert vnadmin.from_json(vnadmin.to_json(t), vnadmin.Task) == t

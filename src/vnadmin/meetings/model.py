@@ -13,7 +13,7 @@ import enum
 
 import attrs
 
-__all__ = ["Meeting", "MeetingMode", "ParticipantGroup", "Venue"]
+__all__ = ["AgendaItem", "Meeting", "MeetingMode", "ParticipantGroup", "Venue"]
 
 
 class MeetingMode(enum.Enum):
@@ -52,6 +52,28 @@ class ParticipantGroup:
 
 
 @attrs.frozen
+class AgendaItem:
+    """One item of the Nội dung or chương trình of a meeting.
+
+    Attributes:
+        text: the item as printed (dash and final ``;``/``.`` removed).
+        content: what is done, the time slot and presenter taken off (``"Báo cáo kết quả
+            thực hiện nhiệm vụ năm 2025"``).
+        start: the slot's start when printed (``"14h00 - 14h15: …"``, ``"Từ 8 giờ 00 đến 8
+            giờ 15: …"``, ``"(8h30) …"``), else ``None``.
+        end: the slot's end when printed, else ``None``.
+        presenter: who presents, when printed: ``"(Sở Nội vụ trình bày)"``, ``"… do Sở Tư
+            pháp báo cáo"``, ``"Sở Tài chính báo cáo …"``, ``"(Văn phòng UBND tỉnh)"``.
+    """
+
+    text: str
+    content: str
+    start: dt.time | None = None
+    end: dt.time | None = None
+    presenter: str | None = None
+
+
+@attrs.frozen
 class Meeting:
     """A meeting called by a Giấy mời, a Thông báo triệu tập, a Công điện or a schedule
     entry, or reported (``held``) by a Thông báo kết luận.
@@ -79,6 +101,8 @@ class Meeting:
         text: ``original[span[0]:span[1]]``.
         time_known: whether ``start`` carries a printed time of day.
         half_day: ``"sáng"``, ``"chiều"``, ``"tối"`` or ``"trưa"`` when printed, else ``None``.
+        agenda_items: the :attr:`agenda` read as :class:`AgendaItem` values (time slot and
+            presenting unit where printed), one per agenda entry.
     """
 
     title: str | None
@@ -98,6 +122,7 @@ class Meeting:
     text: str
     time_known: bool = True
     half_day: str | None = None
+    agenda_items: tuple[AgendaItem, ...] = ()
 
     @property
     def place(self) -> str | None:

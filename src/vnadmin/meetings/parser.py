@@ -29,10 +29,10 @@ import re
 from vnadmin.dates import find_dates
 from vnadmin.dates import grammar as g
 from vnadmin.dates.times import VN_TZ, find_datetimes, find_times
-from vnadmin.meetings.model import Meeting, MeetingMode, ParticipantGroup, Venue
+from vnadmin.meetings.model import AgendaItem, Meeting, MeetingMode, ParticipantGroup, Venue
 from vnadmin.text import NormalizedText, Source, as_normalized
 
-__all__ = ["parse_meeting"]
+__all__ = ["agenda_item", "find_meetings", "parse_meeting"]
 
 _MARKER = re.compile(
     r"(?P<num>(?:\d{1,2}\.){1,3}|[IVXL]{1,6}\.|[a-zđ]\))[ \t]+|(?P<dash>[-+•*])[ \t]*",
@@ -444,6 +444,66 @@ def _split_attendees(text: str) -> tuple[str, ...]:
     return tuple(_clean(p) for p in parts if _clean(p))
 
 
+_PRESENT_VERB = r"(?:trình[ \t]+bày|báo[ \t]+cáo|phát[ \t]+biểu|thông[ \t]+qua|thực[ \t]+hiện|chủ[ \t]+trì|điều[ \t]+hành|tham[ \t]+luận)"
+_PAREN_TAIL = re.compile(r"\((?P<who>[^()]{2,120}?)(?:[ \t]+" + _PRESENT_VERB + r")?\)[ \t.;]*$")
+_DO_TAIL = re.compile(
+    r"(?:[,;][ \t]*|[ \t]+)do[ \t]+(?P<who>[^,;()]{2,120}?)[ \t]+" + _PRESENT_VERB + r"[ \t.;]*$"
+)
+_LEAD_VERB = re.compile(r"[ \t]+" + _PRESENT_VERB + r"(?![^\W_])")
+_SLOT_GAP = re.compile(r"[ \t]*(?:-|–|—|đến|tới)[ \t]*$", re.IGNORECASE)
+_SLOT_HEAD = re.compile(r"[ \t(]*(?:[Tt]ừ[ \t]+|[Ll]úc[ \t]+)?$")
+_SLOT_TAIL = re.compile(r"[ \t)]*(?:[:,.–—-][ \t]*)*")
+
+
+def _is_party(text: str) -> bool:
+    from vnadmin.tasks.finder import _starts_name
+
+    return _starts_name(text, 0)
+
+
+def agenda_item(text: str) -> AgendaItem:
+    """One agenda line read into its time slot, content and presenting unit.
+
+    >>> a = agenda_item("14h00 - 14h15: Báo cáo kết quả năm 2025 (Sở Nội vụ trình bày);")
+    >>> a.start.isoformat(), a.end.isoformat(), a.content, a.presenter
+    ('14:00:00', '14:15:00', 'Báo cáo kết quả năm 2025', 'Sở Nội vụ')
+    >>> agenda_item("Sở Tài chính báo cáo tình hình giải ngân").presenter
+    'Sở Tài chính'
+    >>> agenda_item("Thảo luận, cho ý kiến").presenter is None
+    True
+    """
+    raw = _clean(" ".join(text.split()).lstrip("-+•* "))
+    body = raw
+    start = end = None
+    times = find_times(body[:60])
+    if times and _SLOT_HEAD.fullmatch(body[: times[0].span[0]]) is not None:
+        start = times[0].value
+        cut = times[0].span[1]
+        if len(times) > 1 and _SLOT_GAP.fullmatch(body[cut : times[1].span[0]]) is not None:
+            end = times[1].value
+            cut = times[1].span[1]
+        tail = _SLOT_TAIL.match(body, cut)
+        body = body[tail.end() if tail is not None else cut :]
+    presenter = None
+    m = _PAREN_TAIL.search(body)
+    if m is not None and _is_party(m.group("who").strip()):
+        presenter = _clean(m.group("who"))
+        body = body[: m.start()]
+    else:
+        m2 = _DO_TAIL.search(body)
+        if m2 is not None and _is_party(m2.group("who").strip()):
+            presenter = _clean(m2.group("who"))
+            body = body[: m2.start()]
+        elif _is_party(body):
+            lv = _LEAD_VERB.search(body, 0, 160)
+            if lv is not None:
+                presenter = _clean(body[: lv.start()])
+                body = body[lv.start() :].strip()
+                body = body[:1].upper() + body[1:]
+    content = _clean(body.strip(" ,:-–")) or raw
+    return AgendaItem(text=raw, content=content, start=start, end=end, presenter=presenter)
+
+
 def parse_meeting(source: Source) -> Meeting | None:
     """The meeting ``source`` calls (Giấy mời, Thông báo triệu tập, Công điện, a schedule
     entry) or reports (Thông báo kết luận: ``held``), or ``None`` when it names none
@@ -457,8 +517,29 @@ def parse_meeting(source: Source) -> Meeting | None:
 'Phòng họp số 2, UBND tỉnh', True)
     >>> parse_meeting("Công văn về việc báo cáo số liệu.") is None
     True
+
+    A lịch công tác with several entries gives its first entry (:func:`find_meetings`
+    gives them all).
     """
-    return _parse(as_normalized(source))
+    nt = as_normalized(source)
+    found = _schedule_meetings(nt)
+    if found:
+        return found[0]
+    return _parse(nt)
+
+
+def _schedule_meetings(nt: NormalizedText) -> list[Meeting]:
+    """The entries of ``nt`` when it is a schedule: two timed entries under day headers,
+    or one under a ``LỊCH …`` heading; else empty."""
+    if _DAY_HEAD_ANY.search(nt.text) is None:
+        return []
+    try:
+        entries = _schedule(nt)
+    except Exception:  # pragma: no cover - a finder reports what it can
+        return []
+    if len(entries) >= 2 or (entries and _SCHEDULE_HEAD.search(nt.text, 0, 3000)):
+        return entries
+    return []
 
 
 def _parse(nt: NormalizedText) -> Meeting | None:
@@ -753,4 +834,198 @@ def _parse(nt: NormalizedText) -> Meeting | None:
         text=nt.original[span[0] : span[1]],
         time_known=when.time_known if when is not None else False,
         half_day=when.half if when is not None else None,
+        agenda_items=tuple(agenda_item(x) for x in agenda),
+    )
+
+
+_DAY_HEAD = re.compile(
+    r"[-•* \t]*(?:(?:thứ[ \t]+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))|chủ[ \t]+nhật)[ \t]*(?:[,:(–-][ \t]*)?"
+    r"(?:ngày[ \t]*)?(?P<d>\d{1,2})[ \t]*[/.-][ \t]*(?P<m>\d{1,2})(?:[ \t]*[/.-][ \t]*(?P<y>\d{4}))?"
+    r"[ \t)]*(?::[ \t]*)?",
+    re.IGNORECASE,
+)
+_DAY_HEAD_ANY = re.compile(
+    r"^[-•* \t|]*(?:thứ[ \t]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ \t]+nhật)[ \t,:(–-]*(?:ngày[ \t]*)?\d",
+    re.IGNORECASE | re.M,
+)
+_HALF_HEAD = re.compile(r"[-•* \t]*(?P<h>sáng|chiều|tối|trưa)[ \t]*(?::|,|$)[ \t]*", re.IGNORECASE)
+_SCHEDULE_HEAD = re.compile(r"^[ \t|]*(?:LỊCH|Lịch)[ \t]+[^\n]{0,120}$", re.M)
+_MAX_MEETINGS = 500
+
+
+def find_meetings(source: Source) -> tuple[Meeting, ...]:
+    """Every meeting of ``source``: the entries of a lịch công tác / lịch làm việc / lịch
+    họp (day headers ``THỨ HAI 14/3`` or ``Thứ Ba, ngày 28/5/2024`` with timed entries ``-
+    7 giờ 30’, <who> chủ trì họp …. Địa điểm: …``, half-day headers ``Sáng:``/``Chiều:``;
+    a day without its year takes the year of the schedule's first full date), else the one
+    meeting of :func:`parse_meeting` (an invitation, a conclusion notice). In text order;
+    never raises on a ``str``.
+
+    >>> ms = find_meetings("LỊCH CÔNG TÁC TUẦN (từ ngày 12/01/2026 đến ngày 16/01/2026)\\n"
+    ...     "THỨ HAI 12/01\\n- 8 giờ 00, Chủ tịch UBND tỉnh chủ trì họp giao ban. Địa điểm: "
+    ...     "Phòng họp số 1.\\nTHỨ BA 13/01\\n- 14 giờ 30, Phó Chủ tịch Nguyễn Văn B dự Hội "
+    ...     "nghị tổng kết. Địa điểm: Hội trường tỉnh.")
+    >>> [(m.start.isoformat(), m.place) for m in ms]
+    [('2026-01-12T08:00:00+07:00', 'Phòng họp số 1'), ('2026-01-13T14:30:00+07:00', 'Hội trường tỉnh')]
+    """
+    nt = as_normalized(source)
+    entries = _schedule_meetings(nt)
+    if entries:
+        return tuple(entries)
+    one = _parse(nt)
+    return () if one is None else (one,)
+
+
+def _schedule(nt: NormalizedText) -> list[Meeting]:
+    """The timed entries under day headers, read line by line (a schedule's headers carry
+    no final stop, so the item joiner of :func:`parse_meeting` is not used)."""
+    s = nt.text
+    year: int | None = None
+    first_day: dt.date | None = None
+    for d in find_dates(s[:1500]):
+        year, first_day = d.value.year, d.value
+        break
+    day: dt.date | None = None
+    half: str | None = None
+    out: list[Meeting] = []
+    cur: list[int] | None = None  # [start, end] of the entry being read
+    cur_day: tuple[dt.date, str | None] | None = None
+
+    def flush() -> None:
+        if cur is not None and cur_day is not None and len(out) < _MAX_MEETINGS:
+            m = _day_entry(nt, cur[0], cur[1], cur_day[0], cur_day[1])
+            if m is not None:
+                out.append(m)
+
+    for a, b in _lines(s):
+        line = s[a:b]
+        at = a
+        dh = _DAY_HEAD.match(line)
+        if dh is not None and (dh.group("y") or year is not None):
+            flush()
+            cur = None
+            y = int(dh.group("y")) if dh.group("y") else year
+            assert y is not None
+            try:
+                day = dt.date(y, int(dh.group("m")), int(dh.group("d")))
+            except ValueError:
+                day = None
+                continue
+            if (
+                not dh.group("y")
+                and first_day is not None
+                and day < first_day - dt.timedelta(days=31)
+            ):
+                day = day.replace(year=day.year + 1)  # a week across the new year
+            half = None
+            at = a + dh.end()
+        hh = _HALF_HEAD.match(s, at, b)
+        if hh is not None and day is not None:
+            flush()
+            cur = None
+            half = hh.group("h").lower()
+            at = hh.end()
+        if at >= b or day is None:
+            continue
+        seg = s[at:b].lstrip("-•*+ \t")
+        starts = at != a or s[at] in "-•*+" or find_times(seg[:14]) != ()
+        if starts and _timed(seg):
+            flush()
+            cur = [at, b]
+            cur_day = (day, half)
+        elif cur is not None and not starts:
+            cur[1] = b  # a wrapped line of the entry
+        else:
+            flush()
+            cur = None
+    flush()
+    return out
+
+
+def _timed(seg: str) -> bool:
+    lead = seg.lstrip("( ")
+    off = len(seg) - len(lead)
+    times = find_times(seg[: off + 14])
+    return bool(times) and times[0].span[0] <= off + 1
+
+
+_WHO_VERB = re.compile(
+    r"[ \t]+(?P<v>chủ[ \t]+trì|dự|làm[ \t]+việc|tiếp|họp|đi|kiểm[ \t]+tra|thăm|đón|gặp)(?![^\W_])",
+    re.IGNORECASE,
+)
+_SCHED_PLACE = re.compile(
+    r"(?:(?<![^\W_])điểm[ \t]+(?:tập[ \t]+trung[ \t]+)?tại|(?<![^\W_])địa[ \t]+điểm[ \t]*:|(?<![^\W_])tại)[ \t]+",
+    re.IGNORECASE,
+)
+
+
+def _day_entry(
+    nt: NormalizedText, a: int, b: int, day: dt.date, half: str | None
+) -> Meeting | None:
+    """One timed entry under a day header: ``7 giờ 30’, <who> <verb> <what>. Điểm tại
+    <place>.`` (the day from the header; a date printed in the entry wins)."""
+    raw = " ".join(nt.text[a:b].split()).lstrip("-•*+ ")
+    lead = raw.lstrip("( ")
+    off = len(raw) - len(lead)
+    times = find_times(raw[: off + 14])
+    if not times:
+        return None
+    t0 = times[0]
+    when = _read_when(raw) if find_dates(raw[: t0.span[1] + 30]) else None
+    if when is None or not when.time_known:
+        when = _When()
+        when.start = dt.datetime.combine(day, t0.value, tzinfo=VN_TZ)
+        when.time_known = True
+        later = [t for t in find_times(raw[: t0.span[1] + 20]) if t.span[0] > t0.span[0]]
+        if later and _SLOT_GAP.fullmatch(raw[t0.span[1] : later[0].span[0]]) is not None:
+            when.end = dt.datetime.combine(day, later[0].value, tzinfo=VN_TZ)
+    when.text = _clean(raw[off : t0.span[1]])
+    rest_at = t0.span[1]
+    if when.end is not None:
+        rest_at = raw.find(",", rest_at) + 1 or rest_at
+    rest = raw[rest_at:].lstrip(" ,.:)-–’'′")
+    wv = _WHO_VERB.search(rest, 0, 200)
+    who = None
+    what = rest
+    if wv is not None:
+        who = _clean(rest[: wv.start()]) or None
+        what = rest[wv.start() :].strip()
+        if wv.group("v").lower().replace("\t", " ") in ("chủ trì", "dự"):
+            what = rest[wv.end() :].strip()
+    pl = _SCHED_PLACE.search(what)
+    place = None
+    if pl is not None:
+        stop = what.find(". ", pl.end())
+        place = _clean(what[pl.end() : stop if stop >= 0 else len(what)]) or None
+        what = what[: pl.start()]
+    stop = what.find(". ")
+    title = _clean(what[:stop] if stop >= 0 else what) or None
+    if title is not None and _MEETING_WORD.search(title) is None and wv is None:
+        return None  # a timed line that is neither a meeting nor someone's engagement
+    chairs: tuple[str, ...] = ()
+    groups: tuple[ParticipantGroup, ...] = ()
+    if who and wv is not None:
+        if wv.group("v").lower().startswith("chủ"):
+            chairs = (who,)
+        else:
+            groups = (ParticipantGroup("Tham dự", (who,)),)
+    span = nt.to_original(a, b)
+    return Meeting(
+        title=title,
+        organiser=None,
+        chair=chairs,
+        start=when.start,
+        end=when.end,
+        start_text=when.text,
+        weekday_ok=when.weekday_ok,
+        mode=_mode_of(raw),
+        venues=(Venue(place),) if place else (),
+        participants=groups,
+        agenda=(),
+        notes=(),
+        held=False,
+        span=span,
+        text=nt.original[span[0] : span[1]],
+        time_known=True,
+        half_day=when.half or half,
     )

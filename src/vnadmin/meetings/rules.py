@@ -8,7 +8,9 @@ chế độ họp of QĐ 45/2018/QĐ-TTg and the one-lead rule of the Quy chế 
 * M103 — a preparation deadline of a Giấy mời after the meeting starts;
 * M104 — a duty that names no lead (info);
 * M105 — a deadline on a stated date that is a day off of the civil-service calendar
-  (not a month or a quarter that ends on one).
+  (not a month or a quarter that ends on one);
+* M106 — a duty written with more than one lead (``Sở A, Sở B chủ trì …``): NĐ 39/2022
+  wants one chủ trì per duty, the others phối hợp (one finding per duty, not per row).
 
 The two day counts are parameters of :func:`check`: agencies' own working rules differ
 (3 working days for a conclusion notice in some).
@@ -44,7 +46,7 @@ NOTICE_DAYS = 3
 #: Working days after a meeting within which its conclusion notice is issued (QĐ 45/2018).
 CONCLUSION_DAYS = 5
 
-M101, M102, M103, M104, M105 = (rule(f"M10{k}") for k in range(1, 6))
+M101, M102, M103, M104, M105, M106 = (rule(f"M10{k}") for k in range(1, 7))
 
 
 def check(
@@ -84,11 +86,21 @@ def check(
                     )
         except VnAdminError:  # pragma: no cover - dates outside the calendar's years
             pass
+    several: set[tuple[int, int]] = set()
     for task in tasks:
         if task.execution_clause:
             continue
         if task.lead is None:
             yield M104.finding(task.span, action=task.action[:80])
+        if task.co_leads and task.span not in several:
+            several.add(task.span)
+            names = (task.lead, *task.co_leads) if task.lead is not None else task.co_leads
+            yield M106.finding(
+                task.span,
+                count=len(names),
+                leads=", ".join(p.name for p in names),
+                action=task.action[:80],
+            )
         due = task.deadline.due if task.deadline is not None else None
         if due is None:
             continue

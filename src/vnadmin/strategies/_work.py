@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from vnadmin.dates.times import VN_TZ
-from vnadmin.meetings import Meeting, MeetingMode, Venue
+from vnadmin.meetings import Meeting, MeetingMode, Venue, agenda_item
 from vnadmin.tasks import Task, find_tasks
 
 __all__ = ["meetings", "tasks"]
@@ -22,7 +22,7 @@ _NAME = (
 @st.composite
 def meetings(draw: st.DrawFn) -> Meeting:
     """:class:`~vnadmin.Meeting` values; ``parse_meeting(format_meeting(m))`` gives their
-    start, place, chair, mode and ``held`` back."""
+    start, place, chair, mode, ``held`` and agenda items (with their presenters) back."""
     start = draw(
         st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2099, 12, 31))
     )
@@ -30,6 +30,18 @@ def meetings(draw: st.DrawFn) -> Meeting:
     time_known = draw(st.booleans())
     if not time_known:
         start = start.replace(hour=0, minute=0)
+    held = draw(st.booleans())
+    agenda: tuple[str, ...] = ()
+    if not held:
+        items = draw(
+            st.lists(
+                st.tuples(st.sampled_from(_ACTIONS), st.sampled_from((None, *_BODIES))),
+                max_size=3,
+            )
+        )
+        agenda = tuple(
+            (a[:1].upper() + a[1:]) + (f" ({who} trình bày)" if who else "") for a, who in items
+        )
     return Meeting(
         title="Hội nghị " + draw(_NAME),
         organiser=None,
@@ -41,12 +53,13 @@ def meetings(draw: st.DrawFn) -> Meeting:
         mode=draw(st.sampled_from([None, *MeetingMode])),
         venues=(Venue("Phòng họp " + draw(_NAME)),),
         participants=(),
-        agenda=(),
+        agenda=agenda,
         notes=(),
-        held=draw(st.booleans()),
+        held=held,
         span=(0, 0),
         text="",
         time_known=time_known,
+        agenda_items=tuple(agenda_item(x) for x in agenda),
     )
 
 

@@ -15,16 +15,20 @@ from vnadmin.errors import ParseError
 from vnadmin.tasks.finder import find_tasks
 from vnadmin.tasks.formatter import format_task
 from vnadmin.tasks.model import Party, PartyKind, Task, TaskStatus
+from vnadmin.tasks.recurrence import Frequency, Recurrence, find_recurrence
 from vnadmin.tasks.status import due_day, task_status
 from vnadmin.text import NormalizedText
 
 __all__ = [
+    "Frequency",
     "Party",
     "PartyKind",
+    "Recurrence",
     "Task",
     "TaskStatus",
     "due_day",
     "find",
+    "find_recurrence",
     "find_tasks",
     "format",
     "format_task",

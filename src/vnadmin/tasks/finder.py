@@ -32,14 +32,20 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import attrs
 
 from vnadmin.dates import find_dates
 from vnadmin.dates.deadlines import Deadline, DeadlineKind, find_deadlines
 from vnadmin.dates.times import VN_TZ
+from vnadmin.registry import Issuer, default_registry
 from vnadmin.tasks.model import Party, PartyKind, Task
+from vnadmin.tasks.recurrence import find_recurrence
 from vnadmin.text import NormalizedText, as_normalized
+
+if TYPE_CHECKING:
+    from vnadmin.document import Document
 
 __all__ = ["find_tasks"]
 
@@ -130,6 +136,15 @@ _VERBS = (
     "chấp hành",
     "thi hành",
     "trình",
+    "xem xét",
+    "cụ thể hóa",
+    "cụ thể hoá",
+    "quán triệt",
+    "nộp",
+    "duy trì",
+    "khắc phục",
+    "tiến hành",
+    "chấn chỉnh",
     "cung cấp",
     "giám sát",
     "đánh giá",
@@ -188,7 +203,10 @@ def _factored(words: Sequence[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_VERB_RE = re.compile(r"(?<!\w)" + _factored(_VERBS) + r"(?!\w)")
+# The lookahead on the verbs' first letters lets ``re`` skip most positions cheaply.
+_VERB_RE = re.compile(
+    "(?=[" + "".join(sorted({v[0] for v in _VERBS})) + r"])(?<!\w)" + _factored(_VERBS) + r"(?!\w)"
+)
 _VERB_START = re.compile(
     r"(?i:"
     + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_VERBS, key=len, reverse=True))
@@ -197,7 +215,9 @@ _VERB_START = re.compile(
 # Verb phrases that describe a status, not a duty ("làm việc theo chế độ kiêm nhiệm").
 _NOT_DUTY_ACTION = _rx(
     r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc |[Cc]ăn cứ |"
-    r"có ý kiến(?: chỉ đạo)? như sau|[Tt]hực hiện ý kiến|Mời |tổ chức (?:liên ngành|phối hợp liên ngành|xã hội))"
+    r"có ý kiến(?: chỉ đạo)? như sau|[Tt]hực hiện ý kiến|Mời |tổ chức (?:liên ngành|phối hợp liên ngành|xã hội)"
+    # the courtesy close of a request: "đề nghị … quan tâm chỉ đạo thực hiện./."
+    r"|quan tâm(?:,)? (?:chỉ đạo|phối hợp|giúp đỡ)(?: (?:thực hiện|triển khai))?[ ./]*$)"
 )
 
 # Words a person's title starts with.
@@ -256,26 +276,36 @@ _COMPOUND_BEFORE = frozenset(
         "đề",
     ]
 )
+# After "tổ chức", words that make it the noun "organisation".
+_ORG_NOUN = _rx(
+    r" (?:đảng|chính trị|xã hội|đoàn thể|hội|kinh tế|tín dụng|tôn giáo|quốc tế|phi chính phủ"
+    r"|hành nghề|có liên quan|liên quan|cơ sở đảng|thành viên)(?!\w)"
+)
 _COMPOUND_AFTER = frozenset(["độ", "tự", "bày"])
 
 
 def _verb_positions(s: str) -> list[int]:
     out: list[int] = []
+    append = out.append
+    before_words = _COMPOUND_BEFORE
     for m in _VERB_RE.finditer(s):
         a = m.start()
-        j = a - 1
-        while j >= 0 and s[j] in " \t\n":
-            j -= 1
-        k = j
-        while k >= 0 and k > j - 12 and s[k].isalpha():
-            k -= 1
-        before = s[k + 1 : j + 1].casefold()
-        if before in _COMPOUND_BEFORE and " " not in m.group(0):
-            continue
-        after = s[m.end() : m.end() + 5].split(maxsplit=1)
-        if after and after[0].casefold() in _COMPOUND_AFTER:
-            continue
-        out.append(a)
+        g = m.group(0)
+        if " " not in g and "\t" not in g:
+            # a one-word verb ending a noun: "chương trình", "quy định" …
+            head = s[max(0, a - 12) : a].rstrip(" \t\n")
+            k = len(head)
+            while k > 0 and head[k - 1].isalpha():
+                k -= 1
+            if head[k:].casefold() in before_words:
+                continue
+            if g == "trình":
+                after = s[m.end() : m.end() + 5].split(maxsplit=1)
+                if after and after[0].casefold() in _COMPOUND_AFTER:
+                    continue  # "trình độ", "trình tự", "trình bày"
+        elif g[0] == "t" and g.startswith("tổ") and _ORG_NOUN.match(s, m.end()):
+            continue  # "tổ chức đảng", "tổ chức xã hội": the noun, not the verb
+        append(a)
     return out
 
 
@@ -371,6 +401,8 @@ def _starts_name(s: str, i: int) -> bool:
         while k < len(s) and k < j + 12 and (s[k].isalpha() or s[k] == " "):
             k += 1
         nxt = s[j:k].casefold()
+        if nxt.startswith(("trường hợp", "nội dung", "văn bản", "vấn đề")):
+            return False  # "các trường hợp khác, …": not a class of bodies
         return any(nxt.startswith(n) for n in _CLASS_NOUNS)
     if " " in w or w.isupper() or w in _LOOSE_HEADS or w in _PERSON:
         return True
@@ -384,11 +416,20 @@ _NUM_RE = re.compile(
 )
 _LEVEL = {"dieu": 0, "roman": 1, "arabic": 2, "letter": 5, "paren": 5, "dash": 6, "plus": 7}
 
-_SENT_END = re.compile(r"(?:\./\.|[.!?])(?=[ \t]+[A-ZĐÀ-Ỹ]|[ \t]*$)")
-_CLOSING = re.compile(r"^[ \t]*(?:Nơi nhận|Nơi gửi|TM\.|KT\.|TL\.|Q\.[ \t]|Trân trọng)")
-_GIAO = re.compile(r"(?<!\w)(?:Giao|giao)(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
+_SENT_END = re.compile(r"[.!?](?:(?<=\.)/\.)?(?=[ \t]+[A-ZĐÀ-Ỹ]|[ \t]*$)")
+_CLOSING = re.compile(
+    r"^[ \t|]*(?:Nơi nhận[ \t]*:|Nơi gửi[ \t]*:|Nơi nhận[ \t]*$|(?:TM|KT|TL|Q)\.[ \t]*[A-ZĐÀ-Ỹ]"
+    r"|T/M[ \t]|K/T[ \t]|Trân trọng)"
+)
+# The closing formula of a report or letter starts its own paragraph, even when the line
+# before it does not end a sentence ("Trên đây là báo cáo …", "Trân trọng …").
+_CLOSING_FORMULA = re.compile(r"[ \t]*(?:Trên đây là|Trân trọng)(?!\w)")
+# After a closing mark, a line that shows it was an example inside the body (a
+# guideline printing a signature block: "(chữ ký)", "Ví dụ 2:"), not the closing.
+_BODY_GOES_ON = re.compile(r"^[ \t]*(?:Ví dụ|\(chữ ký\))", re.M)
+_GIAO = re.compile(r"[Gg](?<!\w[Gg])iao(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
 _REQ = re.compile(
-    r"(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
+    r"(?=[KkĐđYy])(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
 )
 _NEG_BEFORE = re.compile(
     r"(?:[Xx]ét|[Tt]heo|[Tt]rên[ \t]+cơ[ \t]+sở|được|đã|đáp[ \t]+ứng|các|những|nhận[ \t]+được)[ \t]+$"
@@ -399,17 +440,21 @@ _NOT_TASK = _rx(
 _EXEC = _rx(
     r"chịu trách nhiệm thi hành|chịu trách nhiệm tổ chức thi hành|chịu trách nhiệm thực hiện (?:Quyết định|Chỉ thị)"
 )
-_COLLAB = _rx(r"(?<!\w)phối hợp(?:[ \t]+(?:chặt chẽ[ \t]+)?với)?[ \t]+")
+_COLLAB = _rx(r"p(?<!\wp)hối hợp(?:[ \t]+(?:chặt chẽ[ \t]+)?với)?[ \t]+")
 _REPORT = _rx(
     r"(?<!\w)(?:báo cáo(?:[ \t]+kết quả)?(?:[ \t]+về)?|trình|gửi(?:[ \t]+về)?|tham mưu(?:[ \t]+cho)?)[ \t]+(?=[A-ZĐÀ-Ỹ]|lãnh đạo|các|cơ quan)"
 )
 _DELIV = _rx(r"(?<!\w)(?:dự thảo|[Dd]anh sách|[Kk]ế hoạch|\d{1,3} bộ)[ \t][^;,.:()]{1,100}")
 _RECUR = _rx(
     r"(?<!\w)(?:định kỳ(?:[ \t]+\d{1,2}[ \t]+tháng(?:/lần)?|[ \t]+h[àằ]ng[ \t]+(?:ngày|tuần|tháng|quý|năm)|[ \t]+và đột xuất)?"
-    r"|h[àằ]ng[ \t]+(?:ngày|tuần|tháng|quý|năm)|thường xuyên|[Hh][àằ]ng[ \t]+năm|[Cc]uối năm)(?!\w)"
+    r"|[Hh][àằ]ng[ \t]+(?:ngày|tuần|tháng|quý|năm)|[Tt]hường xuyên|[Cc]uối năm)(?!\w)"
 )
 _COND = _rx(r"(?<!\w)(?:[Tt]rường hợp|[Nn]ếu|[Kk]hi)[ \t][^,;.]{3,120}")
 _MODAL = _rx(r"(?<!\w)(?:có trách nhiệm|chủ động|chủ trì|phải|cần|khẩn trương)(?!\w)")
+_INVITING = re.compile(r"^[ \t|]*GIẤY[ \t]+MỜI[ \t|]*$", re.M)
+_MEETING_ACT = _rx(
+    r"(?i:tổ chức (?:cuộc |buổi |phiên )?(?:họp|hội nghị|hội thảo|tọa đàm|toạ đàm|làm việc|lễ|đại hội))"
+)
 _PROPOSING = re.compile(r"^[ \t]*(?:TỜ[ \t]+TRÌNH|BÁO[ \t]+CÁO)[ \t]*$", re.M)
 _STOP_NAME = _rx(
     r"[:.()]|(?<!\w)(?:chậm nhất|trước|để|trong|xem xét|qua|file|bằng|theo|tại|về việc|kết quả)(?!\w)"
@@ -428,22 +473,63 @@ _FIELD = re.compile(
     r"|(?P<time>Thời gian(?:[ \t]+(?:hoàn thành|thực hiện|trình))?|Thời hạn(?:[ \t]+hoàn thành)?))[ \t]*:"
 )
 _COND_PREFIX = re.compile(
-    r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t][^,;.:]{1,120}[,:][ \t]*"
+    r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình"
+    # a leading adverbial of time: "Trong thời hạn 60 ngày làm việc, X có trách nhiệm …"
+    r"|Trong thời hạn|Chậm nhất|Trước ngày|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý"
+    r"|Hằng tháng|Hàng tháng)[ \t][^,;.:]{1,120}[,:][ \t]*"
 )
 _DELIV_STOP = _rx(r"(?<!\w)(?:chậm nhất|trước|để|trong|gửi|báo cáo|trình|hoàn thành|theo)(?!\w)")
 _COND_START = re.compile(
     r"(?:[Tt]rong trường hợp|[Tt]rường hợp|Nếu|Khi|Trước khi|Sau khi|Trong quá trình)[ \t]"
 )
 _DUTY_OF = _rx(r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: của)? |Đối với ")
-_PLAN_HEAD = re.compile(
-    r"(?i:đề xuất|kiến nghị|nhiệm vụ|giải pháp|phương hướng|thời gian tới|tổ chức thực hiện|đề nghị)"
+# A heading over duties still to do, whose items may name no assignee.
+_PLAN_WORDS = tuple(
+    w.casefold()
+    for w in (
+        "đề xuất",
+        "kiến nghị",
+        "nhiệm vụ",
+        "giải pháp",
+        "phương hướng",
+        "thời gian tới",
+        "tổ chức thực hiện",
+        "đề nghị",
+    )
+)
+
+
+def _is_plan_head(text: str) -> bool:
+    """A heading of a plan or proposal section (Đề xuất, Kiến nghị, Nhiệm vụ, Giải pháp …),
+    by plain substring tests on the casefolded text (a case-insensitive alternation is
+    slow in ``re``)."""
+    low = " ".join(text.casefold().split())
+    return any(w in low for w in _PLAN_WORDS)
+
+
+_TODO_HEAD = re.compile(
+    r"(?i:(?:nhiệm vụ|giải pháp|công việc|kế hoạch)[^.:;\n]{0,60}?(?:thời gian tới|cần thực hiện|"
+    r"trọng tâm|tiếp theo|sắp tới|cần triển khai)|phương hướng(?:,)? nhiệm vụ)"
+)
+# A label that opens a sentence of a plan: "Giải pháp khắc phục: …", "Kiến nghị: …".
+_PLAN_LABEL = re.compile(
+    r"(?:Giải pháp(?:[ \t]+khắc phục)?|Nhiệm vụ(?:[ \t]+(?:tiếp theo|thời gian tới))?|Kiến nghị"
+    r"|Đề xuất|Phương hướng)[ \t]*:[ \t]*"
 )
 _BASIS_PREFIX = re.compile(r"(?:Căn cứ|Để|Trên cơ sở|Thực hiện|Nhằm)[ \t]")
 _HONORIFIC = re.compile(r"(?:quý[ \t]|các đồng chí[ \t]|đồng chí[ \t])")
 _KINH_GUI = re.compile(r"Kính[ \t]+gửi[ \t]*:[ \t]*")
 _ABBREVIATION_ROW = re.compile(r":[ \t]*[A-ZĐ]{2,}(?:[ \t]*$|[ \t]*[;,.])")
-_DAY_DEADLINE = re.compile(r"(?i:trong|hạn|vào|thành)[ \t]+ngày[ \t]+\d")
+_DAY_DEADLINE = re.compile(r"(?:[Tt]rong|[Hh]ạn|[Vv]ào|[Tt]hành)[ \t]+ngày[ \t]+\d")
 _WS = re.compile(r"\s+")
+# Verbs that give a duty right after a subject that follows a basis ("Căn cứ …, UBND tỉnh
+# chỉ đạo …"): modal and directive verbs, not a report's past or present actions.
+_DIRECTIVE = _rx(
+    r"(?:chỉ đạo|có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|khẩn trương|tiếp tục|phải|cần"
+    r"|tổ chức|triển khai|thực hiện|xây dựng|rà soát|hướng dẫn|phối hợp|tham mưu|giao|yêu cầu"
+    r"|đề nghị|kiểm tra|báo cáo|nghiên cứu)(?!\w)"
+)
+_CHU_TRI = _rx(r"(?<!\w)chủ trì(?!\w)")
 
 
 def _clean(s: str) -> str:
@@ -484,7 +570,11 @@ def _paragraphs(s: str) -> Iterator[_Para]:
             if line_end >= n:
                 break
             continue
-        if _CLOSING.match(body):
+        if (
+            _CLOSING.match(body)
+            and _BODY_GOES_ON.search(s, line_end, line_end + 600) is None
+            and "Ví dụ" not in s[max(0, line_start - 40) : line_start]
+        ):
             closed = True
             break
         m = _NUM_RE.match(s, line_start, line_end)
@@ -502,16 +592,23 @@ def _paragraphs(s: str) -> Iterator[_Para]:
                 kind, label = ("plus" if m.group(6) in "+*" else "dash"), ""
             elif m.group(7):
                 kind, label = "paren", "(" + m.group(7) + ")"
-        prev = s[cur_start:cur_end].rstrip() if cur_start >= 0 else ""
+        # the current item's last character and last line, read without copying it
+        pe = cur_end
+        while pe > cur_start and s[pe - 1] in " \t\n\r":
+            pe -= 1
+        prev_end = s[pe - 1] if cur_start >= 0 and pe > cur_start else ""
         first = body.lstrip()[:1]
-        last_line = prev[prev.rfind("\n") + 1 :].strip()
+        last_line = (
+            s[max(cur_start, s.rfind("\n", cur_start, pe) + 1) : pe].strip() if prev_end else ""
+        )
         new = (
             kind is not None
             or cur_start < 0
+            or _CLOSING_FORMULA.match(body) is not None
             or (
                 (first.isupper() or first.isdigit())
                 and (
-                    prev[-1:] in (".", ":", ";", "!", "?")
+                    prev_end in (".", ":", ";", "!", "?")
                     or last_line.isupper()
                     or len(last_line) < 50
                 )
@@ -595,6 +692,7 @@ class _Ctx:
     deadlines: tuple[Deadline, ...]
     dl_starts: tuple[int, ...]
     proposing: bool
+    invitation: bool = False  # a Giấy mời: its "X tổ chức Họp …" is the meeting itself
     addressees: tuple[Party, ...] = ()  # the "Kính gửi:" line, for "đề nghị quý cơ quan …"
 
 
@@ -608,7 +706,7 @@ def _plausible(name: str) -> bool:
         (" đã", " được", " đang", " vừa", " sẽ", " là", " xin", " kính", " khi", " đề nghị")
     ):
         return False
-    if " đã " in name:
+    if " đã " in name or " chỉ " in name or " sau khi " in name:
         return False
     if name.isupper() and " " in name:
         return False
@@ -634,7 +732,41 @@ def _party(ctx: _Ctx, name: str, a: int, b: int) -> Party:
         kind = PartyKind.PERSON
     elif "các " in low or low.startswith("từng") or "thành viên" in low:
         kind = PartyKind.ORGAN_CLASS
-    return Party(name=name, kind=kind, span=(oa, ob), text=ctx.nt.original[oa:ob])
+    body = _issuer_named(name) if kind is PartyKind.ORGAN else None
+    return Party(name=name, kind=kind, span=(oa, ob), text=ctx.nt.original[oa:ob], body=body)
+
+
+def _name_key(name: str) -> str:
+    k = " ".join(name.casefold().replace("uỷ", "ủy").split())
+    return k.replace("ủy ban nhân dân", "ubnd")
+
+
+@lru_cache(maxsize=2)
+def _issuer_index(version: int) -> dict[str, Issuer]:
+    """Registry issuers by folded name (the registry's ``version`` keys the cache, so an
+    issuer a user adds is seen); a name two issuers share is left out (ambiguous)."""
+    out: dict[str, Issuer] = {}
+    seen: set[str] = set()
+    for iss in default_registry.issuers():
+        if iss.valid_to is not None:
+            continue
+        k = _name_key(iss.name)
+        if k in seen:
+            out.pop(k, None)
+            continue
+        seen.add(k)
+        out[k] = iss
+    return out
+
+
+def _issuer_named(name: str) -> Issuer | None:
+    """The registry's canonical body for ``name`` ("Bộ Tư pháp" → ``BTP``), if any."""
+    return _issuer_by_key(_name_key(name), default_registry.version)
+
+
+@lru_cache(maxsize=4096)
+def _issuer_by_key(key: str, version: int) -> Issuer | None:
+    return _issuer_index(version).get(key)
 
 
 def _parties(ctx: _Ctx, a: int, b: int) -> list[Party]:
@@ -761,10 +893,14 @@ def _make(
     s = ctx.flat
     while b > a and s[b - 1] in " \t\n":
         b -= 1
+    while a < b and s[a] in " \t\n":
+        a += 1
     oa, ob = ctx.nt.to_original(a, b)
     action = _clean(s[action_start:b]).rstrip("./")
     if not action or _NOT_DUTY_ACTION.match(action) or action.endswith("như sau"):
         return []
+    if ctx.invitation and _MEETING_ACT.match(action):
+        return []  # "UBND tỉnh tổ chức Họp …" in a Giấy mời: the meeting, not a duty
     if _ABBREVIATION_ROW.search(action):
         return []  # "Ban chỉ đạo: BCĐ", a row of an abbreviation table
     body = s[action_start:b]
@@ -791,6 +927,10 @@ def _make(
         if piece and len(deliv_list) < 5:
             deliv_list.append(piece)
     deliv = tuple(deliv_list)
+    schedule = find_recurrence(body) if rec is not None or "tháng" in body else None
+    co_leads: tuple[Party, ...] = ()
+    if len(leads) > 1 and _CHU_TRI.search(s, a, action_start) is not None:
+        co_leads = tuple(leads)
     base = Task(
         lead=None,
         collaborators=tuple(collabs or own_collab),
@@ -806,10 +946,13 @@ def _make(
         execution_clause=execution,
         span=(oa, ob),
         text=ctx.nt.original[oa:ob],
+        schedule=schedule,
     )
     if not leads:
         return [base]
-    return [attrs.evolve(base, lead=p) for p in leads]
+    return [
+        attrs.evolve(base, lead=p, co_leads=tuple(x for x in co_leads if x is not p)) for p in leads
+    ]
 
 
 @attrs.frozen
@@ -831,6 +974,9 @@ def _subject(
         i += 1
     modality: str | None = None
     giao = False
+    lab = _PLAN_LABEL.match(s, i, b)
+    if lab is not None:
+        i = lab.end()  # "Giải pháp khắc phục: Sở Tư pháp tập trung …"
     cp = _COND_PREFIX.match(s, i, b)
     if cp is not None:
         i = cp.end()
@@ -884,10 +1030,20 @@ def _subject(
         i = j
         chosen = True
         break
-    if not chosen and (basis or not _starts_name(s, i)):
+    if not chosen and not _starts_name(s, i):
         return None
     end = _name_end(s, i, b, verbs)
+    if not chosen and basis and _DIRECTIVE.match(s, end) is None:
+        return None  # "Căn cứ …, X <directive verb> …" only: "Căn cứ …, X đã …" reports
     name_end = end
+    scoped = False
+    if s.startswith(("căn cứ", "trên cơ sở"), end):
+        # "X căn cứ chức năng, nhiệm vụ của … phản ánh …": the basis scopes the duty,
+        # which starts at the next verb
+        k = bisect_left(verbs, end + 8)
+        if k < len(verbs) and verbs[k] < b:
+            end = verbs[k]
+            scoped = True
     # "theo chức năng, nhiệm vụ …" scopes the assignee; the duty starts at the next verb
     if s.startswith("theo chức năng", end):
         k = bisect_left(verbs, end + 15)
@@ -909,7 +1065,7 @@ def _subject(
         leads = [p for p in _parties(ctx, i, name_end) if _plausible(p.name)]
     if not leads:
         return None
-    if end != name_end:  # scoped by "theo chức năng, nhiệm vụ … tại Quyết định …"
+    if end != name_end and not scoped:  # "theo chức năng, nhiệm vụ … tại Quyết định …"
         leads = [attrs.evolve(p, kind=PartyKind.GROUP_BY_REFERENCE) for p in leads]
     collabs: list[Party] = []
     act = end
@@ -934,10 +1090,14 @@ def _subject(
     return leads, collabs, act, modality, giao
 
 
-def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
-    """The duties written in ``source``, in text order; spans are into the caller's string.
+def find_tasks(source: str | NormalizedText | Document) -> tuple[Task, ...]:
+    """The duties written in ``source``, in text order; spans are into the caller's string
+    (for a :class:`~vnadmin.Document`, into its ``text``).
 
-    Never raises on a ``str``.
+    Every task carries its ``assigner``: for a Thông báo kết luận the chair of the meeting
+    it reports, otherwise the organ the document is signed for (the ``TM.`` line, else the
+    issuer of the header); a :class:`~vnadmin.Document` gives its parsed issuer and
+    signature. Never raises on a ``str``.
 
     >>> t = find_tasks("Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản; "
     ...                "báo cáo UBND tỉnh trước ngày 15/01/2024.")[0]
@@ -946,11 +1106,182 @@ def find_tasks(source: str | NormalizedText) -> tuple[Task, ...]:
     >>> [p.name for p in t.report_to]
     ['UBND tỉnh']
     """
-    nt = as_normalized(source)
+    doc: Document | None = None
+    if not isinstance(source, (str, NormalizedText)):
+        from vnadmin.document import Document as _Document
+        from vnadmin.reader.columns import normalize_document
+
+        if not isinstance(source, _Document):
+            return find_tasks(as_normalized(source))  # raises VnAdminError
+        doc = source
+        try:
+            nt = normalize_document(doc.text, columns=doc.file is None or doc.file.flat)
+        except Exception:
+            return ()
+    else:
+        nt = as_normalized(source)
     try:
-        return _find(nt)
+        found = _find(nt)
+        if not found:
+            return found
+        who = _assigner_of_doc(doc, nt) if doc is not None else _assigner(nt)
+        if who is None:
+            return found
+        found = tuple(t for t in found if not _performative(t, who))
+        return tuple(attrs.evolve(t, assigner=who) for t in found)
     except Exception:  # a finder reports what it can; an internal slip must not escape
         return ()
+
+
+_PERFORMATIVE = _rx(
+    r"(?:hướng dẫn|thông báo|quy định|kết luận)(?: thống nhất)?"
+    r"(?:[^.;:]{0,120}?(?:sau đây|như sau)|[ \t]*:)"
+)
+
+
+def _performative(task: Task, who: Party) -> bool:
+    """The issuer's own act of the document ("Ban Thường vụ Hiệp hội hướng dẫn một số nội
+    dung sau đây …", "… hướng dẫn thống nhất: …"): what the document does, not a duty."""
+    if task.lead is None or who.kind is not PartyKind.ORGAN:
+        return False
+    lead, me = _name_key(task.lead.name), _name_key(who.name)
+    if not (lead.startswith(me) or me.startswith(lead) or me in lead):
+        return False
+    return _PERFORMATIVE.match(task.action) is not None
+
+
+_OPENING = 4000
+_TB_HEAD = re.compile(r"^[ \t]*THÔNG[ \t]+BÁO[ \t]*$", re.M)
+_CONCLUDE = re.compile(r"(?i:kết[ \t\n]+luận)")
+_TM_LINE = re.compile(
+    r"^[ \t]*(?:TM|T/M|Thay[ \t]+mặt)(?:[ \t]*\.)?[ \t]+([^\n]{3,120}?)[ \t]*$", re.M
+)
+_SO_LINE = re.compile(r"^[ \t|]*Số[ \t]*:", re.M)
+# A header line that continues the issuer's name of the line above (not a new unit).
+_HEAD_CONT = re.compile(
+    r"(?:TỈNH|THÀNH[ \t]+PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|ĐẶC[ \t]+KHU|NHÂN[ \t]+DÂN|TRUNG[ \t]+ƯƠNG|VIỆT[ \t]+NAM)(?!\w)"
+)
+_MOTTO = re.compile(r"[ \t]*(?:CỘNG[ \t]+HÒA|CỘNG[ \t]+HOÀ|ĐẢNG[ \t]+CỘNG[ \t]+SẢN)")
+
+
+def _organ_party(nt: NormalizedText, name: str, a: int, b: int) -> Party:
+    name = " ".join(name.split())
+    return Party(
+        name=name,
+        kind=PartyKind.ORGAN,
+        span=(a, b),
+        text=nt.original[a:b],
+        body=_issuer_named(name),
+    )
+
+
+_TITLE_CHAIR = _rx(
+    r"[Kk]ết luận của (?:đồng chí|[Đđ]/c) (?P<who>[^\n]{3,240}?) (?=tại |về |khi |trong )"
+)
+
+
+def _titled_chair(nt: NormalizedText, at: int) -> Party | None:
+    """The chair named in a conclusion notice's title: "Kết luận của đồng chí X, <titles>
+    tại cuộc họp …" (wrapped lines joined)."""
+    flat = nt.text[at : at + 600].replace("\n", " ")
+    m = _TITLE_CHAIR.search(flat)
+    if m is None:
+        return None
+    name = " ".join(m.group("who").split()).rstrip(" ,")
+    oa, ob = nt.to_original(at + m.start("who"), at + m.end("who"))
+    return Party(name=name, kind=PartyKind.PERSON, span=(oa, ob), text=nt.original[oa:ob])
+
+
+def _chair_party(nt: NormalizedText) -> Party | None:
+    """The chair of the meeting a Thông báo kết luận reports."""
+    from vnadmin.meetings.parser import parse_meeting
+
+    # the meeting a conclusion notice reports is told in its opening lines
+    m = parse_meeting(nt.original[:_OPENING])
+    if m is None or not m.held or not m.chair:
+        return None
+    chair = m.chair[0]
+    k = nt.original.find(chair.split(",")[0], m.span[0], m.span[1] + 1)
+    span = (k, k + len(chair.split(",")[0])) if k >= 0 else m.span
+    return Party(name=chair, kind=PartyKind.PERSON, span=span, text=nt.original[span[0] : span[1]])
+
+
+def _assigner(nt: NormalizedText) -> Party | None:
+    """Who gives the duties of a text: the concluding chair of a Thông báo kết luận, else
+    the organ of the ``TM.`` line, else the last line of the header's issuer column."""
+    t = nt.text
+    head = t[:3000]
+    tb = _TB_HEAD.search(head)
+    if tb is not None and _CONCLUDE.search(t, tb.end(), tb.end() + 400) is not None:
+        chair = _titled_chair(nt, tb.end()) or _chair_party(nt)
+        if chair is not None:
+            return chair
+    issuer: list[tuple[int, int]] = []  # the pieces of the last unit's name
+    so = _SO_LINE.search(head)
+    if so is not None:
+        adjacent = False
+        pos = 0
+        while pos < so.start():
+            nl = t.find("\n", pos, so.start())
+            nl = so.start() if nl < 0 else nl
+            line = t[pos:nl]
+            mm = _MOTTO.search(line)
+            cut = mm.start() if mm is not None else len(line)
+            bar = line.find("|", len(line) - len(line.lstrip(" \t|")))
+            if 0 <= bar < cut:
+                cut = bar  # a header table: the issuer column is the first cell
+            body = line[:cut].strip(" \t|")
+            letters = [c for c in body if c.isalpha()]
+            if len(letters) >= 3 and body.upper() == body and "---" not in body:
+                a = pos + line.index(body)
+                title = " ".join(w[:1] + w[1:].lower() for w in body.split())
+                cont = _HEAD_CONT.match(body) is not None or _start_re().match(title) is None
+                if issuer and cont and adjacent:
+                    issuer.append((a, a + len(body)))  # "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG"
+                else:
+                    issuer = [(a, a + len(body))]
+                adjacent = True
+            elif letters or "---" in body:
+                adjacent = False
+            pos = nl + 1
+    tm = None
+    for m in _TM_LINE.finditer(t, len(t) // 3):
+        tm = m
+    if tm is not None:
+        name = tm.group(1).strip()
+        if not issuer or not _name_key(t[issuer[0][0] : issuer[-1][1]]).startswith(_name_key(name)):
+            oa, ob = nt.to_original(tm.start(1), tm.start(1) + len(name))
+            return _organ_party(nt, name, oa, ob)
+    if issuer:
+        oa, ob = nt.to_original(issuer[0][0], issuer[-1][1])
+        return _organ_party(nt, " ".join(t[a:b] for a, b in issuer), oa, ob)
+    return None
+
+
+def _assigner_of_doc(doc: Document, nt: NormalizedText) -> Party | None:
+    """:func:`_assigner` from a parsed document: its issuer and first signature block."""
+    if doc.type_name == "Thông báo":
+        t = nt.text
+        tb = _TB_HEAD.search(t[:3000])
+        if tb is not None and _CONCLUDE.search(t, tb.end(), tb.end() + 400) is not None:
+            chair = _titled_chair(nt, tb.end()) or _chair_party(nt)
+            if chair is not None:
+                return chair
+    sig = doc.signature
+    issuer = doc.issuer
+    if sig is not None and sig.chain:
+        auth = sig.chain[0]
+        name = auth.title
+        if (
+            name
+            and auth.mode.value == "TM"
+            and (issuer is None or not _name_key(issuer).startswith(_name_key(name)))
+        ):
+            return _organ_party(nt, name, *auth.title_span)
+    if issuer:
+        span = doc.span_of("issuer") or (0, 0)
+        return _organ_party(nt, issuer, *span)
+    return None
 
 
 def _find(nt: NormalizedText) -> tuple[Task, ...]:
@@ -961,7 +1292,14 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
     lines = nt.text
     s = lines.replace("\n", " ").replace("\r", " ")  # same length: offsets are shared
     head = lines[:3000]
-    ctx = _Ctx(nt, s, dls, tuple(d.span[0] for d in dls), _PROPOSING.search(head) is not None)
+    ctx = _Ctx(
+        nt,
+        s,
+        dls,
+        tuple(d.span[0] for d in dls),
+        _PROPOSING.search(head) is not None,
+        _INVITING.search(head) is not None,
+    )
     kg = _KINH_GUI.search(lines, 0, min(len(lines), 6000))
     if kg is not None:
         a = kg.end()
@@ -982,12 +1320,16 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             n += 1
         ctx = attrs.evolve(ctx, addressees=tuple(named))
     verbs_all = _verb_positions(s)
+    # phrases that void a sentence or mark the execution clause, found once for the text
+    not_task = [(m.start(), m.end()) for m in _NOT_TASK.finditer(s)]
+    execs = [(m.start(), m.end()) for m in _EXEC.finditer(s)]
     out: list[Task] = []
     inherited: list[_Lead] = []
     skip_level: int | None = None
     field: dict[str, object] | None = None
-    heads: list[tuple[int, bool]] = []  # (level, is a plan/proposal heading)
-    in_plan = False
+    # (level, is a plan/proposal heading, is a heading of duties to come)
+    heads: list[tuple[int, bool, bool]] = []
+    in_plan = in_todo = False
     for p in _paragraphs(lines):
         while inherited and inherited[-1].level >= p.level:
             inherited.pop()
@@ -1022,9 +1364,15 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             while heads and heads[-1][0] >= p.level:
                 heads.pop()
             heads.append(
-                (p.level, _PLAN_HEAD.search(s, p.start, min(p.end, p.start + 160)) is not None)
+                (
+                    p.level,
+                    plan_head := _is_plan_head(s[p.start : min(p.end, p.start + 160)]),
+                    plan_head
+                    and _TODO_HEAD.search(s, p.start, min(p.end, p.start + 200)) is not None,
+                )
             )
             in_plan = any(h[1] for h in heads)
+            in_todo = any(h[2] for h in heads[:-1])
         heading = _heading_lead(ctx, p)
         if heading is not None:
             inherited.append(heading)
@@ -1033,18 +1381,20 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
         lead_in: _Lead | None = None
         for sa, sb in _sentences(s, p.start, p.end):
             sent = s[sa:sb]
-            if _NOT_TASK.search(sent) or sent.lstrip().startswith(("Xét đề nghị", "Theo đề nghị")):
+            if _hit(not_task, sa, sb) is not None or sent.lstrip().startswith(
+                ("Xét đề nghị", "Theo đề nghị")
+            ):
                 continue
-            ex = _EXEC.search(sent)
-            if ex is not None:
-                leads = _parties(ctx, sa, sa + ex.start())
+            ex_at = _hit(execs, sa, sb)
+            if ex_at is not None:
+                leads = _parties(ctx, sa, ex_at)
                 para_tasks += _make(
                     ctx,
                     leads,
                     [],
                     sa,
                     sb,
-                    sa + ex.start() + len("chịu trách nhiệm "),
+                    ex_at + len("chịu trách nhiệm "),
                     "chịu trách nhiệm",
                     p.path,
                     verbs,
@@ -1070,9 +1420,10 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             for ca, cb in clauses:
                 verb_first = _VERB_START.match(s, _skip_blank(s, ca)) is not None
                 giao_head = _GIAO.search(s, ca, min(cb, ca + 80)) is not None
+                basis_head = _BASIS_PREFIX.match(s, _skip_blank(s, ca)) is not None
                 subj = (
                     None
-                    if (inherited and verb_first and not giao_head)
+                    if (inherited and verb_first and not giao_head and not basis_head)
                     else _subject(ctx, ca, cb, verbs)
                 )
                 if subj is not None:
@@ -1097,9 +1448,11 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                                 ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao
                             )
                         continue
-                    para_tasks += _make(
+                    new = _make(
                         ctx, leads, collabs, ca, cb, act, modality, p.path, verbs, giao=giao
                     )
+                    if not _follow_up(ctx, out, para_tasks, new, act, cb, verbs):
+                        para_tasks += new
                 elif prev is not None and s.startswith("chủ động", ca):
                     para_tasks += _make(
                         ctx, prev[0], prev[1], ca, cb, ca, "chủ động", p.path, verbs, giao=prev[3]
@@ -1110,7 +1463,7 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                     and _VERB_START.match(s, _skip_blank(s, ca))
                 ):
                     h = inherited[-1]
-                    para_tasks += _make(
+                    new = _make(
                         ctx,
                         list(h.leads),
                         list(h.collabs),
@@ -1122,6 +1475,17 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                         verbs,
                         giao=h.giao,
                     )
+                    if not para_tasks or not _follow_up(ctx, [], para_tasks, new, ca, cb, verbs):
+                        para_tasks += new
+                elif (
+                    in_todo
+                    and p.level >= _LEVEL["letter"]
+                    and _VERB_START.match(s, _skip_blank(s, ca))
+                    and not sent.rstrip().endswith(":")
+                ):
+                    # "3. Nhiệm vụ cần thực hiện trong thời gian tới" then "- Tiếp tục rà
+                    # soát …": a duty the text gives no assignee (M104 reports it)
+                    para_tasks += _make(ctx, [], [], ca, cb, ca, None, p.path, verbs, giao=False)
                 else:
                     # "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.": a subject-less
                     # sentence right after a duty gives it its missing deadline
@@ -1135,12 +1499,94 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             field = {"para": p, "end": p.end}
         if ctx.proposing and not in_plan:
             # a report or submission tells what was done; only its proposal sections
-            # (Đề xuất, Kiến nghị, Nhiệm vụ … thời gian tới) and "Giao …" assign
-            para_tasks = [t for t in para_tasks if t.modality in ("giao", "đề nghị", "yêu cầu")]
+            # (Đề xuất, Kiến nghị, Nhiệm vụ … thời gian tới), sentences labelled
+            # "Giải pháp …:" and "Giao …" assign
+            para_tasks = [
+                t
+                for t in para_tasks
+                if t.modality in ("giao", "đề nghị", "yêu cầu")
+                or _PLAN_LABEL.match(
+                    ctx.flat, _skip_blank(ctx.flat, ctx.nt.from_original(t.span[0]))
+                )
+            ]
         out.extend(para_tasks)
     if field is not None:
         out.extend(_field_tasks(ctx, field, verbs_all))
+    if ctx.addressees:
+        out = [_as_addressee(ctx, t) for t in out]
     return tuple(out)
+
+
+def _as_addressee(ctx: _Ctx, task: Task) -> Task:
+    """A lead that names the Kính gửi class without its "các" ("đề nghị Ủy ban nhân dân
+    tỉnh, thành phố …" in a letter to "Ủy ban nhân dân các tỉnh, thành phố") is that
+    addressee: it takes the addressee's name (its own span kept)."""
+    lead = task.lead
+    if lead is None or lead.kind is not PartyKind.ORGAN:
+        return task
+    key = _name_key(lead.name)
+    for a in ctx.addressees:
+        if a.name != lead.name and _name_key(a.name).replace(" các ", " ") == key:
+            return attrs.evolve(task, lead=attrs.evolve(lead, name=a.name, kind=a.kind))
+    return task
+
+
+_FOLLOW = _rx(
+    r"(?:(?:[Đđ]ịnh kỳ )?(?:[Hh][àằ]ng|[Mm]ỗi) (?:ngày|tuần|tháng|quý|năm),? |[Đđ]ịnh kỳ,? )?"
+    r"(?:[Bb]áo cáo|[Gg]ửi)(?!\w)"
+)
+
+
+def _lead_name(task: Task) -> str | None:
+    return task.lead.name if task.lead is not None else None
+
+
+def _follow_up(
+    ctx: _Ctx,
+    out: list[Task],
+    para_tasks: list[Task],
+    new: list[Task],
+    act: int,
+    b: int,
+    verbs: Sequence[int],
+) -> bool:
+    """A sentence that only reports or sends the result of the duty just before, by the
+    same assignee ("… . Hằng tuần báo cáo UBND tỉnh để theo dõi.", "Văn bản góp ý, đề nghị
+    X gửi về Văn phòng … chậm nhất ngày …") completes that duty: its report target,
+    deadline and recurrence go to the duty's rows, and no new duty is made. True when so."""
+    if not new or _FOLLOW.match(ctx.flat, _skip_blank(ctx.flat, act)) is None:
+        return False
+    pool = para_tasks if para_tasks else out
+    if not pool:
+        return False
+    last = pool[-1]
+    if new[0].span[0] - last.span[1] > 300 or new[0].span[0] < last.span[1]:
+        return False
+    group = [k for k in range(len(pool)) if pool[k].span == last.span]
+    names = {_lead_name(pool[k]) for k in group}
+    if {_lead_name(t) for t in new} != names:
+        return False
+    first = new[0]
+    for k in group:
+        t = pool[k]
+        pool[k] = attrs.evolve(
+            t,
+            report_to=t.report_to or first.report_to,
+            deadline=t.deadline or first.deadline,
+            recurrence=t.recurrence or first.recurrence,
+            schedule=t.schedule or first.schedule,
+        )
+    return True
+
+
+def _hit(spans: Sequence[tuple[int, int]], a: int, b: int) -> int | None:
+    """The start of the first of ``spans`` (sorted) lying within ``[a, b)``, or None."""
+    k = bisect_left(spans, (a, -1))
+    while k < len(spans) and spans[k][0] < b:
+        if spans[k][1] <= b:
+            return spans[k][0]
+        k += 1
+    return None
 
 
 def _attach_deadline(

@@ -13,6 +13,8 @@ import enum
 import attrs
 
 from vnadmin.dates.deadlines import Deadline
+from vnadmin.registry import Issuer
+from vnadmin.tasks.recurrence import Recurrence
 
 __all__ = ["Party", "PartyKind", "Task", "TaskStatus"]
 
@@ -37,12 +39,16 @@ class Party:
         kind: :class:`PartyKind`.
         span: offsets of the written name in the caller's string.
         text: ``original[span[0]:span[1]]``.
+        body: the registry's issuer (:mod:`vnadmin.registry`) whose name this is
+            ("Bộ Tư pháp" gives the ``BTP`` entry), or ``None`` when none is known
+            (a local Sở, a class of bodies, a person).
     """
 
     name: str
     kind: PartyKind
     span: tuple[int, int]
     text: str
+    body: Issuer | None = None
 
 
 @attrs.frozen(slots=True)
@@ -68,6 +74,16 @@ class Task:
             định này" (routine, not a tracked task under QĐ 23/2018/QĐ-TTg).
         span: offsets of the duty in the caller's string.
         text: ``original[span[0]:span[1]]``.
+        schedule: the recurrence read as a rule (:class:`Recurrence`: period and day
+            rule, expanded by :meth:`Recurrence.occurrences`), or ``None``.
+        assigner: who gives the duty: for a Thông báo kết luận the chair who concluded
+            (not the office that signed it), otherwise the organ the document is signed
+            for (``TM. Ủy ban nhân dân``, or the issuer); ``None`` when not known
+            (a bare sentence).
+        co_leads: the other bodies written as chủ trì of the same duty ("Sở A, Sở B
+            chủ trì …"): the duty is still one row per lead, but NĐ 39/2022/NĐ-CP wants
+            one lead per duty, so lint rule M106 flags it; empty otherwise (a duty given
+            to several bodies without the role word is several duties, one each).
     """
 
     lead: Party | None
@@ -84,6 +100,9 @@ class Task:
     execution_clause: bool
     span: tuple[int, int]
     text: str
+    schedule: Recurrence | None = None
+    assigner: Party | None = None
+    co_leads: tuple[Party, ...] = ()
 
 
 class TaskStatus(enum.Enum):
