@@ -29,6 +29,7 @@ import re
 from vnadmin.dates import find_dates
 from vnadmin.dates import grammar as g
 from vnadmin.dates.times import VN_TZ, find_datetimes, find_times
+from vnadmin.errors import VnAdminError
 from vnadmin.meetings.model import AgendaItem, Meeting, MeetingMode, ParticipantGroup, Venue
 from vnadmin.text import NormalizedText, Source, as_normalized
 
@@ -472,6 +473,8 @@ def agenda_item(text: str) -> AgendaItem:
     >>> agenda_item("Thảo luận, cho ý kiến").presenter is None
     True
     """
+    if not isinstance(text, str):
+        raise VnAdminError(f"an agenda line is text, not {type(text).__name__}")
     raw = _clean(" ".join(text.split()).lstrip("-+•* "))
     body = raw
     start = end = None

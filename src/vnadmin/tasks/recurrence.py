@@ -145,6 +145,8 @@ def find_recurrence(text: str) -> Recurrence | None:
     """The recurrence a duty's text states, or ``None`` (one-off, ``thường xuyên`` or a
     bare ``định kỳ`` without a period). The first period word wins; the day rule is the
     first ``trước ngày N`` / ``chậm nhất ngày N`` of the text not followed by a year."""
+    if not isinstance(text, str):
+        return None
     m = _PERIOD.search(text)
     if m is None:
         return None
