@@ -715,6 +715,9 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **root, "$defs": defs}
 
 
+_TIME = r"\d{2}:\d{2}:\d{2}(\.\d{6})?([+-]\d{2}:\d{2}(:\d{2}(\.\d{6})?)?)?"
+
+
 def _object(description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
     return {
         "type": "object",
@@ -740,12 +743,14 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "number"}
     if tp is str:
         return {"type": "string"}
+    # ``isoformat()``: a time or date-time may be naive (no offset), which JSON Schema's
+    # "time" and "date-time" formats (RFC 3339) refuse: a pattern says what is written.
     if tp is dt.datetime:
-        return {"type": "string", "format": "date-time"}
+        return {"type": "string", "pattern": f"^\\d{{4}}-\\d{{2}}-\\d{{2}}T{_TIME}$"}
     if tp is dt.date:
         return {"type": "string", "format": "date"}
     if tp is dt.time:
-        return {"type": "string", "format": "time"}
+        return {"type": "string", "pattern": f"^{_TIME}$"}
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": _schema(args[0], defs)}
