@@ -13,4 +13,11 @@ _SRC = (Path(__file__).parent / "src").resolve()
 _SPEC = importlib.util.find_spec("vnadmin")
 _ORIGIN = Path(_SPEC.origin).resolve() if _SPEC is not None and _SPEC.origin else None
 
-collect_ignore = [] if _ORIGIN is None or _SRC in _ORIGIN.parents else ["src"]
+_INSTALLED = _ORIGIN is not None and _SRC not in _ORIGIN.parents
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """Skip ``src/`` (also when ``testpaths`` names it) when vnadmin is an installed copy."""
+    if _INSTALLED and (collection_path == _SRC or _SRC in collection_path.parents):
+        return True
+    return None
