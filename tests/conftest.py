@@ -9,6 +9,10 @@ Profiles (choose with the environment variable ``VNADMIN_HYPOTHESIS_PROFILE``):
     40 s.
 ``dev``
     100 examples, for a quick local loop.
+``quick``
+    25 examples a property (5 per callable in the contract tests): the extra interpreter
+    runs of ``.ci/run`` (the suite on Python 3.10 at the minimum versions and on 3.13), where
+    what is checked is that the code runs there, not a deeper search.
 ``long``
     The fuzzing run of issue 10: at least 20,000 examples for every property test (also
     those that set their own ``max_examples``), no deadline, no health check on slow data::
@@ -40,6 +44,9 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=100)
 settings.register_profile(
+    "quick", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
     "long",
     max_examples=LONG_EXAMPLES,
     deadline=None,
@@ -54,7 +61,7 @@ settings.load_profile(PROFILE)
 CONTRACT_EXAMPLES = int(
     os.environ.get(
         "VNADMIN_CONTRACT_EXAMPLES",
-        {"ci": 20, "dev": 5}.get(PROFILE, settings.default.max_examples),
+        {"ci": 20, "dev": 5, "quick": 5}.get(PROFILE, settings.default.max_examples),
     )
 )
 #: Texts of the memory test (tests/test_contract.py): 100 in CI (about 4 s; a memo bounded

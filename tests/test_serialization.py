@@ -169,6 +169,7 @@ def test_parse_error_as_data() -> None:
         vnadmin.parse_code("hello")
     data = to_dict(info.value)
     assert data == {
+        "schema_version": 1,
         "message": info.value.message,
         "input": "hello",
         "span": [0, 5],
@@ -388,6 +389,7 @@ def test_a_calendar_round_trips_and_keeps_working() -> None:
     back = from_json(to_json(cal), vnadmin.Calendar)
     assert back == cal and not back.is_working_day(datetime.date(2025, 12, 31))
     assert json.loads(to_json(vnadmin.Calendar())) == {
+        "schema_version": 1,
         "extra": [],
         "weekend": [5, 6],
         "announced": True,
@@ -421,7 +423,7 @@ class _NotOurs:
         [float("nan")],
         {"a": _NotOurs()},
     ],
-    ids=repr,
+    ids=lambda v: type(v).__name__ if type(v).__repr__ is object.__repr__ else repr(v),
 )
 def test_writing_anything_else_raises_vnadmin_error(value: object) -> None:
     with pytest.raises(vnadmin.VnAdminError):

@@ -27,20 +27,44 @@ if TYPE_CHECKING:
 
 # module -> ((type name, strategy in vnadmin.strategies), ...): the module defining the
 # type and the package re-exporting it (registering the same class twice is harmless).
+# Every public attrs class of vnadmin.__all__ is here (tests/test_strategies_types.py);
+# _VALUES: built field by field by vnadmin.strategies.values(cls).
+_VALUES = "values"
 _TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "vnadmin.codes.model": (("DocumentCode", "document_codes"),),
     "vnadmin.signatures": (("SignatureBlock", "signature_blocks"),),
-    "vnadmin.signatures.model": (("SignatureBlock", "signature_blocks"),),
+    "vnadmin.signatures.model": (
+        ("SignatureBlock", "signature_blocks"),
+        ("Authority", _VALUES),
+    ),
     "vnadmin.recipients": (("RecipientList", "recipient_lists"),),
-    "vnadmin.recipients.model": (("RecipientList", "recipient_lists"),),
+    "vnadmin.recipients.model": (
+        ("RecipientList", "recipient_lists"),
+        ("RecipientEntry", _VALUES),
+        ("ArchiveNote", _VALUES),
+    ),
     "vnadmin.dates.deadlines": (("Deadline", "deadlines"),),
-    "vnadmin.calendar": (("Holiday", "holidays"),),
-    "vnadmin.document": (("Document", "parsed_documents"),),
+    "vnadmin.dates.model": (("DateMention", _VALUES), ("PlaceDate", _VALUES)),
+    "vnadmin.dates.periods": (("Period", _VALUES),),
+    "vnadmin.dates.times": (("DateTimeMention", _VALUES), ("TimeMention", _VALUES)),
+    "vnadmin.calendar": (("Holiday", "holidays"), ("Calendar", "calendars")),
+    "vnadmin.document": (("Document", "parsed_documents"), ("Part", _VALUES)),
     "vnadmin.document.model": (("Document", "parsed_documents"),),
+    "vnadmin.findings": (("Finding", _VALUES), ("Repair", _VALUES), ("Rule", _VALUES)),
     "vnadmin.meetings": (("Meeting", "meetings"),),
-    "vnadmin.meetings.model": (("Meeting", "meetings"),),
+    "vnadmin.meetings.model": (
+        ("Meeting", "meetings"),
+        ("ParticipantGroup", _VALUES),
+        ("Venue", _VALUES),
+    ),
+    "vnadmin.reader.compose": (("FileText", _VALUES),),
+    "vnadmin.reader.model": (("Block", _VALUES), ("Layout", _VALUES), ("Location", _VALUES)),
+    "vnadmin.references.model": (("Reference", _VALUES), ("ShortReference", _VALUES)),
+    "vnadmin.registry": (("DocumentType", _VALUES), ("Issuer", _VALUES)),
+    "vnadmin.structure": (("Division", _VALUES),),
     "vnadmin.tasks": (("Task", "tasks"),),
-    "vnadmin.tasks.model": (("Task", "tasks"),),
+    "vnadmin.tasks.model": (("Task", "tasks"), ("Party", _VALUES)),
+    "vnadmin.text": (("NormalizedText", _VALUES),),
 }
 
 _lock = threading.Lock()
@@ -75,10 +99,11 @@ class _Lazy:
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def __call__(self, _cls: type) -> SearchStrategy[Any]:
+    def __call__(self, cls: type) -> SearchStrategy[Any]:
         from vnadmin import strategies
 
-        result: SearchStrategy[Any] = getattr(strategies, self.name)()
+        make = getattr(strategies, self.name)
+        result: SearchStrategy[Any] = make(cls) if self.name == _VALUES else make()
         return result
 
     def __repr__(self) -> str:

@@ -17,11 +17,22 @@ again. A document type of the shipped registry is written as its ``category`` an
 ``name``, and read back from the registry; fields at their default are left out. The round
 trip is exact, and the JSON of a document is not several times the size of its text.
 
+Every value written on its own (the value given to :func:`to_dict` or :func:`to_json`, or
+each item of a list, tuple or dict given to them) is a JSON object that opens with
+``"schema_version": 1`` (:data:`SCHEMA_VERSION`); the values nested inside it carry no
+version of their own. :func:`from_dict` accepts the key at those places (and data without
+it, as older releases wrote), and refuses a version it does not know. A future release that
+changes the dialect incompatibly raises the version; the JSON Schema of :func:`json_schema`
+(``docs/document.schema.json`` for a document) requires it at the root and admits no key
+it does not list.
+
 Reading is strict (see :func:`from_dict`): a value of the wrong JSON type, a tuple of
 the wrong length, an enum name instead of its value, a reversed, negative or (inside a
 document) out-of-range span, a lone surrogate, an unknown or missing key, or nesting deeper
 than :data:`MAX_DEPTH` raise a :class:`StructureError` (a :class:`~vnadmin.VnAdminError`)
-whose message starts with the path of the bad value, e.g. ``$.references[0].code.number``.
+whose message starts with the path of the bad value, e.g. ``$.references[0].code.number``,
+and whose ``path`` attribute is that path; a value that a model itself refuses (an attrs
+validator) is reported with the path cattrs gives it, e.g. ``$.signatures[0].chain[0].mode``.
 Writing is strict too: :func:`to_dict` and :func:`to_json` take vnadmin values (and lists,
 tuples and dicts of them) and raise :class:`~vnadmin.VnAdminError` on anything else.
 
@@ -56,6 +67,7 @@ from vnadmin.errors import ParseError, VnAdminError
 
 __all__ = [
     "MAX_DEPTH",
+    "SCHEMA_VERSION",
     "StructureError",
     "converter",
     "from_dict",
@@ -71,6 +83,11 @@ T = TypeVar("T")
 #: value of the model, a :class:`~vnadmin.Document` whose structure has all seven levels of
 #: :class:`~vnadmin.DivisionKind` (each a ``Division`` in a ``children`` list), is about 25.
 MAX_DEPTH = 64
+
+#: The version of the JSON dialect, written as ``"schema_version"`` at the top of every
+#: value written on its own (see the module's docstring).
+SCHEMA_VERSION = 1
+_VERSION_KEY = "schema_version"
 
 
 class StructureError(VnAdminError):
@@ -316,9 +333,54 @@ def to_dict(value: object) -> Any:
         )
     _writable(value, "$", 0)
     try:
-        return converter().unstructure(value)
+        data = converter().unstructure(value)
     except Exception as exc:  # pragma: no cover - _writable admits only what the hooks take
         raise VnAdminError(f"cannot write {type(value).__name__}: {exc}") from exc
+    if isinstance(value, (list, tuple)):
+        return [_versioned(v, d) for v, d in zip(value, data, strict=True)]
+    if isinstance(value, dict):
+        return {k: _versioned(value[k], d) for k, d in data.items()}
+    return _versioned(value, data)
+
+
+def _versioned(value: object, data: Any) -> Any:
+    """``data`` with ``schema_version`` first when it is the object of a vnadmin value."""
+    if isinstance(data, dict) and not isinstance(value, dict) and _is_vnadmin(type(value)):
+        return {_VERSION_KEY: SCHEMA_VERSION, **data}
+    return data
+
+
+def _unversioned(data: Any, cls: Any) -> Any:
+    """``data`` without the ``schema_version`` :func:`to_dict` writes for ``cls`` (at the
+    root, or in each item of a list, tuple or dict of values); a version other than
+    :data:`SCHEMA_VERSION` raises :class:`StructureError`."""
+    origin = typing.get_origin(cls)
+    args = typing.get_args(cls)
+    if isinstance(data, list) and origin in (list, tuple) and args:
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            return [
+                _unversioned_one(d, a, f"$[{i}]")
+                for i, (d, a) in enumerate(zip(data, args, strict=False))
+            ] + data[len(args) :]
+        return [_unversioned_one(d, args[0], f"$[{i}]") for i, d in enumerate(data)]
+    if isinstance(data, dict) and origin is dict and len(args) == 2:
+        return {k: _unversioned_one(d, args[1], f"$.{k}") for k, d in data.items()}
+    return _unversioned_one(data, cls, "$")
+
+
+def _unversioned_one(data: Any, cls: Any, path: str) -> Any:
+    if not (isinstance(data, dict) and _VERSION_KEY in data):
+        return data
+    if not (isinstance(cls, type) and _is_vnadmin(cls)):
+        return data  # not a value's own object: the strict check reports the key
+    version = data[_VERSION_KEY]
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise StructureError(
+            f"{path}.{_VERSION_KEY}",
+            f"schema version {str(version)[:20]!r} is not {SCHEMA_VERSION}, the one this "
+            "release reads",
+        )
+    return {k: v for k, v in data.items() if k != _VERSION_KEY}
 
 
 def to_json(value: object, *, indent: int | None = None) -> str:
@@ -345,13 +407,31 @@ def from_dict(data: Any, cls: type[T]) -> T:
     vnadmin.serialization.StructureError: $.number: expected an integer, got a bool
     """
     _check_depth(data)
+    data = _unversioned(data, cls)
     _check(cls, data, "$", None)
     try:
         return converter().structure(data, cls)
     except VnAdminError:
         raise
     except Exception as exc:  # an attrs validator of the model (ValueError), cattrs
-        raise VnAdminError(f"cannot build {_name(cls)} from this data: {exc}") from exc
+        path, message = _cattrs_path(exc)
+        raise StructureError(path, f"cannot build {_name(cls)} from this data: {message}") from exc
+
+
+def _cattrs_path(exc: Exception) -> tuple[str, str]:
+    """The path cattrs gives the innermost error of ``exc`` (``$.signatures[0].chain[0]``)
+    and that error's message; ``("$", str(exc))`` for an error that is not cattrs'."""
+    if not isinstance(exc, cattrs.BaseValidationError):
+        return "$", str(exc)
+    try:
+        lines = cattrs.transform_error(exc, path="$")
+    except Exception:  # pragma: no cover - transform_error formats any cattrs error
+        return "$", str(exc)
+    for line in lines:
+        head, sep, path = line.rpartition(" @ ")
+        if sep:
+            return path, head
+    return "$", str(exc)  # pragma: no cover - every transformed line names its path
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
@@ -628,15 +708,42 @@ def _check_attrs(tp: Any, data: Any, path: str, limit: int | None) -> None:
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) for what :func:`to_dict` gives for ``cls``.
+    """A strict JSON Schema (draft 2020-12) for what :func:`to_dict` gives for ``cls``, a
+    vnadmin value type: generated from the attrs classes, every object lists its keys
+    (``additionalProperties: false``) and the ones :func:`to_dict` always writes
+    (``required``); the root requires ``"schema_version": 1``.
 
     >>> from vnadmin.document import Document
-    >>> json_schema(Document)["$defs"]["DocumentCode"]["properties"]["year"]
+    >>> schema = json_schema(Document)
+    >>> schema["$defs"]["DocumentCode"]["properties"]["year"]
     {'anyOf': [{'type': 'integer'}, {'type': 'null'}]}
+    >>> schema["properties"]["schema_version"], schema["additionalProperties"]
+    ({'const': 1}, False)
     """
     defs: dict[str, Any] = {}
     root = _schema(cls, defs)
+    ref = root.get("$ref", "")
+    if ref.startswith("#/$defs/"):  # the root: the value's own object, with the version
+        own = defs[ref[len("#/$defs/") :]]
+        root = {
+            **own,
+            "properties": {_VERSION_KEY: {"const": SCHEMA_VERSION}, **own["properties"]},
+            "required": [_VERSION_KEY, *own["required"]],
+        }
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **root, "$defs": defs}
+
+
+_TIME = r"\d{2}:\d{2}:\d{2}(\.\d{6})?([+-]\d{2}:\d{2}(:\d{2}(\.\d{6})?)?)?"
+
+
+def _object(description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
 
 
 def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -654,12 +761,14 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "number"}
     if tp is str:
         return {"type": "string"}
+    # ``isoformat()``: a time or date-time may be naive (no offset), which JSON Schema's
+    # "time" and "date-time" formats (RFC 3339) refuse: a pattern says what is written.
     if tp is dt.datetime:
-        return {"type": "string", "format": "date-time"}
+        return {"type": "string", "pattern": f"^\\d{{4}}-\\d{{2}}-\\d{{2}}T{_TIME}$"}
     if tp is dt.date:
         return {"type": "string", "format": "date"}
     if tp is dt.time:
-        return {"type": "string", "format": "time"}
+        return {"type": "string", "pattern": f"^{_TIME}$"}
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": _schema(args[0], defs)}
@@ -680,23 +789,39 @@ def _schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         if all(isinstance(v, str) for v in values):
             return {"type": "string", "enum": values}
         return {"enum": values}
+    if tp is ParseError:
+        if "ParseError" not in defs:
+            defs["ParseError"] = {}
+            props = {k: _schema(v, defs) for k, v in _PARSE_ERROR.items()}
+            defs["ParseError"] = _object("A parse error.", props, list(_PARSE_ERROR))
+        return {"$ref": "#/$defs/ParseError"}
     if isinstance(tp, type) and attrs.has(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}
-            hints = typing.get_type_hints(tp)
+            description = (tp.__doc__ or "").strip().split("\n")[0]
+            if name in _HOOKED:  # written by its own hook (see _register_values)
+                keys, required = _fields(tp)
+                props = {k: _schema(v, defs) for k, v in keys.items()}
+                if name == "Calendar":
+                    props["weekend"] = {
+                        "type": "array",
+                        "items": {"type": "integer", "minimum": 0, "maximum": 6},
+                    }
+                defs[name] = _object(description, props, sorted(required))
+                return {"$ref": f"#/$defs/{name}"}
+            hints = _hints(tp)
             fields = [f for f in attrs.fields(tp) if f.metadata.get("json", True)]
-            defs[name] = {
-                "type": "object",
-                "description": (tp.__doc__ or "").strip().split("\n")[0],
-                "properties": {f.name: _schema(hints[f.name], defs) for f in fields},
+            defs[name] = _object(
+                description,
+                {f.name: _schema(hints[f.name], defs) for f in fields},
                 # A part's own text, and a shipped type's abbr, name_en and article, are
                 # left out inside a document (see the module's docstring).
-                "required": [
+                [
                     f.name
                     for f in fields
                     if f.default is attrs.NOTHING and f.name not in _may_be_left_out(tp)
                 ],
-            }
+            )
         return {"$ref": f"#/$defs/{name}"}
     return {}

@@ -4,7 +4,10 @@ Install with ``pip install vnadmin[hypothesis]``. Registered through hypothesis'
 point (lazily: this module is imported on the first ``st.from_type`` only), so
 ``st.from_type(T)`` draws these values too for ``T`` in :class:`~vnadmin.DocumentCode`,
 :class:`~vnadmin.SignatureBlock`, :class:`~vnadmin.RecipientList`,
-:class:`~vnadmin.Deadline`, :class:`~vnadmin.Holiday` and :class:`~vnadmin.Document`.
+:class:`~vnadmin.Deadline`, :class:`~vnadmin.Holiday` and :class:`~vnadmin.Document`,
+and for every other public value type (:func:`values`: ``st.from_type(vnadmin.Reference)``,
+``st.from_type(vnadmin.Calendar)`` …), values that ``vnadmin.to_json`` writes and
+``vnadmin.from_json`` reads back equal.
 
 >>> from hypothesis import given
 >>> from vnadmin import strategies as vst, parse_code
@@ -39,11 +42,13 @@ from vnadmin.strategies._dates import (
     weekday_names,
 )
 from vnadmin.strategies._documents import DocumentDraft, documents, parsed_documents
+from vnadmin.strategies._values import calendars, spans, values
 from vnadmin.strategies._work import meetings, tasks
 
 __all__ = [
     "DocumentDraft",
     "block_texts",
+    "calendars",
     "code_numbers",
     "code_texts",
     "date_texts",
@@ -61,10 +66,12 @@ __all__ = [
     "place_date_texts",
     "recipient_lists",
     "signature_blocks",
+    "spans",
     "tasks",
     "time_texts",
     "times",
     "type_abbrs",
+    "values",
     "weekday_names",
     "years",
 ]
