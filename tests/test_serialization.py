@@ -336,6 +336,13 @@ def _public_values() -> dict[type, list[object]]:
         add(vnadmin.resolve_references(text))
         add(vnadmin.fix(text)[1])
         add(vnadmin.Draft.from_document(doc))
+    # (recurrences of real duties: tasks.md, 1.1)
+    for phrase in (
+        "báo cáo định kỳ hằng quý, trước ngày 15 tháng cuối quý",
+        "gửi báo cáo hằng tháng trước ngày 20",
+        "tổng kết hằng năm",
+    ):
+        add(vnadmin.find_recurrence(phrase))
         found.setdefault(vnadmin.NormalizedText, []).append(vnadmin.normalize_text(text[:2000]))
     files = Path(__file__).parent / "data" / "files"
     for name in (

@@ -56,6 +56,7 @@ _TYPES: dict[str, tuple[tuple[str, str], ...]] = {
         ("Meeting", "meetings"),
         ("ParticipantGroup", _VALUES),
         ("Venue", _VALUES),
+        ("AgendaItem", _VALUES),
     ),
     "vnadmin.reader.compose": (("FileText", _VALUES),),
     "vnadmin.reader.model": (("Block", _VALUES), ("Layout", _VALUES), ("Location", _VALUES)),
@@ -64,6 +65,9 @@ _TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "vnadmin.structure": (("Division", _VALUES),),
     "vnadmin.tasks": (("Task", "tasks"),),
     "vnadmin.tasks.model": (("Task", "tasks"), ("Party", _VALUES)),
+    "vnadmin.tasks.recurrence": (("Recurrence", _VALUES),),
+    "vnadmin.writing.draft": (("Draft", _VALUES),),
+    "vnadmin.writing.fixes": (("Fix", _VALUES),),
     "vnadmin.text": (("NormalizedText", _VALUES),),
 }
 
