@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from vnadmin import codes, references
-from vnadmin.dates import check_dates, deadlines
+from vnadmin.dates import check_dates, check_place_date, deadlines
 from vnadmin.dates.deadlines import event_start
 from vnadmin.document import Document, parse_document
 from vnadmin.findings import RULES, Finding, Rule, rule
@@ -193,9 +193,27 @@ def _recipient_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
             yield R111.finding(m.span(), found=m.group())
 
 
+_IN_TEXT_FORMS = frozenset(("D115", "D116", "D117"))
+
+
 def _date_findings(doc: Document, nt: NormalizedText) -> Iterable[Finding]:
+    # The issuing line at the catalogue's severities (D101–D104, D107, D108; NĐ 30, Phụ
+    # lục I, II.4); its date's digits are then not reported again as a date in the text.
+    pd = doc.place_date
+    issued: tuple[int, int] | None = None
+    if pd is not None:
+        yield from check_place_date(pd)
+        issued = pd.date_span
     # Impossible dates (D106) are not values, so the dates are checked over the text.
-    yield from check_dates(nt, found=doc.dates)
+    for f in check_dates(nt, found=doc.dates):
+        if (
+            issued is not None
+            and f.rule in _IN_TEXT_FORMS
+            and f.span is not None
+            and issued[0] <= f.span[0] < issued[1]
+        ):
+            continue
+        yield f
     event = event_start(nt)
     for d in doc.deadlines:
         yield from deadlines.check(d, issued=doc.date, event=event)

@@ -26,7 +26,7 @@ datetime.date(2025, 7, 20)
 >>> pd.place, pd.date, pd.place_span
 ('Lạng Sơn', datetime.date(2024, 1, 3), (0, 8))
 >>> [f.rule for f in check_dates("ngày 3 tháng 1 năm 2024 (thứ Năm)")]
-['D101', 'D102', 'D105']
+['D115', 'D116', 'D105']
 >>> [f.rule for f in check(find("ngày 29/9/2025 (thứ Ba)")[0])]
 ['D105']
 

@@ -38,6 +38,10 @@ D106 = rule("D106")
 D107 = rule("D107")
 D108 = rule("D108")
 D112 = rule("D112")
+# The same forms in running text (a date other than the issuing date's): information only.
+D115 = rule("D115")
+D116 = rule("D116")
+D117 = rule("D117")
 
 
 def _digits(s: str | None) -> TypeGuard[str]:
@@ -52,16 +56,20 @@ def _form_findings(
     month_span: tuple[int, int],
     severity: Severity | None,
 ) -> list[Finding]:
-    """D101–D103 on the day and month digits (spans already in original offsets)."""
+    """D101–D103 on the day and month digits of the issuing date (spans already in
+    original offsets); D115–D117, the same forms at ``INFO``, for a date in running text
+    (``severity`` ``INFO``), so that each rule has the one severity the catalogue gives."""
     out: list[Finding] = []
+    in_text = severity is Severity.INFO
+    day_rule, lead_rule, extra_rule = (D115, D116, D117) if in_text else (D101, D102, D103)
     if _digits(day_text) and len(day_text) == 1 and int(day_text) > 0:
-        out.append(D101.finding(day_span, severity=severity, day=int(day_text)))
+        out.append(day_rule.finding(day_span, day=int(day_text), found=day_text))
     if _digits(month_text):
         month = int(month_text)
         if month in (1, 2) and len(month_text) == 1:
-            out.append(D102.finding(month_span, severity=severity, month=month))
+            out.append(lead_rule.finding(month_span, month=month, found=month_text))
         elif 3 <= month <= 12 and month_text.startswith("0"):
-            out.append(D103.finding(month_span, severity=severity, month=month))
+            out.append(extra_rule.finding(month_span, month=month, found=month_text))
     return out
 
 
