@@ -69,9 +69,23 @@ CONTRACT_EXAMPLES = int(
 MEMORY_TEXTS = int(os.environ.get("VNADMIN_MEMORY_TEXTS", 3000 if PROFILE == "long" else 100))
 
 
+#: What marks a test ``slow`` by its name or module: the megabyte, growth, memory and
+#: whole-corpus-file tests, about a third of the suite's time, whose answers do not depend
+#: on the interpreter or the dependency versions. ``.ci/run`` runs them once, in its main
+#: run, and deselects them (``-m "not slow"``) in the runs on the oldest and newest Python.
+_SLOW_WORDS = ("megabyte", "linear", "memory", "growth", "bounded_time", "hang", "adversarial")
+_SLOW_MODULES = ("test_reader_files.py", "test_reader_pdf.py", "test_adversarial_ratios.py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """In the long profile, raise every property test to at least LONG_EXAMPLES examples,
-    overriding the ``@settings(max_examples=...)`` some tests give for CI."""
+    """Mark the slow tests (see :data:`_SLOW_WORDS`); in the long profile, raise every
+    property test to at least LONG_EXAMPLES examples, overriding the
+    ``@settings(max_examples=...)`` some tests give for CI."""
+    slow = pytest.mark.slow
+    for item in items:
+        name = item.name.lower()
+        if any(w in name for w in _SLOW_WORDS) or item.path.name in _SLOW_MODULES:
+            item.add_marker(slow)
     if PROFILE != "long":
         return
     for item in items:

@@ -201,6 +201,9 @@ class _Resolver:
         self._r: dict[str | None, _RProps] = {}
         self._combined: dict[tuple[str | None, str | None], _RProps] = {}
         self._plain: dict[str | None, _RunTuple] = {}
+        # a run's properties by its paragraph style and the XML of its w:rPr: the runs of
+        # a document share a few dozen (bounded by the document)
+        self._direct: dict[tuple[str | None, bytes], _RunTuple] = {}
         if root is None:
             return
         for el in root:
@@ -242,16 +245,31 @@ class _Resolver:
     def run_props(self, pstyle: str | None, run: Any) -> _RunTuple:
         """Font, size, bold, italic, caps, underline of ``run`` (a ``w:r``) in a paragraph
         of style ``pstyle``."""
-        props = _rpr(run, self.themes, of_run=True)
-        if not props:  # (most runs: nothing set directly, the paragraph style decides)
-            got = self._plain.get(pstyle)
-            if got is None:
-                got = self._plain[pstyle] = self._tuple(dict(self.run(pstyle, None)))
+        rpr = run.find(_RPR)
+        if rpr is None:  # (nothing set directly: the paragraph style decides)
+            return self._plain_run(pstyle)
+        from lxml import etree
+
+        key = (pstyle, etree.tostring(rpr))
+        got = self._direct.get(key)
+        if got is not None:
             return got
-        rstyle = props.pop("rstyle", None)
-        for k, v in self.run(pstyle, rstyle).items():
-            props.setdefault(k, v)
-        return self._tuple(props)
+        props = _rpr(rpr, self.themes)
+        if not props:
+            got = self._plain_run(pstyle)
+        else:
+            rstyle = props.pop("rstyle", None)
+            for k, v in self.run(pstyle, rstyle).items():
+                props.setdefault(k, v)
+            got = self._tuple(props)
+        self._direct[key] = got
+        return got
+
+    def _plain_run(self, pstyle: str | None) -> _RunTuple:
+        got = self._plain.get(pstyle)
+        if got is None:
+            got = self._plain[pstyle] = self._tuple(dict(self.run(pstyle, None)))
+        return got
 
     @staticmethod
     def _tuple(props: _RProps) -> _RunTuple:
