@@ -176,7 +176,7 @@ class NormalizedText:
     # map ``base`` into ``original``.
     _layer: _Reorder | None = attrs.field(default=None, alias="layer")
     # The clusters kept line by line instead (an NFD document, see _normalize_lines).
-    _lines: _Lines | None = attrs.field(default=None, alias="lines")
+    _lines: _Lines | _Starters | None = attrs.field(default=None, alias="lines")
     # What the steps of one pipeline read from this text and share (see memo()).
     _memos: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -597,6 +597,12 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
     ):
         return None
     nfc = _NFC(text)
+    if plain and unicodedata.is_normalized("NFD", text) and _MARK.search(nfc) is None:
+        # An NFD document whose every mark composed: each normalised character is one
+        # starter of the original and its marks, mapped by one bisection (_Starters).
+        marks = list(map(_MATCH_START, _MARK.finditer(text)))
+        if len(text) - len(marks) == len(nfc):
+            return NormalizedText(text, nfc, lines=_Starters(text, nfc, marks))
     if "\r" in nfc:
         nfc = nfc.replace("\r\n", "\n")
     pieces = nfc.split("\n")
@@ -615,6 +621,65 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
 
 
 _PLUS_ONE = (1).__add__
+_MATCH_START = re.Match.start
+
+
+class _Starters:
+    """The map of an NFD text (``original``) whose NFC form ``text`` has one character
+    for each starter of the original: character ``k`` came from the ``k``-th starter and
+    the marks after it. ``marks`` are the offsets of the marks of the original; ``_g[j]``
+    is how many starters come before mark ``j``, so the marks before starter ``k`` are
+    those with ``_g[j] <= k``: one bisection a span end, built once (in C) per text."""
+
+    __slots__ = ("_g", "_marks", "original", "text")
+
+    def __init__(self, original: str, text: str, marks: list[int]) -> None:
+        self.original = original
+        self.text = text
+        self._marks = marks
+        self._g = list(map(operator.sub, marks, itertools.count()))
+
+    def _at(self, k: int) -> int:
+        """Original offset where normalised character ``k`` starts (``len`` at the end)."""
+        if k >= len(self.text):
+            return len(self.original)
+        return k + bisect.bisect_right(self._g, k)
+
+    def char(self, i: int) -> tuple[int, int]:
+        return self._at(i), self._at(i + 1)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self._at(start), self._at(end)
+
+    def from_original(self, offset: int) -> int:
+        if offset <= 0:
+            return 0
+        if offset >= len(self.original):
+            return len(self.text)
+        marks = self._marks
+        k = bisect.bisect_left(marks, offset)
+        q = offset
+        while k < len(marks) and marks[k] == q:  # inside a cluster: the next one
+            k += 1
+            q += 1
+        return q - k
+
+    def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
+        """The clusters ``(ns, ne, os, oe)`` (a starter and its marks) that meet original
+        ``[start, end)``, in order."""
+        marks = self._marks
+        j = max(0, bisect.bisect_left(marks, start) - 1)
+        n = len(marks)
+        while j < n:
+            base = marks[j] - 1
+            if base >= end:
+                return
+            k = j
+            while k + 1 < n and marks[k + 1] == marks[k] + 1:
+                k += 1
+            ns = base - j
+            yield ns, ns + 1, base, marks[k] + 1
+            j = k + 1
 
 
 _NFD = functools.partial(unicodedata.normalize, "NFD")
