@@ -36,9 +36,8 @@ from vnadmin.formatting.model import (
 )
 from vnadmin.reader.docx import (
     _W,
-    _check_zip,
     _fail,
-    _open,
+    _open_checked,
     _Styles,
     _styles_root,
     _theme_fonts,
@@ -425,11 +424,7 @@ def read_layout_and_format(data: bytes) -> tuple[Layout, DocxFormat]:
     Raises :class:`~vnadmin.reader.ReadError` for a file that cannot be read and
     :class:`~vnadmin.MissingExtraError` without python-docx, as ``read_docx`` does.
     """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise _fail(f"expected the file's bytes, not {type(data).__name__}", "unsupported")
-    data = bytes(data)
-    _check_zip(data)
-    document = _open(data)
+    data, document = _open_checked(data)
     try:
         themes = _theme_fonts(document)
         root = _styles_root(document)

@@ -545,6 +545,16 @@ def _styles_root(document: Any) -> Any:
     return getattr(part, "element", None)
 
 
+def _open_checked(data: object) -> tuple[bytes, Any]:
+    """The bytes of a .docx and its python-docx ``Document``, after the checks every reader
+    of a .docx makes (bytes given, a sound zip: see :func:`_check_zip`)."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise _fail(f"expected the file's bytes, not {type(data).__name__}", "unsupported")
+    raw = bytes(data)
+    _check_zip(raw)
+    return raw, _open(raw)
+
+
 def _open(data: bytes) -> Any:
     docx = require("docx", "docx")
     try:
@@ -602,11 +612,7 @@ def read_docx(data: bytes) -> Layout:
     :class:`~vnadmin.MissingExtraError` when python-docx is not installed
     (``pip install 'vnadmin[docx]'``).
     """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise _fail(f"expected the file's bytes, not {type(data).__name__}", "unsupported")
-    data = bytes(data)
-    _check_zip(data)
-    document = _open(data)
+    data, document = _open_checked(data)
     try:
         return attrs.evolve(_walk(document), source=data)
     except VnAdminError:
