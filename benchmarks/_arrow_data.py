@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import random
 from pathlib import Path
 
+# (the corpus codes and the junk of the codes benchmark, shared)
+from bench_codes import junk as junk_pool
+from bench_codes import load_codes as corpus_codes
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def corpus_codes() -> list[str]:
-    """The 786 real codes of tests/data/codes.tsv."""
-    with open(ROOT / "tests" / "data" / "codes.tsv", encoding="utf-8", newline="") as fh:
-        return [row["code"] for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
-def junk_pool(n: int, seed: int = 7) -> list[str]:
-    rng = random.Random(seed)
-    alphabet = "abcdefghij ĐđQUBND-/,.0123456789ngày tháng năm"
-    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 30))) for _ in range(n)]
 
 
 def real_shaped(

@@ -28,6 +28,7 @@ from typing import Any
 from vnadmin._extras import require
 from vnadmin.document import Document
 from vnadmin.errors import VnAdminError
+from vnadmin.reader.docx import _W
 from vnadmin.recipients import format_recipients
 from vnadmin.writing.draft import Draft
 from vnadmin.writing.layout import COMPONENTS, FONT, PAGE, Component
@@ -41,13 +42,9 @@ _CLOSING_LEFT_MM = 80.0
 _HEADING = re.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)[ \t]+[0-9IVXLC]+\b")
 _ARTICLE = re.compile(r"Điều[ \t]+[0-9]+[a-z]?\.")
 _LINE_SPACING = 1.15
-_WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_P = f"{{{_WNS}}}p"
-_PPR = f"{{{_WNS}}}pPr"
-_PSTYLE = f"{{{_WNS}}}pStyle"
-_R = f"{{{_WNS}}}r"
-_T = f"{{{_WNS}}}t"
-_VAL = f"{{{_WNS}}}val"
+_WNS = _W[1:-1]  # (the WordprocessingML namespace, as the reader spells it)
+_P, _PPR, _PSTYLE = _W + "p", _W + "pPr", _W + "pStyle"
+_R, _T, _VAL = _W + "r", _W + "t", _W + "val"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF): dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
