@@ -32,10 +32,11 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from vnadmin._regex import alternation
 from vnadmin.dates import find_dates
 from vnadmin.dates.deadlines import Deadline, DeadlineKind, find_deadlines
 from vnadmin.dates.times import VN_TZ
@@ -185,33 +186,31 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def _factored(words: Sequence[str]) -> str:
-    """One alternation grouped by first word (much faster than a flat one in ``re``)."""
-    groups: dict[str, list[str]] = {}
-    for v in words:
-        head, _, rest = v.partition(" ")
-        groups.setdefault(head, []).append(rest)
-    parts = []
-    for head in sorted(groups, key=len, reverse=True):
-        rests = sorted((r for r in groups[head] if r), key=len, reverse=True)
-        alone = "" in groups[head]
-        if not rests:
-            parts.append(re.escape(head))
+# The verbs as a prefix tree, with no look-around in front: ``re`` then skips to the
+# positions where a verb's first letter stands in its C loop; the word start is checked in
+# Python (:func:`_verb_matches`), once a candidate.
+_VERB_RE = re.compile(alternation(_VERBS, blank=r"[ \t]+") + r"(?!\w)")
+
+
+def _verb_matches(s: str, a: int = 0, b: int | None = None) -> Iterator[re.Match[str]]:
+    r"""The verbs of :data:`_VERBS` that start a word in ``s[a:b]``, left to right (what
+    ``(?<!\w)`` in front of the tree gives, without testing it at every position)."""
+    search = _VERB_RE.search
+    end = len(s) if b is None else b
+    pos = a
+    while True:
+        m = search(s, pos, end)
+        if m is None:
+            return
+        i = m.start()
+        if i > 0 and ((c := s[i - 1]).isalnum() or c == "_"):
+            pos = i + 1
             continue
-        tail = "(?:" + "|".join(re.escape(r).replace(r"\ ", "[ \t]+") for r in rests) + ")"
-        parts.append(re.escape(head) + "(?:[ \t]+" + tail + ")" + ("?" if alone else ""))
-    return "(?:" + "|".join(parts) + ")"
+        yield m
+        pos = m.end()
 
 
-# The lookahead on the verbs' first letters lets ``re`` skip most positions cheaply.
-_VERB_RE = re.compile(
-    "(?=[" + "".join(sorted({v[0] for v in _VERBS})) + r"])(?<!\w)" + _factored(_VERBS) + r"(?!\w)"
-)
-_VERB_START = re.compile(
-    r"(?i:"
-    + "|".join(v.replace(" ", r"[ \t]+") for v in sorted(_VERBS, key=len, reverse=True))
-    + r")(?!\w)"
-)
+_VERB_START = re.compile(r"(?i:" + alternation(_VERBS, blank=r"[ \t]+") + r")(?!\w)")
 # Verb phrases that describe a status, not a duty ("làm việc theo chế độ kiêm nhiệm").
 _NOT_DUTY_ACTION = _rx(
     r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc |[Cc]ăn cứ |"
@@ -288,7 +287,7 @@ def _verb_positions(s: str) -> list[int]:
     out: list[int] = []
     append = out.append
     before_words = _COMPOUND_BEFORE
-    for m in _VERB_RE.finditer(s):
+    for m in _verb_matches(s):
         a = m.start()
         g = m.group(0)
         if " " not in g and "\t" not in g:
@@ -338,8 +337,7 @@ def _body_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _start_re() -> re.Pattern[str]:
     words = set(_body_words()) | set(_PERSON) | set(_GROUP)
-    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(r"(?:" + alt + r")(?!\w)")
+    return re.compile(alternation(words) + r"(?!\w)")
 
 
 # What "Các …" must name to be an assignee (a class of bodies or of office holders).
@@ -536,8 +534,7 @@ def _clean(s: str) -> str:
     return _WS.sub(" ", s).strip(" \t\n,;:-–")
 
 
-@attrs.frozen
-class _Para:
+class _Para(NamedTuple):
     """One item: its text range in the normalised text, its numbering level and path."""
 
     start: int  # after the numbering
@@ -592,28 +589,20 @@ def _paragraphs(s: str) -> Iterator[_Para]:
                 kind, label = ("plus" if m.group(6) in "+*" else "dash"), ""
             elif m.group(7):
                 kind, label = "paren", "(" + m.group(7) + ")"
-        # the current item's last character and last line, read without copying it
-        pe = cur_end
-        while pe > cur_start and s[pe - 1] in " \t\n\r":
-            pe -= 1
-        prev_end = s[pe - 1] if cur_start >= 0 and pe > cur_start else ""
-        first = body.lstrip()[:1]
-        last_line = (
-            s[max(cur_start, s.rfind("\n", cur_start, pe) + 1) : pe].strip() if prev_end else ""
-        )
-        new = (
-            kind is not None
-            or cur_start < 0
-            or _CLOSING_FORMULA.match(body) is not None
-            or (
-                (first.isupper() or first.isdigit())
-                and (
-                    prev_end in (".", ":", ";", "!", "?")
-                    or last_line.isupper()
-                    or len(last_line) < 50
-                )
-            )
-        )
+        new = kind is not None or cur_start < 0 or _CLOSING_FORMULA.match(body) is not None
+        if not new:
+            first = body.lstrip()[:1]
+            if first.isupper() or first.isdigit():
+                # the current item's last character and last line, read without copying it
+                pe = cur_end
+                while pe > cur_start and s[pe - 1] in " \t\n\r":
+                    pe -= 1
+                prev_end = s[pe - 1] if pe > cur_start else ""
+                if prev_end in (".", ":", ";", "!", "?"):
+                    new = True
+                else:
+                    last_line = s[max(cur_start, s.rfind("\n", cur_start, pe) + 1) : pe].strip()
+                    new = last_line.isupper() or len(last_line) < 50
         if not new and cur_end - cur_start < _MAX_PARA:
             cur_end = line_end
             continue
@@ -1629,7 +1618,7 @@ def _heading_lead(ctx: _Ctx, p: _Para) -> _Lead | None:
         return None
     if _VERB_START.match(s, a) or body.upper() == body:
         return None
-    for vm in _VERB_RE.finditer(body):
+    for vm in _verb_matches(body):
         if not body[: vm.start()].rstrip().endswith("được"):
             return None
     leads = [x for x in _parties(ctx, a, a + len(body)) if len(x.name.split()) <= 14]
