@@ -211,6 +211,21 @@ def _verb_matches(s: str, a: int = 0, b: int | None = None) -> Iterator[re.Match
 
 
 _VERB_START = re.compile(r"(?i:" + alternation(_VERBS, blank=r"[ \t]+") + r")(?!\w)")
+_VERB_HEADS = frozenset(v.split(" ", 1)[0] for v in _VERBS)
+_WORD = re.compile(r"\w+")
+
+
+def _verb_start(s: str, i: int) -> bool:
+    """A verb of :data:`_VERBS` starts at ``i``, in any case: the word there is looked up
+    among the verbs' first words before the case-insensitive tree is tried."""
+    w = _WORD.match(s, i)
+    return (
+        w is not None
+        and w.group().casefold() in _VERB_HEADS
+        and _VERB_START.match(s, i) is not None
+    )
+
+
 # Verb phrases that describe a status, not a duty ("làm việc theo chế độ kiêm nhiệm").
 _NOT_DUTY_ACTION = _rx(
     r"(?:làm việc theo|được hưởng|là |gồm|có tên|thực hiện theo quy định|thuộc |[Cc]ăn cứ |"
@@ -547,6 +562,7 @@ class _Para(NamedTuple):
 def _paragraphs(s: str) -> Iterator[_Para]:
     """Join wrapped lines into items; a numbering mark or a sentence end starts one."""
     stack: list[tuple[int, str]] = []  # (level, label)
+    stack_path = ""  # the labels of ``stack`` joined by "."
     counts: dict[tuple[str, int], int] = {}
     cur_start = -1
     cur_end = -1
@@ -618,12 +634,12 @@ def _paragraphs(s: str) -> Iterator[_Para]:
                 counts[key] = counts.get(key, 0) + 1
                 label = ("-" if kind == "dash" else "+") + str(counts[key])
             stack.append((level, label or ""))
-            cur_path = ".".join(x[1] for x in stack)
+            cur_path = stack_path = parent + "." + (label or "") if parent else label or ""
             cur_level = level
             cur_start = m.end()
         else:
             cur_level = 99
-            cur_path = ".".join(x[1] for x in stack) or None
+            cur_path = stack_path if stack else None
             cur_parent = stack[-1][0] if stack else 0
             cur_start = line_start
         cur_end = line_end
@@ -1394,25 +1410,33 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
             # clauses: a ";" followed by a new subject or "chủ động" starts a new duty
             clauses: list[tuple[int, int]] = []
             ca = sa
-            for sm in re.finditer(";", sent):
-                q = sa + sm.end()
+            semi = s.find(";", sa, sb)
+            while semi >= 0:
+                q = semi + 1
+                nxt_semi = s.find(";", q, sb)
                 while q < sb and s[q] in " \t\n":
                     q += 1
-                has_verb = bisect_left(verbs, sa + sm.start()) > bisect_left(verbs, ca)
+                has_verb = bisect_left(verbs, semi) > bisect_left(verbs, ca)
                 if has_verb and (
                     _starts_name(s, q) or s.startswith("chủ động", q) or s.startswith("Giao", q)
                 ):
-                    clauses.append((ca, sa + sm.start()))
+                    clauses.append((ca, semi))
                     ca = q
+                semi = nxt_semi
             clauses.append((ca, sb))
             prev: tuple[list[Party], list[Party], str | None, bool] | None = None
             for ca, cb in clauses:
-                verb_first = _VERB_START.match(s, _skip_blank(s, ca)) is not None
-                giao_head = _GIAO.search(s, ca, min(cb, ca + 80)) is not None
-                basis_head = _BASIS_PREFIX.match(s, _skip_blank(s, ca)) is not None
+                # under an inherited lead, a clause that opens with its verb is the lead's
+                # (unless it names its own: "Giao …", "Căn cứ …, X …")
+                ca0 = _skip_blank(s, ca)
                 subj = (
                     None
-                    if (inherited and verb_first and not giao_head and not basis_head)
+                    if (
+                        inherited
+                        and _verb_start(s, ca0)
+                        and _GIAO.search(s, ca, min(cb, ca + 80)) is None
+                        and _BASIS_PREFIX.match(s, ca0) is None
+                    )
                     else _subject(ctx, ca, cb, verbs)
                 )
                 if subj is not None:
@@ -1449,7 +1473,7 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                 elif (
                     inherited
                     and not sent.rstrip().endswith(":")
-                    and _VERB_START.match(s, _skip_blank(s, ca))
+                    and _verb_start(s, _skip_blank(s, ca))
                 ):
                     h = inherited[-1]
                     new = _make(
@@ -1469,7 +1493,7 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
                 elif (
                     in_todo
                     and p.level >= _LEVEL["letter"]
-                    and _VERB_START.match(s, _skip_blank(s, ca))
+                    and _verb_start(s, _skip_blank(s, ca))
                     and not sent.rstrip().endswith(":")
                 ):
                     # "3. Nhiệm vụ cần thực hiện trong thời gian tới" then "- Tiếp tục rà
@@ -1616,7 +1640,7 @@ def _heading_lead(ctx: _Ctx, p: _Para) -> _Lead | None:
         or not _starts_name(s, a)
     ):
         return None
-    if _VERB_START.match(s, a) or body.upper() == body:
+    if _verb_start(s, a) or body.upper() == body:
         return None
     for vm in _verb_matches(body):
         if not body[: vm.start()].rstrip().endswith("được"):
