@@ -375,6 +375,26 @@ def test_an_nfd_document_is_mapped_line_by_line_and_exactly() -> None:
         assert unicodedata.normalize("NFC", s[start:end]) == "Hà Nội"
 
 
+@given(LINED, st.lists(st.tuples(st.integers(0, 10_000), ODD), max_size=2))
+def test_a_text_in_nfd_is_mapped_by_its_decomposition_exactly(
+    s: str, odd: list[tuple[int, str]]
+) -> None:
+    from vnadmin import text as text_module
+
+    for at, piece in odd:
+        at %= len(s) + 1
+        s = s[:at] + piece + s[at:]
+    s = unicodedata.normalize("NFD", s.replace("\r", "").replace("\u00a0", " "))
+    s = s.replace("\u200b", "").replace("\u2013", "-")
+    slow = _full_map(text_module._normalize_slow(s))
+    assert _full_map(normalize_text(s)) == slow
+    fast = text_module._normalize_lines(s, plain=True)  # (what a dense NFD text takes)
+    if fast is not None:
+        assert _full_map(fast) == slow
+        if text_module._MARK.search(fast.text) is None and fast.text != s:
+            assert isinstance(fast._lines, text_module._Decomposed)
+
+
 def test_a_reordered_text_keeps_the_line_map() -> None:
     s = unicodedata.normalize("NFD", "Ủy ban | Cộng hòa\nnhân dân | Độc lập")
     nt = normalize_text(s)

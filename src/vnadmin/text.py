@@ -176,7 +176,7 @@ class NormalizedText:
     # map ``base`` into ``original``.
     _layer: _Reorder | None = attrs.field(default=None, alias="layer")
     # The clusters kept line by line instead (an NFD document, see _normalize_lines).
-    _lines: _Lines | _Starters | None = attrs.field(default=None, alias="lines")
+    _lines: _Lines | _Decomposed | None = attrs.field(default=None, alias="lines")
     # What the steps of one pipeline read from this text and share (see memo()).
     _memos: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -588,6 +588,18 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
     when a cluster could be read differently from the general path (another script's
     marks, a mark after a line break, too many marks): the caller decides then.
     """
+    nfc: str | None = None
+    if plain and unicodedata.is_normalized("NFD", text):
+        # An NFD document. Its marks are in canonical order, so NFC does no reordering
+        # (its time is linear however long a run of marks). When every mark composed,
+        # the result is the general path's (a leading mark, a mark after a line break or
+        # a run of more than MAX_MARKS marks cannot compose; they would be left) and each
+        # normalised character is the decomposition of itself (_Decomposed).
+        nfc = _NFC(text)
+        if _MARK.search(nfc) is None:
+            dec = _Decomposed(text, nfc)
+            if dec.exact:
+                return NormalizedText(text, nfc, lines=dec)
     if text and unicodedata.combining(text[0]):
         return None
     if (
@@ -596,13 +608,8 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
         or _LONG_MARKS.search(text) is not None
     ):
         return None
-    nfc = _NFC(text)
-    if plain and unicodedata.is_normalized("NFD", text) and _MARK.search(nfc) is None:
-        # An NFD document whose every mark composed: each normalised character is one
-        # starter of the original and its marks, mapped by one bisection (_Starters).
-        marks = list(map(_MATCH_START, _MARK.finditer(text)))
-        if len(text) - len(marks) == len(nfc):
-            return NormalizedText(text, nfc, lines=_Starters(text, nfc, marks))
+    if nfc is None:
+        nfc = _NFC(text)
     if "\r" in nfc:
         nfc = nfc.replace("\r\n", "\n")
     pieces = nfc.split("\n")
@@ -621,32 +628,37 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
 
 
 _PLUS_ONE = (1).__add__
-_MATCH_START = re.Match.start
+#: How many normalised characters a checkpoint of :class:`_Decomposed` covers.
+_STEP = 32
+_CHUNKS = re.compile(".{1,%d}" % _STEP, re.S)
 
 
-class _Starters:
-    """The map of an NFD text (``original``) whose NFC form ``text`` has one character
-    for each starter of the original: character ``k`` came from the ``k``-th starter and
-    the marks after it. ``marks`` are the offsets of the marks of the original; ``_g[j]``
-    is how many starters come before mark ``j``, so the marks before starter ``k`` are
-    those with ``_g[j] <= k``: one bisection a span end, built once (in C) per text."""
+class _Decomposed:
+    """The map of a text (``original``) that is the NFD of its normalised form ``text``,
+    where no character of ``text`` has a combining class: character ``k`` then came from
+    ``NFD(text[k])``, at ``len(NFD(text[:k]))``. Those offsets are kept for every
+    :data:`_STEP`-th character (``_c``, built in C: the NFD of each chunk); any other is
+    a checkpoint plus the NFD of at most ``_STEP - 1`` characters. ``exact`` is whether
+    the chunks' decompositions add up to the original (the map is then exact)."""
 
-    __slots__ = ("_g", "_marks", "original", "text")
+    __slots__ = ("_c", "exact", "original", "text")
 
-    def __init__(self, original: str, text: str, marks: list[int]) -> None:
+    def __init__(self, original: str, text: str) -> None:
         self.original = original
         self.text = text
-        self._marks = marks
-        self._g = list(map(operator.sub, marks, itertools.count()))
+        self._c = list(itertools.accumulate(map(len, map(_NFD, _CHUNKS.findall(text))), initial=0))
+        self.exact = self._c[-1] == len(original)
 
     def _at(self, k: int) -> int:
         """Original offset where normalised character ``k`` starts (``len`` at the end)."""
         if k >= len(self.text):
             return len(self.original)
-        return k + bisect.bisect_right(self._g, k)
+        b, r = divmod(k, _STEP)
+        return self._c[b] + len(_NFD(self.text[k - r : k])) if r else self._c[b]
 
     def char(self, i: int) -> tuple[int, int]:
-        return self._at(i), self._at(i + 1)
+        a = self._at(i)
+        return a, a + len(_NFD(self.text[i]))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self._at(start), self._at(end)
@@ -654,32 +666,30 @@ class _Starters:
     def from_original(self, offset: int) -> int:
         if offset <= 0:
             return 0
-        if offset >= len(self.original):
+        orig = self.original
+        while offset < len(orig) and unicodedata.combining(orig[offset]):
+            offset += 1  # inside a cluster: the next one
+        if offset >= len(orig):
             return len(self.text)
-        marks = self._marks
-        k = bisect.bisect_left(marks, offset)
-        q = offset
-        while k < len(marks) and marks[k] == q:  # inside a cluster: the next one
-            k += 1
-            q += 1
-        return q - k
+        b = bisect.bisect_right(self._c, offset) - 1
+        return b * _STEP + len(_NFC(orig[self._c[b] : offset]))  # one character a cluster
 
     def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
         """The clusters ``(ns, ne, os, oe)`` (a starter and its marks) that meet original
-        ``[start, end)``, in order."""
-        marks = self._marks
-        j = max(0, bisect.bisect_left(marks, start) - 1)
-        n = len(marks)
-        while j < n:
-            base = marks[j] - 1
-            if base >= end:
-                return
-            k = j
-            while k + 1 < n and marks[k + 1] == marks[k] + 1:
-                k += 1
-            ns = base - j
-            yield ns, ns + 1, base, marks[k] + 1
-            j = k + 1
+        ``[start, end)``, in order; a chunk with no mark is passed over whole."""
+        c, text, n = self._c, self.text, len(self.text)
+        b = max(0, bisect.bisect_right(c, start) - 1)
+        while b < len(c) - 1 and c[b] < end:
+            k, a = b * _STEP, c[b]
+            if c[b + 1] - a > min(_STEP, n - k):
+                for k in range(k, min(k + _STEP, n)):
+                    e = a + len(_NFD(text[k]))
+                    if a >= end:
+                        return
+                    if e - a > 1 and e > start:
+                        yield k, k + 1, a, e
+                    a = e
+            b += 1
 
 
 _NFD = functools.partial(unicodedata.normalize, "NFD")
