@@ -630,7 +630,7 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
 _PLUS_ONE = (1).__add__
 #: How many normalised characters a checkpoint of :class:`_Decomposed` covers.
 _STEP = 32
-_CHUNKS = re.compile(".{1,%d}" % _STEP, re.S)
+_CHUNKS = re.compile(f".{{1,{_STEP}}}", re.S)
 
 
 class _Decomposed:
@@ -680,9 +680,9 @@ class _Decomposed:
         c, text, n = self._c, self.text, len(self.text)
         b = max(0, bisect.bisect_right(c, start) - 1)
         while b < len(c) - 1 and c[b] < end:
-            k, a = b * _STEP, c[b]
-            if c[b + 1] - a > min(_STEP, n - k):
-                for k in range(k, min(k + _STEP, n)):
+            k0, a = b * _STEP, c[b]
+            if c[b + 1] - a > min(_STEP, n - k0):
+                for k in range(k0, min(k0 + _STEP, n)):
                     e = a + len(_NFD(text[k]))
                     if a >= end:
                         return
