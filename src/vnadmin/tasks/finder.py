@@ -1365,6 +1365,8 @@ def _find(nt: NormalizedText) -> tuple[Task, ...]:
         lo = bisect_left(verbs_all, p.start)
         hi = bisect_left(verbs_all, p.end)
         verbs = verbs_all[lo:hi]
+        if not verbs and p.level >= 99 and _inert(s, p.start, p.end):
+            continue
         if p.level < 99:
             while heads and heads[-1][0] >= p.level:
                 heads.pop()
@@ -1620,6 +1622,27 @@ def _attach_deadline(
         if pool[k].span != last.span:
             break
         pool[k] = attrs.evolve(pool[k], deadline=dl, report_to=pool[k].report_to or rep)
+
+
+# A verb anywhere, in any case (``_VERB_START`` reads one at a clause's start).
+_VERB_ANY = re.compile(r"(?i:" + alternation(_VERBS, blank=r"[ \t]+") + r")")
+_INERT_MAX = 300
+
+
+def _inert(s: str, a: int, b: int) -> bool:
+    """A short unnumbered item with no verb, in any case and at any place, no colon, no
+    "giao"/"đề nghị"/"yêu cầu" and no report word (a cell of a table, a name on its own
+    line): none of its clauses can give a duty, lead one in or complete one, so it is
+    passed over. (Fewer blanks than a name's word limit: a name then runs to its end.)"""
+    return (
+        b - a <= _INERT_MAX
+        and s.find(":", a, b) < 0
+        and s.count(" ", a, b) + s.count("\t", a, b) < _MAX_NAME_WORDS
+        and _VERB_ANY.search(s, a, b) is None
+        and _GIAO.search(s, a, b) is None
+        and _REQ.search(s, a, b) is None
+        and _REPORT.search(s, a, b) is None
+    )
 
 
 def _heading_lead(ctx: _Ctx, p: _Para) -> _Lead | None:
