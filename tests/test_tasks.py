@@ -681,3 +681,26 @@ def test_json_round_trip_keeps_bodies_schedules_and_assigners() -> None:
     )
     assert t.schedule is not None and t.assigner is not None and t.collaborators[0].body
     assert vnadmin.from_json(vnadmin.to_json(t), vnadmin.Task) == t
+
+
+def test_the_cells_of_a_table_are_passed_over_and_a_duty_after_them_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Short unnumbered items with no verb (a table of scores, names on their own lines)
+    give no duty, so no assignee is looked for in them; a duty after them still is."""
+    from vnadmin.tasks import finder
+
+    calls = 0
+    subject = finder._subject
+
+    def counting(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        return subject(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(finder, "_subject", counting)
+    rows = "".join(f"Sở Nội vụ\n{90 + k % 9},{k % 10}\n{k}\n" for k in range(200))
+    duty = "Giao Sở Tư pháp chủ trì rà soát văn bản, báo cáo UBND tỉnh trước ngày 15/01/2026."
+    (task,) = find_tasks(rows + duty)
+    assert task.lead is not None and task.lead.name == "Sở Tư pháp"
+    assert calls <= 2  # (the duty's own clause), not one a cell
