@@ -629,8 +629,12 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
 
 _PLUS_ONE = (1).__add__
 #: How many normalised characters a checkpoint of :class:`_Decomposed` covers.
-_STEP = 32
+_STEP_BITS = 5
+_STEP = 1 << _STEP_BITS
+_STEP_MASK = _STEP - 1
 _CHUNKS = re.compile(f".{{1,{_STEP}}}", re.S)
+# A starter and the marks it composes with (in a text that has no other combining mark).
+_CLUSTER = re.compile("[^" + _MARK_RANGES + "][" + _MARK_RANGES + "]+")
 
 
 class _Decomposed:
@@ -653,15 +657,20 @@ class _Decomposed:
         """Original offset where normalised character ``k`` starts (``len`` at the end)."""
         if k >= len(self.text):
             return len(self.original)
-        b, r = divmod(k, _STEP)
-        return self._c[b] + len(_NFD(self.text[k - r : k])) if r else self._c[b]
+        r = k & _STEP_MASK
+        if r:
+            return self._c[k >> _STEP_BITS] + len(_NFD(self.text[k - r : k]))
+        return self._c[k >> _STEP_BITS]
 
     def char(self, i: int) -> tuple[int, int]:
         a = self._at(i)
         return a, a + len(_NFD(self.text[i]))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self._at(start), self._at(end)
+        a = self._at(start)
+        if end - start <= _STEP:  # (a short span: its end from its own decomposition)
+            return a, a + len(_NFD(self.text[start:end]))
+        return a, self._at(end)
 
     def from_original(self, offset: int) -> int:
         if offset <= 0:
@@ -676,20 +685,18 @@ class _Decomposed:
 
     def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
         """The clusters ``(ns, ne, os, oe)`` (a starter and its marks) that meet original
-        ``[start, end)``, in order; a chunk with no mark is passed over whole."""
-        c, text, n = self._c, self.text, len(self.text)
-        b = max(0, bisect.bisect_right(c, start) - 1)
-        while b < len(c) - 1 and c[b] < end:
-            k0, a = b * _STEP, c[b]
-            if c[b + 1] - a > min(_STEP, n - k0):
-                for k in range(k0, min(k0 + _STEP, n)):
-                    e = a + len(_NFD(text[k]))
-                    if a >= end:
-                        return
-                    if e - a > 1 and e > start:
-                        yield k, k + 1, a, e
-                    a = e
-            b += 1
+        ``[start, end)``, in order: the runs of marks found in C, the characters between
+        two runs counted one for one."""
+        k = self.from_original(start)
+        pos_n = k - 1 if k > 0 and self._at(k) > start else k  # (the cluster holding start)
+        pos_o = self._at(pos_n)
+        for m in _CLUSTER.finditer(self.original, pos_o):
+            os_ = m.start()
+            if os_ >= end:
+                return
+            ns = pos_n + os_ - pos_o
+            yield ns, ns + 1, os_, m.end()
+            pos_o, pos_n = m.end(), ns + 1
 
 
 _NFD = functools.partial(unicodedata.normalize, "NFD")
