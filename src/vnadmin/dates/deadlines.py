@@ -49,7 +49,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Iterator
 
@@ -434,7 +433,10 @@ def _scan(
     pos = 0
     search, trigger = _ANCHOR.search, _TRIGGER.match
     scan_at = 0
-    gaps: list[int] | None = None  # where each long run of blanks starts (computed once)
+    # the first long run of blanks at or after ``known_from`` starts at ``nxt`` (None: no
+    # run starts before ``known_to``): found as the triggers need it, each blank read once
+    known_from = known_to = 0
+    nxt: int | None = None
     while True:
         # the prefiltered triggers (what triggers(s) yields), inlined: this loop is hot
         hit = search(s, scan_at)
@@ -448,10 +450,15 @@ def _scan(
         at = t.start()
         if at < pos or (at > 0 and s[at - 1].isalnum()):
             continue
-        if gaps is None:
-            gaps = [run.start() for run in _GAPS.finditer(s)]
-        k = bisect_left(gaps, at)
-        stop = at + _WINDOW if k == len(gaps) else min(at + _WINDOW, gaps[k] + _GAP)
+        need_to = at + _WINDOW - _GAP  # (a run from there on leaves the window whole)
+        if not (
+            known_from <= at
+            and ((nxt is not None and nxt >= at) or (nxt is None and known_to >= need_to))
+        ):
+            lo = known_to if nxt is None and known_from <= at <= known_to else at
+            run = _GAPS.search(s, lo, need_to + _GAP + 1)
+            known_from, known_to, nxt = at, need_to, run.start() if run else None
+        stop = at + _WINDOW if nxt is None else min(at + _WINDOW, nxt + _GAP)
         for pattern in _BY_TRIGGER[t.lastgroup]:
             # phrases are short: bounding the window keeps the scan linear
             m = pattern.match(s, at, stop)
