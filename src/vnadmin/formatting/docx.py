@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import threading
 import zipfile
 from typing import Any
 
@@ -84,59 +83,59 @@ def _toggle(el: Any) -> bool:
     return val is None or val.lower() not in _OFF
 
 
-_LOCAL = threading.local()
+_RPR_TAGS = tuple(_W + t for t in ("rStyle", "rFonts", "sz", "b", "i", "caps", "u"))
+_PPR_TAGS = tuple(_W + t for t in ("pStyle", "jc", "spacing", "ind", "pBdr"))
+# what a w:rPr sets directly: (rStyle, font, size, bold, italic, caps, underline), None
+# where it sets nothing
+_Direct = tuple[
+    str | None, str | None, float | None, bool | None, bool | None, bool | None, bool | None
+]
+_NOTHING: _Direct = (None, None, None, None, None, None, None)
+_SLOT = {tag: k for k, tag in enumerate(_RPR_TAGS)}
 
 
-def _xpath(expression: str) -> Any:
-    """A compiled XPath over the ``w:`` namespace, one per thread (lxml's evaluators are
-    not meant to be shared between threads); a handful of expressions in all."""
-    cache: dict[str, Any] | None = getattr(_LOCAL, "xpaths", None)
-    if cache is None:
-        cache = _LOCAL.xpaths = {}
-    got = cache.get(expression)
-    if got is None:
-        from lxml import etree  # type: ignore[import-untyped]  # (python-docx's XML library)
-
-        got = cache[expression] = etree.XPath(expression, namespaces={"w": _W[1:-1]})
-    return got
+def _first(el: Any, tag: str) -> Any:
+    """The first child of ``el`` with ``tag`` (``w:rPr`` of a run, ``w:pPr`` of a
+    paragraph: the schema puts it first, so that child is tried before a search)."""
+    if len(el):
+        first = el[0]
+        if first.tag == tag:
+            return first
+    return next(el.iterchildren(tag), None)
 
 
-_RPR_TAGS = ("rStyle", "rFonts", "sz", "b", "i", "caps", "u")
-_PPR_TAGS = ("pStyle", "jc", "spacing", "ind", "pBdr")
-
-
-def _rpr_children(rpr: Any, of_run: bool = False) -> Any:
-    """The children of a ``w:rPr`` (or of a run's ``w:rPr``) that matter here (a compiled
-    XPath: iterating every child through python-docx's element classes costs more)."""
-    prefix = "w:rPr/w:" if of_run else "w:"
-    return _xpath("|".join(prefix + t for t in _RPR_TAGS))(rpr)
-
-
-def _rpr(rpr: Any, themes: dict[str, str], *, of_run: bool = False) -> _RProps:
-    out: _RProps = {}
-    if rpr is None:
-        return out
-    for ch in _rpr_children(rpr, of_run):
-        tag = ch.tag
-        if tag == _RSTYLE:
-            out["rstyle"] = ch.get(_VAL)
-        elif tag == _RFONTS:
+def _direct(rpr: Any, themes: dict[str, str]) -> _Direct:
+    """What ``rpr`` (a ``w:rPr``) sets, its children read in order (a later one wins);
+    only the children that matter are visited (lxml filters them by tag, so the others
+    cost no Python object)."""
+    got: list[Any] = list(_NOTHING)
+    for ch in rpr.iterchildren(*_RPR_TAGS):
+        k = _SLOT[ch.tag]
+        if k == 0:
+            got[0] = ch.get(_VAL)
+        elif k == 1:
             theme = ch.get(_ASCII_THEME) or ch.get(_HANSI_THEME)
             font = (themes.get(theme[:5]) if theme else None) or ch.get(_ASCII) or ch.get(_HANSI)
             if font:
-                out["font"] = font
-        elif tag == _SZ:
+                got[1] = font
+        elif k == 2:
             with contextlib.suppress(ValueError):
-                out["size"] = int(ch.get(_VAL, "")) / 2
-        elif tag == _B:
-            out["bold"] = _toggle(ch)
-        elif tag == _I:
-            out["italic"] = _toggle(ch)
-        elif tag == _CAPS:
-            out["caps"] = _toggle(ch)
-        elif tag == _U:
-            out["underline"] = (ch.get(_VAL) or "single").lower() not in _OFF
-    return out
+                got[2] = int(ch.get(_VAL, "")) / 2
+        elif k == 6:
+            got[6] = (ch.get(_VAL) or "single").lower() not in _OFF
+        else:
+            got[k] = _toggle(ch)
+    return tuple(got)  # type: ignore[return-value]
+
+
+_KEYS = ("rstyle", "font", "size", "bold", "italic", "caps", "underline")
+
+
+def _rpr(rpr: Any, themes: dict[str, str]) -> _RProps:
+    """What a style's ``w:rPr`` sets, by property name."""
+    if rpr is None:
+        return {}
+    return {k: v for k, v in zip(_KEYS, _direct(rpr, themes), strict=True) if v is not None}
 
 
 def _twips(el: Any, name: str) -> float | None:
@@ -149,12 +148,12 @@ def _twips(el: Any, name: str) -> float | None:
         return None
 
 
-def _ppr(ppr: Any, *, of_paragraph: bool = False) -> _PProps:
+def _ppr(ppr: Any) -> _PProps:
+    """What a ``w:pPr`` sets (its children read in order: a later one wins)."""
     out: _PProps = {}
     if ppr is None:
         return out
-    prefix = "w:pPr/w:" if of_paragraph else "w:"
-    for ch in _xpath("|".join(prefix + t for t in _PPR_TAGS))(ppr):
+    for ch in ppr.iterchildren(*_PPR_TAGS):
         tag = ch.tag
         if tag == _PSTYLE:
             out["pstyle"] = ch.get(_VAL)
@@ -200,9 +199,9 @@ class _Resolver:
         self._r: dict[str | None, _RProps] = {}
         self._combined: dict[tuple[str | None, str | None], _RProps] = {}
         self._plain: dict[str | None, _RunTuple] = {}
-        # a run's properties by its paragraph style and the XML of its w:rPr: the runs of
+        # a run's properties by its paragraph style and what its w:rPr sets: the runs of
         # a document share a few dozen (bounded by the document)
-        self._direct: dict[tuple[str | None, bytes], _RunTuple] = {}
+        self._by_direct: dict[tuple[str | None, _Direct], _RunTuple] = {}
         if root is None:
             return
         for el in root:
@@ -244,24 +243,22 @@ class _Resolver:
     def run_props(self, pstyle: str | None, run: Any) -> _RunTuple:
         """Font, size, bold, italic, caps, underline of ``run`` (a ``w:r``) in a paragraph
         of style ``pstyle``."""
-        rpr = run.find(_RPR)
+        rpr = _first(run, _RPR)
         if rpr is None:  # (nothing set directly: the paragraph style decides)
             return self._plain_run(pstyle)
-        from lxml import etree
-
-        key = (pstyle, etree.tostring(rpr))
-        got = self._direct.get(key)
-        if got is not None:
-            return got
-        props = _rpr(rpr, self.themes)
-        if not props:
-            got = self._plain_run(pstyle)
-        else:
-            rstyle = props.pop("rstyle", None)
-            for k, v in self.run(pstyle, rstyle).items():
-                props.setdefault(k, v)
-            got = self._tuple(props)
-        self._direct[key] = got
+        direct = _direct(rpr, self.themes)
+        key = (pstyle, direct)
+        got = self._by_direct.get(key)
+        if got is None:
+            if direct == _NOTHING:
+                got = self._plain_run(pstyle)
+            else:
+                props = dict(self.run(pstyle, direct[0]))
+                for k, v in zip(_KEYS[1:], direct[1:], strict=True):
+                    if v is not None:
+                        props[k] = v
+                got = self._tuple(props)
+            self._by_direct[key] = got
         return got
 
     def _plain_run(self, pstyle: str | None) -> _RunTuple:
@@ -352,7 +349,7 @@ def _page_field(p: Any) -> bool:
 
 def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> ParagraphFormat:
     text, kind, table, row, col, _props, (p, spans) = record
-    pp = _ppr(p, of_paragraph=True)
+    pp = _ppr(_first(p, _PPR))
     pstyle = pp.pop("pstyle", None)
     for k, v in res.para(pstyle).items():
         pp.setdefault(k, v)
