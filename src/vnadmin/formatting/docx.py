@@ -105,12 +105,12 @@ def _first(el: Any, tag: str) -> Any:
 
 
 def _direct(rpr: Any, themes: dict[str, str]) -> _Direct:
-    """What ``rpr`` (a ``w:rPr``) sets, its children read in order (a later one wins);
-    only the children that matter are visited (lxml filters them by tag, so the others
-    cost no Python object)."""
+    """What ``rpr`` (a ``w:rPr``) sets, its children read in order (a later one wins)."""
     got: list[Any] = list(_NOTHING)
-    for ch in rpr.iterchildren(*_RPR_TAGS):
-        k = _SLOT[ch.tag]
+    for ch in rpr:
+        k = _SLOT.get(ch.tag)
+        if k is None:
+            continue
         if k == 0:
             got[0] = ch.get(_VAL)
         elif k == 1:
@@ -124,8 +124,9 @@ def _direct(rpr: Any, themes: dict[str, str]) -> _Direct:
         elif k == 6:
             got[6] = (ch.get(_VAL) or "single").lower() not in _OFF
         else:
-            got[k] = _toggle(ch)
-    return tuple(got)  # type: ignore[return-value]
+            val = ch.get(_VAL)
+            got[k] = val is None or val.lower() not in _OFF
+    return tuple(got)
 
 
 _KEYS = ("rstyle", "font", "size", "bold", "italic", "caps", "underline")
