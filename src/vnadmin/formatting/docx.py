@@ -71,6 +71,7 @@ _ASCII_THEME, _HANSI_THEME, _ASCII, _HANSI = (
     _W + "hAnsi",
 )
 _RPR, _RSTYLE, _PPR, _PSTYLE = _W + "rPr", _W + "rStyle", _W + "pPr", _W + "pStyle"
+_P = _W + "p"
 _HDR_FTR = frozenset((_W + "hdr", _W + "ftr"))
 
 _RProps = dict[str, Any]
@@ -84,7 +85,7 @@ def _toggle(el: Any) -> bool:
 
 
 _RPR_TAGS = tuple(_W + t for t in ("rStyle", "rFonts", "sz", "b", "i", "caps", "u"))
-_PPR_TAGS = tuple(_W + t for t in ("pStyle", "jc", "spacing", "ind", "pBdr"))
+_PPR_TAGS = frozenset(_W + t for t in ("pStyle", "jc", "spacing", "ind", "pBdr"))
 # what a w:rPr sets directly: (rStyle, font, size, bold, italic, caps, underline), None
 # where it sets nothing
 _Direct = tuple[
@@ -154,8 +155,10 @@ def _ppr(ppr: Any) -> _PProps:
     out: _PProps = {}
     if ppr is None:
         return out
-    for ch in ppr.iterchildren(*_PPR_TAGS):
+    for ch in ppr:
         tag = ch.tag
+        if tag not in _PPR_TAGS:
+            continue
         if tag == _PSTYLE:
             out["pstyle"] = ch.get(_VAL)
         elif tag == _W + "jc":
@@ -203,6 +206,7 @@ class _Resolver:
         # a run's properties by its paragraph style and what its w:rPr sets: the runs of
         # a document share a few dozen (bounded by the document)
         self._by_direct: dict[tuple[str | None, _Direct], _RunTuple] = {}
+        self._fields: dict[tuple[str | None, tuple[tuple[str, Any], ...]], _ParaTuple] = {}
         if root is None:
             return
         for el in root:
@@ -239,6 +243,36 @@ class _Resolver:
             for k, v in self.pdefaults.items():
                 got.setdefault(k, v)
             self._p[sid] = got
+        return got
+
+    def para_fields(self, pstyle: str | None, direct: _PProps) -> _ParaTuple:
+        """The paragraph-level fields of a paragraph of style ``pstyle`` whose ``w:pPr``
+        sets ``direct`` (cached: a document's paragraphs share a few dozen)."""
+        key = (pstyle, tuple(direct.items()))
+        got = self._fields.get(key)
+        if got is not None:
+            return got
+        pp = dict(direct)
+        for k, v in self.para(pstyle).items():
+            pp.setdefault(k, v)
+        raw_line = pp.get("line")
+        line = line_pt = None
+        if raw_line is not None:
+            if pp.get("lineRule", "auto") == "auto":
+                line = raw_line / 240
+            else:
+                line_pt = raw_line / 20
+        align = pp.get("align") or "left"
+        got = self._fields[key] = (
+            _ALIGNS.get(align, align),
+            line,
+            line_pt,
+            pp.get("before", 0.0) / 20,
+            pp.get("after", 0.0) / 20,
+            pp.get("first", 0.0) / 567,
+            pp.get("left", 0.0) / 567,
+            bool(pp.get("border")),
+        )
         return got
 
     def run_props(self, pstyle: str | None, run: Any) -> _RunTuple:
@@ -303,6 +337,7 @@ class _FormatWalker(_Walker):
         self._runs: list[tuple[int, int, Any]] = []
         self._pos = 0
         self.parts: dict[int, tuple[int, int]] = {}
+        self.roots: list[Any] = []
 
     def blocks(
         self, container: Any, kind: Any, table: int | None, row: int | None, col: int | None
@@ -313,6 +348,7 @@ class _FormatWalker(_Walker):
         start = len(self.records)
         super().blocks(container, kind, table, row, col)
         self.parts[id(container)] = (start, len(self.records))
+        self.roots.append(container)
 
     def paragraph(
         self, p: Any, kind: Any, table: int | None, row: int | None, col: int | None
@@ -329,15 +365,28 @@ class _FormatWalker(_Walker):
     def run(self, r: Any, el: Any, out: list[str], boxes: list[Any]) -> None:
         n = len(out)
         super().run(r, el, out, boxes)
-        if el is r:
-            added = sum(map(len, out[n:]))
+        if el is r and len(out) > n:
+            added = len(out[n]) if len(out) == n + 1 else sum(map(len, out[n:]))
             if added:
                 self._runs.append((self._pos, self._pos + added, r))
-            self._pos += added
+                self._pos += added
 
 
-def _has_shape(p: Any) -> bool:
-    return any(True for el in p.iter(*_SHAPES))
+def _shaped(roots: list[Any]) -> set[Any]:
+    """The paragraphs (``w:p``) under ``roots`` that hold a drawing, a VML picture or an
+    embedded object at any depth: one scan of each part for the shapes (there are few),
+    then up from each."""
+    out: set[Any] = set()
+    for root in roots:
+        for el in root.iter(*_SHAPES):
+            up = el.getparent()
+            while up is not None:
+                if up.tag == _P:
+                    if up in out:
+                        break  # (its ancestors are in already)
+                    out.add(up)
+                up = up.getparent()
+    return out
 
 
 def _page_field(p: Any) -> bool:
@@ -348,12 +397,19 @@ def _page_field(p: Any) -> bool:
     return False
 
 
-def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> ParagraphFormat:
+# The paragraph-level fields of a ParagraphFormat (align, line, line_pt, before, after,
+# first-line indent, left indent, bottom border) from what its w:pPr sets
+_ParaTuple = tuple[str, float | None, float | None, float, float, float, float, bool]
+_ALIGNS = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}
+
+
+def _paragraph(
+    index: int, record: tuple[Any, ...], res: _Resolver, shaped: set[Any]
+) -> ParagraphFormat:
     text, kind, table, row, col, _props, (p, spans) = record
     pp = _ppr(_first(p, _PPR))
     pstyle = pp.pop("pstyle", None)
-    for k, v in res.para(pstyle).items():
-        pp.setdefault(k, v)
+    fields = res.para_fields(pstyle, pp)
     runs: list[RunFormat] = []
     underlined = bool(spans)
     for start, end, r in spans:
@@ -363,20 +419,9 @@ def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> Paragraph
         if not fmt.underline:
             underlined = False
         runs.append(fmt)
-    rule_line = pp.get("lineRule", "auto")
-    raw_line = pp.get("line")
-    line = line_pt = None
-    if raw_line is not None:
-        if rule_line == "auto":
-            line = raw_line / 240
-        else:
-            line_pt = raw_line / 20
-    align = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}.get(
-        pp.get("align") or "left", pp.get("align") or "left"
-    )
     rule = (
-        bool(pp.get("border"))
-        or _has_shape(p)
+        fields[7]
+        or p in shaped
         or (underlined and bool(text.strip()))
         or (len(text) < 200 and bool(text.strip()) and _RULE_TEXT.fullmatch(text) is not None)
     )
@@ -388,13 +433,7 @@ def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> Paragraph
         col,
         text,
         tuple(runs),
-        align,
-        line,
-        line_pt,
-        pp.get("before", 0.0) / 20,
-        pp.get("after", 0.0) / 20,
-        pp.get("first", 0.0) / 567,
-        pp.get("left", 0.0) / 567,
+        *fields[:7],
         rule,
         kind in ("header", "footer") and _page_field(p),
     )
@@ -445,7 +484,8 @@ def _format(document: Any, walker: _FormatWalker, res: _Resolver, data: bytes) -
     body = document.element.body
     related = document.part.related_parts
     ranges = walker.parts
-    paragraphs = tuple(_paragraph(i, rec, res) for i, rec in enumerate(walker.records))
+    shaped = _shaped([document.element, *walker.roots])
+    paragraphs = tuple(_paragraph(i, rec, res, shaped) for i, rec in enumerate(walker.records))
     sections: list[SectionFormat] = []
     for k, sect in enumerate(body.iter(_W + "sectPr")):
         pg = sect.find(_W + "pgSz")
