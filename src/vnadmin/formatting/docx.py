@@ -253,6 +253,7 @@ class _Resolver:
         if got is not None:
             return got
         pp = dict(direct)
+        pp.pop("pstyle", None)
         for k, v in self.para(pstyle).items():
             pp.setdefault(k, v)
         raw_line = pp.get("line")
@@ -275,13 +276,11 @@ class _Resolver:
         )
         return got
 
-    def run_props(self, pstyle: str | None, run: Any) -> _RunTuple:
-        """Font, size, bold, italic, caps, underline of ``run`` (a ``w:r``) in a paragraph
-        of style ``pstyle``."""
-        rpr = _first(run, _RPR)
-        if rpr is None:  # (nothing set directly: the paragraph style decides)
+    def run_props(self, pstyle: str | None, direct: _Direct | None) -> _RunTuple:
+        """Font, size, bold, italic, caps, underline of a run in a paragraph of style
+        ``pstyle`` whose ``w:rPr`` sets ``direct`` (``None``: the run has no ``w:rPr``)."""
+        if direct is None:  # (nothing set directly: the paragraph style decides)
             return self._plain_run(pstyle)
-        direct = _direct(rpr, self.themes)
         key = (pstyle, direct)
         got = self._by_direct.get(key)
         if got is None:
@@ -329,12 +328,18 @@ class _Resolver:
         return got
 
 
+# a run's extent in its paragraph's text and what its w:rPr sets (None: it has none)
+_Span = tuple[int, int, "_Direct | None"]
+
+
 class _FormatWalker(_Walker):
-    """The reader's walker, keeping each paragraph's element and its runs' extents."""
+    """The reader's walker, keeping for each paragraph its element, what its ``w:pPr`` sets
+    and its runs' extents with what their ``w:rPr`` set: read as the walk reaches each
+    element, while its XML is at hand."""
 
     def __init__(self, styles: _Styles) -> None:
         super().__init__(styles)
-        self._runs: list[tuple[int, int, Any]] = []
+        self._runs: list[_Span] = []
         self._pos = 0
         self.parts: dict[int, tuple[int, int]] = {}
         self.roots: list[Any] = []
@@ -353,13 +358,14 @@ class _FormatWalker(_Walker):
     def paragraph(
         self, p: Any, kind: Any, table: int | None, row: int | None, col: int | None
     ) -> None:
-        runs: list[tuple[int, int, Any]] = []
+        runs: list[_Span] = []
+        direct = _ppr(_first(p, _PPR))
         saved = (self._runs, self._pos)
         self._runs, self._pos = runs, 0
         k = len(self.records)
         super().paragraph(p, kind, table, row, col)
         # (the record carries its element and runs: records dropped later take them along)
-        self.records[k] = (*self.records[k], (p, runs))  # type: ignore[assignment]
+        self.records[k] = (*self.records[k], (p, direct, runs))  # type: ignore[assignment]
         self._runs, self._pos = saved
 
     def run(self, r: Any, el: Any, out: list[str], boxes: list[Any]) -> None:
@@ -368,7 +374,9 @@ class _FormatWalker(_Walker):
         if el is r and len(out) > n:
             added = len(out[n]) if len(out) == n + 1 else sum(map(len, out[n:]))
             if added:
-                self._runs.append((self._pos, self._pos + added, r))
+                rpr = _first(r, _RPR)
+                direct = None if rpr is None else _direct(rpr, self.styles.themes)
+                self._runs.append((self._pos, self._pos + added, direct))
                 self._pos += added
 
 
@@ -406,16 +414,15 @@ _ALIGNS = {"both": "justify", "distribute": "justify", "start": "left", "end": "
 def _paragraph(
     index: int, record: tuple[Any, ...], res: _Resolver, shaped: set[Any]
 ) -> ParagraphFormat:
-    text, kind, table, row, col, _props, (p, spans) = record
-    pp = _ppr(_first(p, _PPR))
-    pstyle = pp.pop("pstyle", None)
+    text, kind, table, row, col, _props, (p, pp, spans) = record
+    pstyle = pp.get("pstyle")
     fields = res.para_fields(pstyle, pp)
     runs: list[RunFormat] = []
     underlined = bool(spans)
-    for start, end, r in spans:
+    for start, end, direct in spans:
         if text[start:end].isspace():
             continue  # (blanks: no check looks at them)
-        fmt = RunFormat(start, end, len(runs), *res.run_props(pstyle, r))
+        fmt = RunFormat(start, end, len(runs), *res.run_props(pstyle, direct))
         if not fmt.underline:
             underlined = False
         runs.append(fmt)
