@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 docx = pytest.importorskip("docx")
 
@@ -481,3 +483,12 @@ def test_layout_keeps_the_docx_bytes_out_of_equality() -> None:
     assert doc.file is not None and doc.file.layout.source == data
     layout = pickle.loads(pickle.dumps(doc.file.layout))
     assert layout == doc.file.layout and "source" not in repr(layout)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=12))
+def test_letters_is_any_alphanumeric_character(s: str) -> None:
+    from vnadmin.formatting.rules import _letters
+
+    assert _letters(s) is any(c.isalnum() for c in s)
+    assert _letters("_–…") is False and _letters("__²_") is True

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -112,8 +113,13 @@ class _Map:
         return (start + lo, start + (len(para.text) if hi is None else hi))
 
 
+# One character for which str.isalnum() holds (\w is exactly those and "_").
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _letters(s: str) -> bool:
-    return any(c.isalnum() for c in s)
+    """Whether ``s`` holds a letter or a digit."""
+    return _ALNUM.search(s) is not None
 
 
 def _runs(seg: _Segment) -> Iterator[tuple[RunFormat, int, int]]:
