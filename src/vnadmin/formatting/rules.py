@@ -451,17 +451,22 @@ class _Checker:
 
     def fonts(self) -> None:
         rules = fonts()
-        required = [r.name.lower() for r in rules if r.kind == "required"]
+        required = tuple(r.name.lower() for r in rules if r.kind == "required")
         legacy = [(r.name.lower(), r.encoding) for r in rules if r.kind == "legacy"]
         seen: dict[str, list[tuple[ParagraphFormat, RunFormat]]] = {}
+        wrong: dict[str, bool] = {}  # (a font name: whether it is not the required font)
         for p in self.fmt.paragraphs:
             fonts_here: set[str] = set()
             for r in p.runs:
-                if r.font is None or r.font in fonts_here or not _letters(p.text[r.start : r.end]):
+                font = r.font
+                if font is None or font in fonts_here or not _letters(p.text[r.start : r.end]):
                     continue
-                fonts_here.add(r.font)
-                if not r.font.lower().startswith(tuple(required)):
-                    seen.setdefault(r.font, []).append((p, r))
+                fonts_here.add(font)
+                bad = wrong.get(font)
+                if bad is None:
+                    bad = wrong[font] = not font.lower().startswith(required)
+                if bad:
+                    seen.setdefault(font, []).append((p, r))
         for font, where in seen.items():
             p, r = where[0]
             low = font.lower()
