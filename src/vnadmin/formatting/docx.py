@@ -191,11 +191,13 @@ def _ppr(ppr: Any) -> _PProps:
 
 
 class _Resolver:
-    """Paragraph and run properties through the style chains (cached per style pair)."""
+    """Paragraph and run properties through the style chains (cached per style pair; a
+    style's own properties are read when a chain first reaches it)."""
 
     def __init__(self, root: Any, themes: dict[str, str]) -> None:
         self.themes = themes
-        self.own: dict[str, tuple[str | None, dict[str, Any], dict[str, Any]]] = {}
+        self._styles: dict[str, Any] = {}
+        self._own: dict[str, tuple[str | None, _PProps, _RProps]] = {}
         self.default_para: str | None = None
         self.pdefaults: _PProps = {}
         self.rdefaults: _RProps = {}
@@ -214,22 +216,38 @@ class _Resolver:
                 sid = el.get(_W + "styleId")
                 if sid is None:
                     continue
-                based = el.find(_W + "basedOn")
-                base = None if based is None else based.get(_VAL)
-                self.own[sid] = (base, _ppr(el.find(_W + "pPr")), _rpr(el.find(_W + "rPr"), themes))
+                self._styles[sid] = el
                 if el.get(_W + "type") == "paragraph" and el.get(_W + "default") in ("1", "true"):
                     self.default_para = sid
             elif el.tag == _W + "docDefaults":
                 self.rdefaults = _rpr(el.find(f"{_W}rPrDefault/{_W}rPr"), themes)
                 self.pdefaults = _ppr(el.find(f"{_W}pPrDefault/{_W}pPr"))
 
+    def own(self, sid: str) -> tuple[str | None, _PProps, _RProps] | None:
+        """The style ``sid``'s ``w:basedOn`` and what its ``w:pPr`` and ``w:rPr`` set
+        (``None`` for a style the document does not define)."""
+        got = self._own.get(sid)
+        if got is None:
+            el = self._styles.get(sid)
+            if el is None:
+                return None
+            based = next(el.iterchildren(_W + "basedOn"), None)
+            base = None if based is None else based.get(_VAL)
+            ppr = next(el.iterchildren(_PPR), None)
+            rpr = next(el.iterchildren(_RPR), None)
+            got = self._own[sid] = (base, _ppr(ppr), _rpr(rpr, self.themes))
+        return got
+
     def _chain(self, sid: str | None, which: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         seen: set[str] = set()
         cur = sid
-        while cur is not None and cur in self.own and cur not in seen:
+        while cur is not None and cur not in seen:
+            own = self.own(cur)
+            if own is None:
+                break
             seen.add(cur)
-            base, pprops, rprops = self.own[cur]
+            base, pprops, rprops = own
             for k, v in (pprops if which == 1 else rprops).items():
                 out.setdefault(k, v)
             cur = base
