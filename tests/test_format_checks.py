@@ -492,3 +492,39 @@ def test_letters_is_any_alphanumeric_character(s: str) -> None:
 
     assert _letters(s) is any(c.isalnum() for c in s)
     assert _letters("_–…") is False and _letters("__²_") is True
+
+
+def test_the_formatting_is_read_in_the_readers_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lint reads a .docx once: one walk of the file gives the layout and the formatting,
+    each run's w:rPr is read once, as the walk reaches it, and each style's own properties
+    at most once, when a style chain first reaches it (issue 15, speed)."""
+    import zipfile
+
+    from vnadmin.formatting import docx as fd
+    from vnadmin.reader import docx as reader
+
+    path = FILES / "huong-dan_36-HD-VPTW.docx"
+    data = path.read_bytes()
+    with zipfile.ZipFile(path) as zf:
+        xml = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("word/"))
+    n_runs = xml.count(b"<w:r>") + xml.count(b"<w:r ")
+    n_styles = xml.count(b"<w:style ")
+    calls = {"walk": 0, "direct": 0, "style": 0}
+
+    def counted(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any) -> Any:
+            calls[name] += 1
+            return fn(*args)
+
+        return wrapper
+
+    walk = counted("walk", reader._walk)
+    monkeypatch.setattr(fd, "_walk", walk)
+    monkeypatch.setattr(reader, "_walk", walk)
+    monkeypatch.setattr(fd, "_direct", counted("direct", fd._direct))
+    monkeypatch.setattr(fd, "_rpr", counted("style", fd._rpr))
+    found = lint(data)
+    assert calls["walk"] == 1
+    assert 0 < calls["direct"] <= n_runs
+    assert calls["style"] <= n_styles + 1  # (+ the document defaults)
+    assert any(f.rule.startswith("F") for f in found)
