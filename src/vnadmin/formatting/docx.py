@@ -18,7 +18,6 @@ their header tables' text directly).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 import zipfile
@@ -112,16 +111,18 @@ def _direct(rpr: Any, themes: dict[str, str]) -> _Direct:
         k = _SLOT.get(ch.tag)
         if k is None:
             continue
-        if k == 0:
-            got[0] = ch.get(_VAL)
+        if k == 2:  # (the commonest first: w:sz, w:rFonts)
+            try:
+                got[2] = int(ch.get(_VAL, "")) / 2
+            except ValueError:
+                continue  # (not a number: nothing set)
         elif k == 1:
             theme = ch.get(_ASCII_THEME) or ch.get(_HANSI_THEME)
             font = (themes.get(theme[:5]) if theme else None) or ch.get(_ASCII) or ch.get(_HANSI)
             if font:
                 got[1] = font
-        elif k == 2:
-            with contextlib.suppress(ValueError):
-                got[2] = int(ch.get(_VAL, "")) / 2
+        elif k == 0:
+            got[0] = ch.get(_VAL)
         elif k == 6:
             got[6] = (ch.get(_VAL) or "single").lower() not in _OFF
         else:
