@@ -130,15 +130,35 @@ def _runs(seg: _Segment) -> Iterator[tuple[RunFormat, int, int]]:
             yield r, a, b
 
 
+def _off_size(p: ParagraphFormat, sp: Spec) -> bool:
+    """Whether a run of ``p`` with a letter or digit has a size out of ``sp``'s range
+    (the size looked at first: most runs pass it)."""
+    n = len(p.text)
+    return any(
+        r.size is not None
+        and not sp.accepts_size(r.size)
+        and min(r.end, n) > r.start
+        and _letters(p.text[r.start : min(r.end, n)])
+        for r in p.runs
+    )
+
+
 def _is_upper(segs: list[_Segment]) -> bool:
     """Whether the letters of the segments are (at least 90 %) capitals as shown."""
     total = upper = 0
-    for seg in segs:
-        text = seg[0].text
-        for r, a, b in _runs(seg):
+    for para, lo, hi in segs:
+        text = para.text
+        for r in para.runs:
+            a, b = max(r.start, lo), min(r.end, hi)
+            if b <= a:
+                continue
             piece = text[a:b]
             lower = sum(map(str.islower, piece))
             letters = lower + sum(map(str.isupper, piece))
+            # (a piece with no cased letter adds nothing; one without a letter or digit,
+            # such as "Ⓐ", is left out as _runs leaves it out)
+            if not letters or not _letters(piece):
+                continue
             total += letters
             upper += letters if r.caps else letters - lower
     return total == 0 or upper >= 0.9 * total
@@ -355,14 +375,7 @@ class _Checker:
         if not paras:
             return
         sp = spec("body")
-        sized = [
-            p
-            for p in paras
-            if any(
-                r.size is not None and not sp.accepts_size(r.size)
-                for r, _, _ in _runs((p, 0, len(p.text)))
-            )
-        ]
+        sized = [p for p in paras if _off_size(p, sp)]
         if sized:
             self.check_segments(sp, [(sized[0], 0, len(sized[0].text))], n=len(sized))
         # prose: the paragraphs of running text (not a centred heading, not in capitals)
