@@ -393,7 +393,8 @@ class _FormatWalker(_Walker):
         if el is r and len(out) > n:
             added = len(out[n]) if len(out) == n + 1 else sum(map(len, out[n:]))
             if added:
-                rpr = _first(r, _RPR)
+                first = r[0]  # (the run has content: a child)
+                rpr = first if first.tag == _RPR else next(r.iterchildren(_RPR), None)
                 direct = None if rpr is None else _direct(rpr, self.styles.themes)
                 self._runs.append((self._pos, self._pos + added, direct))
                 self._pos += added
