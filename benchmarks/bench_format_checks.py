@@ -4,11 +4,12 @@
 Run: ``PYTHONPATH=src python benchmarks/bench_format_checks.py [rounds]``. For each corpus
 ``.docx`` (``tests/data/files``) the script times, in alternating rounds (baseline, lint,
 baseline, lint …), the baseline — ``read_document(data)``, the file read and parsed — and
-``lint(data)``, which reads the file the same way, runs every default rule family and
-reads the file's formatting a second time for the F rules
-(:func:`vnadmin.formatting.docx.read_format`), and prints the median of the per-round
-ratios (machine speed cancels out of the ratio). The last row gives the ratio of the
-summed medians over the whole corpus. Target: lint at most 2x read_document.
+``lint(data)``, which reads the file the same way and its formatting in the same walk
+(:func:`vnadmin.formatting.docx.read_layout_and_format`: each run's ``w:rPr`` and each
+paragraph's ``w:pPr`` read as the walk reaches them), then runs every default rule family,
+and prints the median of the per-round ratios (machine speed cancels out of the ratio).
+The last rows give the ratio of the summed medians over the whole corpus, the median of
+the files' ratios and the worst file's. Target (issue 15): lint at most 2x read_document.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main() -> None:
     total_read = 0.0
     total_lint = 0.0
     worst = 0.0
+    per_file: list[float] = []
     for path in sorted(FILES.glob("*.docx")):
         data = path.read_bytes()
         lint(data)  # (warm the tables and caches once)
@@ -49,6 +51,7 @@ def main() -> None:
             lints.append(mine / number)
         ratio = statistics.median(ratios)
         worst = max(worst, ratio)
+        per_file.append(ratio)
         read_ms, lint_ms = statistics.median(reads), statistics.median(lints)
         total_read += read_ms
         total_lint += lint_ms
@@ -57,6 +60,7 @@ def main() -> None:
         f"{'whole corpus':<64} {total_read * 1000:8.1f} {total_lint * 1000:8.1f} "
         f"{total_lint / total_read:6.2f}"
     )
+    print(f"median of the files' ratios {statistics.median(per_file):.2f} (target <= {TARGET})")
     print(f"worst file ratio {worst:.2f} (target <= {TARGET})")
 
 

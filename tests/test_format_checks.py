@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 docx = pytest.importorskip("docx")
 
@@ -481,3 +483,118 @@ def test_layout_keeps_the_docx_bytes_out_of_equality() -> None:
     assert doc.file is not None and doc.file.layout.source == data
     layout = pickle.loads(pickle.dumps(doc.file.layout))
     assert layout == doc.file.layout and "source" not in repr(layout)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=12))
+def test_letters_is_any_alphanumeric_character(s: str) -> None:
+    from vnadmin.formatting.rules import _letters
+
+    assert _letters(s) is any(c.isalnum() for c in s)
+    assert _letters("_–…") is False and _letters("__²_") is True
+
+
+def test_the_formatting_is_read_in_the_readers_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lint reads a .docx once: one walk of the file gives the layout and the formatting,
+    each run's w:rPr is read once, as the walk reaches it, and each style's own properties
+    at most once, when a style chain first reaches it (issue 15, speed)."""
+    import zipfile
+
+    from vnadmin.formatting import docx as fd
+    from vnadmin.reader import docx as reader
+
+    path = FILES / "huong-dan_36-HD-VPTW.docx"
+    data = path.read_bytes()
+    with zipfile.ZipFile(path) as zf:
+        xml = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("word/"))
+    n_runs = xml.count(b"<w:r>") + xml.count(b"<w:r ")
+    n_styles = xml.count(b"<w:style ")
+    calls = {"walk": 0, "direct": 0, "style": 0}
+
+    def counted(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any) -> Any:
+            calls[name] += 1
+            return fn(*args)
+
+        return wrapper
+
+    walk = counted("walk", reader._walk)
+    monkeypatch.setattr(fd, "_walk", walk)
+    monkeypatch.setattr(reader, "_walk", walk)
+    monkeypatch.setattr(fd, "_direct", counted("direct", fd._direct))
+    monkeypatch.setattr(fd, "_rpr", counted("style", fd._rpr))
+    found = lint(data)
+    assert calls["walk"] == 1
+    assert 0 < calls["direct"] <= n_runs
+    assert calls["style"] <= n_styles + 1  # (+ the document defaults)
+    assert any(f.rule.startswith("F") for f in found)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TOGGLE_VALS = st.sampled_from([None, "0", "1", "false", "true", "off", "on", "none", "OFF"])
+_RPR_CHILD = st.one_of(
+    st.tuples(st.just("rStyle"), st.fixed_dictionaries({"val": st.sampled_from(["A", "B1"])})),
+    st.tuples(
+        st.just("rFonts"),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "ascii": st.sampled_from(["Times New Roman", "Arial", ""]),
+                "hAnsi": st.sampled_from(["Times New Roman", ".VnTime"]),
+                "asciiTheme": st.sampled_from(["minorHAnsi", "majorHAnsi", "bogus"]),
+                "hAnsiTheme": st.sampled_from(["minorHAnsi"]),
+            },
+        ),
+    ),
+    st.tuples(
+        st.just("sz"), st.fixed_dictionaries({}, optional={"val": st.sampled_from(["28", "x"])})
+    ),
+    st.tuples(
+        st.sampled_from(["b", "i", "caps", "u", "bCs", "szCs", "color"]),
+        _TOGGLE_VALS.map(lambda v: {} if v is None else {"val": v}),
+    ),
+)
+
+
+def _reference_direct(children: list[tuple[str, dict[str, str]]], themes: dict[str, str]) -> Any:
+    """What a w:rPr with ``children`` sets, read the plain way: one child after the other,
+    a later one overriding an earlier one."""
+    out: dict[str, Any] = {}
+    for tag, attrs in children:
+        val = attrs.get("val")
+        if tag == "rStyle":
+            out["rstyle"] = val
+        elif tag == "rFonts":
+            theme = attrs.get("asciiTheme") or attrs.get("hAnsiTheme")
+            font = (themes.get(theme[:5]) if theme else None) or attrs.get("ascii")
+            font = font or attrs.get("hAnsi")
+            if font:
+                out["font"] = font
+        elif tag == "sz" and val is not None and val.isdigit():
+            out["size"] = int(val) / 2
+        elif tag in ("b", "i", "caps"):
+            out[{"b": "bold", "i": "italic", "caps": "caps"}[tag]] = val is None or (
+                val.lower() not in ("0", "false", "off", "none")
+            )
+        elif tag == "u":
+            out["underline"] = (val or "single").lower() not in ("0", "false", "off", "none")
+    keys = ("rstyle", "font", "size", "bold", "italic", "caps", "underline")
+    return tuple(out.get(k) for k in keys)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_RPR_CHILD, max_size=6))
+def test_a_runs_direct_formatting_is_read_child_by_child(
+    children: list[tuple[str, dict[str, str]]],
+) -> None:
+    from docx.oxml.parser import parse_xml
+
+    from vnadmin.formatting.docx import _direct
+
+    themes = {"minor": "Calibri", "major": "Cambria"}
+    xml = "".join(
+        f"<w:{tag} " + " ".join(f'w:{k}="{v}"' for k, v in attrs.items()) + "/>"
+        for tag, attrs in children
+    )
+    rpr = parse_xml(f'<w:rPr xmlns:w="{_W_NS}">{xml}</w:rPr>')
+    assert _direct(rpr, themes) == _reference_direct(children, themes)

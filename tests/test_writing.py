@@ -138,6 +138,42 @@ def _blocks(data: bytes) -> dict[str, vnadmin.Block]:
     return {b.text: b for b in read_docx(data).blocks if b.text}
 
 
+def test_the_layout_is_derived_from_the_the_thuc_tables() -> None:
+    """Phụ lục I's values have one home (``vnadmin/data/the_thuc*.tsv``): the writer's
+    table takes each component's range, weight, slant, case, alignment and ô số from the
+    row the F checks read, its margins from the measures and its font from the fonts."""
+    from vnadmin.formatting import fonts, measure, spec
+
+    for name, comp in COMPONENTS.items():
+        sp = spec(comp.row)
+        assert comp.sizes == (sp.min_pt, sp.max_pt), name
+        assert comp.size in comp.sizes and sp.accepts_size(comp.size), name
+        assert comp.box == sp.box and comp.article == sp.article, name
+        # "yes" is written; "no" and "any" (not prescribed) are written upright, not bold
+        assert comp.bold is (sp.bold == "yes") and comp.italic is (sp.italic == "yes"), name
+        assert (comp.case == "upper") is (sp.case == "upper"), name
+        assert sp.align in ("any", comp.align), name
+    assert {c.row for c in COMPONENTS.values()} <= set(vnadmin.formatting.specs())
+    sides = ("top", "bottom", "left", "right")
+    for side, (lo, hi), chosen in zip(
+        sides,
+        PAGE.margin_ranges,
+        (PAGE.top_mm, PAGE.bottom_mm, PAGE.left_mm, PAGE.right_mm),
+        strict=True,
+    ):
+        m = measure(f"margin_{side}")
+        assert (lo, hi) == (m.low, m.high) and lo <= chosen <= hi
+    assert (PAGE.width_mm, PAGE.height_mm) == (
+        measure("paper_width").low,
+        measure("paper_height").low,
+    )
+    assert [f.name for f in fonts() if f.kind == "required"] == [FONT]
+    # the body's spacing and indent are the measures of II.6.e
+    body = COMPONENTS["body"]
+    assert body.after == measure("paragraph_spacing").low
+    assert body.indent_mm / 10 == measure("first_line_indent").high
+
+
 def test_the_layout_follows_phu_luc_i() -> None:
     data = render_docx(_cong_van())
     blocks = _blocks(data)

@@ -18,10 +18,8 @@ their header tables' text directly).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
-import threading
 import zipfile
 from typing import Any
 
@@ -72,6 +70,7 @@ _ASCII_THEME, _HANSI_THEME, _ASCII, _HANSI = (
     _W + "hAnsi",
 )
 _RPR, _RSTYLE, _PPR, _PSTYLE = _W + "rPr", _W + "rStyle", _W + "pPr", _W + "pStyle"
+_P = _W + "p"
 _HDR_FTR = frozenset((_W + "hdr", _W + "ftr"))
 
 _RProps = dict[str, Any]
@@ -84,59 +83,62 @@ def _toggle(el: Any) -> bool:
     return val is None or val.lower() not in _OFF
 
 
-_LOCAL = threading.local()
+_RPR_TAGS = tuple(_W + t for t in ("rStyle", "rFonts", "sz", "b", "i", "caps", "u"))
+_PPR_TAGS = frozenset(_W + t for t in ("pStyle", "jc", "spacing", "ind", "pBdr"))
+# what a w:rPr sets directly: (rStyle, font, size, bold, italic, caps, underline), None
+# where it sets nothing
+_Direct = tuple[
+    str | None, str | None, float | None, bool | None, bool | None, bool | None, bool | None
+]
+_NOTHING: _Direct = (None, None, None, None, None, None, None)
+_SLOT = {tag: k for k, tag in enumerate(_RPR_TAGS)}
 
 
-def _xpath(expression: str) -> Any:
-    """A compiled XPath over the ``w:`` namespace, one per thread (lxml's evaluators are
-    not meant to be shared between threads); a handful of expressions in all."""
-    cache: dict[str, Any] | None = getattr(_LOCAL, "xpaths", None)
-    if cache is None:
-        cache = _LOCAL.xpaths = {}
-    got = cache.get(expression)
-    if got is None:
-        from lxml import etree  # type: ignore[import-untyped]  # (python-docx's XML library)
-
-        got = cache[expression] = etree.XPath(expression, namespaces={"w": _W[1:-1]})
-    return got
+def _first(el: Any, tag: str) -> Any:
+    """The first child of ``el`` with ``tag`` (``w:rPr`` of a run, ``w:pPr`` of a
+    paragraph: the schema puts it first, so that child is tried before a search)."""
+    if len(el):
+        first = el[0]
+        if first.tag == tag:
+            return first
+    return next(el.iterchildren(tag), None)
 
 
-_RPR_TAGS = ("rStyle", "rFonts", "sz", "b", "i", "caps", "u")
-_PPR_TAGS = ("pStyle", "jc", "spacing", "ind", "pBdr")
-
-
-def _rpr_children(rpr: Any, of_run: bool = False) -> Any:
-    """The children of a ``w:rPr`` (or of a run's ``w:rPr``) that matter here (a compiled
-    XPath: iterating every child through python-docx's element classes costs more)."""
-    prefix = "w:rPr/w:" if of_run else "w:"
-    return _xpath("|".join(prefix + t for t in _RPR_TAGS))(rpr)
-
-
-def _rpr(rpr: Any, themes: dict[str, str], *, of_run: bool = False) -> _RProps:
-    out: _RProps = {}
-    if rpr is None:
-        return out
-    for ch in _rpr_children(rpr, of_run):
-        tag = ch.tag
-        if tag == _RSTYLE:
-            out["rstyle"] = ch.get(_VAL)
-        elif tag == _RFONTS:
+def _direct(rpr: Any, themes: dict[str, str]) -> _Direct:
+    """What ``rpr`` (a ``w:rPr``) sets, its children read in order (a later one wins)."""
+    got: list[Any] = list(_NOTHING)
+    for ch in rpr:
+        k = _SLOT.get(ch.tag)
+        if k is None:
+            continue
+        if k == 2:  # (the commonest first: w:sz, w:rFonts)
+            try:
+                got[2] = int(ch.get(_VAL, "")) / 2
+            except ValueError:
+                continue  # (not a number: nothing set)
+        elif k == 1:
             theme = ch.get(_ASCII_THEME) or ch.get(_HANSI_THEME)
             font = (themes.get(theme[:5]) if theme else None) or ch.get(_ASCII) or ch.get(_HANSI)
             if font:
-                out["font"] = font
-        elif tag == _SZ:
-            with contextlib.suppress(ValueError):
-                out["size"] = int(ch.get(_VAL, "")) / 2
-        elif tag == _B:
-            out["bold"] = _toggle(ch)
-        elif tag == _I:
-            out["italic"] = _toggle(ch)
-        elif tag == _CAPS:
-            out["caps"] = _toggle(ch)
-        elif tag == _U:
-            out["underline"] = (ch.get(_VAL) or "single").lower() not in _OFF
-    return out
+                got[1] = font
+        elif k == 0:
+            got[0] = ch.get(_VAL)
+        elif k == 6:
+            got[6] = (ch.get(_VAL) or "single").lower() not in _OFF
+        else:
+            val = ch.get(_VAL)
+            got[k] = val is None or val.lower() not in _OFF
+    return tuple(got)
+
+
+_KEYS = ("rstyle", "font", "size", "bold", "italic", "caps", "underline")
+
+
+def _rpr(rpr: Any, themes: dict[str, str]) -> _RProps:
+    """What a style's ``w:rPr`` sets, by property name."""
+    if rpr is None:
+        return {}
+    return {k: v for k, v in zip(_KEYS, _direct(rpr, themes), strict=True) if v is not None}
 
 
 def _twips(el: Any, name: str) -> float | None:
@@ -149,13 +151,15 @@ def _twips(el: Any, name: str) -> float | None:
         return None
 
 
-def _ppr(ppr: Any, *, of_paragraph: bool = False) -> _PProps:
+def _ppr(ppr: Any) -> _PProps:
+    """What a ``w:pPr`` sets (its children read in order: a later one wins)."""
     out: _PProps = {}
     if ppr is None:
         return out
-    prefix = "w:pPr/w:" if of_paragraph else "w:"
-    for ch in _xpath("|".join(prefix + t for t in _PPR_TAGS))(ppr):
+    for ch in ppr:
         tag = ch.tag
+        if tag not in _PPR_TAGS:
+            continue
         if tag == _PSTYLE:
             out["pstyle"] = ch.get(_VAL)
         elif tag == _W + "jc":
@@ -188,11 +192,13 @@ def _ppr(ppr: Any, *, of_paragraph: bool = False) -> _PProps:
 
 
 class _Resolver:
-    """Paragraph and run properties through the style chains (cached per style pair)."""
+    """Paragraph and run properties through the style chains (cached per style pair; a
+    style's own properties are read when a chain first reaches it)."""
 
     def __init__(self, root: Any, themes: dict[str, str]) -> None:
         self.themes = themes
-        self.own: dict[str, tuple[str | None, dict[str, Any], dict[str, Any]]] = {}
+        self._styles: dict[str, Any] = {}
+        self._own: dict[str, tuple[str | None, _PProps, _RProps]] = {}
         self.default_para: str | None = None
         self.pdefaults: _PProps = {}
         self.rdefaults: _RProps = {}
@@ -200,9 +206,10 @@ class _Resolver:
         self._r: dict[str | None, _RProps] = {}
         self._combined: dict[tuple[str | None, str | None], _RProps] = {}
         self._plain: dict[str | None, _RunTuple] = {}
-        # a run's properties by its paragraph style and the XML of its w:rPr: the runs of
+        # a run's properties by its paragraph style and what its w:rPr sets: the runs of
         # a document share a few dozen (bounded by the document)
-        self._direct: dict[tuple[str | None, bytes], _RunTuple] = {}
+        self._by_direct: dict[tuple[str | None, _Direct], _RunTuple] = {}
+        self._fields: dict[tuple[str | None, tuple[tuple[str, Any], ...]], _ParaTuple] = {}
         if root is None:
             return
         for el in root:
@@ -210,22 +217,38 @@ class _Resolver:
                 sid = el.get(_W + "styleId")
                 if sid is None:
                     continue
-                based = el.find(_W + "basedOn")
-                base = None if based is None else based.get(_VAL)
-                self.own[sid] = (base, _ppr(el.find(_W + "pPr")), _rpr(el.find(_W + "rPr"), themes))
+                self._styles[sid] = el
                 if el.get(_W + "type") == "paragraph" and el.get(_W + "default") in ("1", "true"):
                     self.default_para = sid
             elif el.tag == _W + "docDefaults":
                 self.rdefaults = _rpr(el.find(f"{_W}rPrDefault/{_W}rPr"), themes)
                 self.pdefaults = _ppr(el.find(f"{_W}pPrDefault/{_W}pPr"))
 
+    def own(self, sid: str) -> tuple[str | None, _PProps, _RProps] | None:
+        """The style ``sid``'s ``w:basedOn`` and what its ``w:pPr`` and ``w:rPr`` set
+        (``None`` for a style the document does not define)."""
+        got = self._own.get(sid)
+        if got is None:
+            el = self._styles.get(sid)
+            if el is None:
+                return None
+            based = next(el.iterchildren(_W + "basedOn"), None)
+            base = None if based is None else based.get(_VAL)
+            ppr = next(el.iterchildren(_PPR), None)
+            rpr = next(el.iterchildren(_RPR), None)
+            got = self._own[sid] = (base, _ppr(ppr), _rpr(rpr, self.themes))
+        return got
+
     def _chain(self, sid: str | None, which: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         seen: set[str] = set()
         cur = sid
-        while cur is not None and cur in self.own and cur not in seen:
+        while cur is not None and cur not in seen:
+            own = self.own(cur)
+            if own is None:
+                break
             seen.add(cur)
-            base, pprops, rprops = self.own[cur]
+            base, pprops, rprops = own
             for k, v in (pprops if which == 1 else rprops).items():
                 out.setdefault(k, v)
             cur = base
@@ -241,27 +264,54 @@ class _Resolver:
             self._p[sid] = got
         return got
 
-    def run_props(self, pstyle: str | None, run: Any) -> _RunTuple:
-        """Font, size, bold, italic, caps, underline of ``run`` (a ``w:r``) in a paragraph
-        of style ``pstyle``."""
-        rpr = run.find(_RPR)
-        if rpr is None:  # (nothing set directly: the paragraph style decides)
-            return self._plain_run(pstyle)
-        from lxml import etree
-
-        key = (pstyle, etree.tostring(rpr))
-        got = self._direct.get(key)
+    def para_fields(self, pstyle: str | None, direct: _PProps) -> _ParaTuple:
+        """The paragraph-level fields of a paragraph of style ``pstyle`` whose ``w:pPr``
+        sets ``direct`` (cached: a document's paragraphs share a few dozen)."""
+        key = (pstyle, tuple(direct.items()))
+        got = self._fields.get(key)
         if got is not None:
             return got
-        props = _rpr(rpr, self.themes)
-        if not props:
-            got = self._plain_run(pstyle)
-        else:
-            rstyle = props.pop("rstyle", None)
-            for k, v in self.run(pstyle, rstyle).items():
-                props.setdefault(k, v)
-            got = self._tuple(props)
-        self._direct[key] = got
+        pp = dict(direct)
+        pp.pop("pstyle", None)
+        for k, v in self.para(pstyle).items():
+            pp.setdefault(k, v)
+        raw_line = pp.get("line")
+        line = line_pt = None
+        if raw_line is not None:
+            if pp.get("lineRule", "auto") == "auto":
+                line = raw_line / 240
+            else:
+                line_pt = raw_line / 20
+        align = pp.get("align") or "left"
+        got = self._fields[key] = (
+            _ALIGNS.get(align, align),
+            line,
+            line_pt,
+            pp.get("before", 0.0) / 20,
+            pp.get("after", 0.0) / 20,
+            pp.get("first", 0.0) / 567,
+            pp.get("left", 0.0) / 567,
+            bool(pp.get("border")),
+        )
+        return got
+
+    def run_props(self, pstyle: str | None, direct: _Direct | None) -> _RunTuple:
+        """Font, size, bold, italic, caps, underline of a run in a paragraph of style
+        ``pstyle`` whose ``w:rPr`` sets ``direct`` (``None``: the run has no ``w:rPr``)."""
+        if direct is None:  # (nothing set directly: the paragraph style decides)
+            return self._plain_run(pstyle)
+        key = (pstyle, direct)
+        got = self._by_direct.get(key)
+        if got is None:
+            if direct == _NOTHING:
+                got = self._plain_run(pstyle)
+            else:
+                props = dict(self.run(pstyle, direct[0]))
+                for k, v in zip(_KEYS[1:], direct[1:], strict=True):
+                    if v is not None:
+                        props[k] = v
+                got = self._tuple(props)
+            self._by_direct[key] = got
         return got
 
     def _plain_run(self, pstyle: str | None) -> _RunTuple:
@@ -297,14 +347,21 @@ class _Resolver:
         return got
 
 
+# a run's extent in its paragraph's text and what its w:rPr sets (None: it has none)
+_Span = tuple[int, int, "_Direct | None"]
+
+
 class _FormatWalker(_Walker):
-    """The reader's walker, keeping each paragraph's element and its runs' extents."""
+    """The reader's walker, keeping for each paragraph its element, what its ``w:pPr`` sets
+    and its runs' extents with what their ``w:rPr`` set: read as the walk reaches each
+    element, while its XML is at hand."""
 
     def __init__(self, styles: _Styles) -> None:
         super().__init__(styles)
-        self._runs: list[tuple[int, int, Any]] = []
+        self._runs: list[_Span] = []
         self._pos = 0
         self.parts: dict[int, tuple[int, int]] = {}
+        self.roots: list[Any] = []
 
     def blocks(
         self, container: Any, kind: Any, table: int | None, row: int | None, col: int | None
@@ -315,31 +372,49 @@ class _FormatWalker(_Walker):
         start = len(self.records)
         super().blocks(container, kind, table, row, col)
         self.parts[id(container)] = (start, len(self.records))
+        self.roots.append(container)
 
     def paragraph(
         self, p: Any, kind: Any, table: int | None, row: int | None, col: int | None
     ) -> None:
-        runs: list[tuple[int, int, Any]] = []
+        runs: list[_Span] = []
+        direct = _ppr(_first(p, _PPR))
         saved = (self._runs, self._pos)
         self._runs, self._pos = runs, 0
         k = len(self.records)
         super().paragraph(p, kind, table, row, col)
         # (the record carries its element and runs: records dropped later take them along)
-        self.records[k] = (*self.records[k], (p, runs))  # type: ignore[assignment]
+        self.records[k] = (*self.records[k], (p, direct, runs))  # type: ignore[assignment]
         self._runs, self._pos = saved
 
     def run(self, r: Any, el: Any, out: list[str], boxes: list[Any]) -> None:
         n = len(out)
         super().run(r, el, out, boxes)
-        if el is r:
-            added = sum(map(len, out[n:]))
+        if el is r and len(out) > n:
+            added = len(out[n]) if len(out) == n + 1 else sum(map(len, out[n:]))
             if added:
-                self._runs.append((self._pos, self._pos + added, r))
-            self._pos += added
+                first = r[0]  # (the run has content: a child)
+                rpr = first if first.tag == _RPR else next(r.iterchildren(_RPR), None)
+                direct = None if rpr is None else _direct(rpr, self.styles.themes)
+                self._runs.append((self._pos, self._pos + added, direct))
+                self._pos += added
 
 
-def _has_shape(p: Any) -> bool:
-    return any(True for el in p.iter(*_SHAPES))
+def _shaped(roots: list[Any]) -> set[Any]:
+    """The paragraphs (``w:p``) under ``roots`` that hold a drawing, a VML picture or an
+    embedded object at any depth: one scan of each part for the shapes (there are few),
+    then up from each."""
+    out: set[Any] = set()
+    for root in roots:
+        for el in root.iter(*_SHAPES):
+            up = el.getparent()
+            while up is not None:
+                if up.tag == _P:
+                    if up in out:
+                        break  # (its ancestors are in already)
+                    out.add(up)
+                up = up.getparent()
+    return out
 
 
 def _page_field(p: Any) -> bool:
@@ -350,35 +425,30 @@ def _page_field(p: Any) -> bool:
     return False
 
 
-def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> ParagraphFormat:
-    text, kind, table, row, col, _props, (p, spans) = record
-    pp = _ppr(p, of_paragraph=True)
-    pstyle = pp.pop("pstyle", None)
-    for k, v in res.para(pstyle).items():
-        pp.setdefault(k, v)
+# The paragraph-level fields of a ParagraphFormat (align, line, line_pt, before, after,
+# first-line indent, left indent, bottom border) from what its w:pPr sets
+_ParaTuple = tuple[str, float | None, float | None, float, float, float, float, bool]
+_ALIGNS = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}
+
+
+def _paragraph(
+    index: int, record: tuple[Any, ...], res: _Resolver, shaped: set[Any]
+) -> ParagraphFormat:
+    text, kind, table, row, col, _props, (p, pp, spans) = record
+    pstyle = pp.get("pstyle")
+    fields = res.para_fields(pstyle, pp)
     runs: list[RunFormat] = []
     underlined = bool(spans)
-    for start, end, r in spans:
+    for start, end, direct in spans:
         if text[start:end].isspace():
             continue  # (blanks: no check looks at them)
-        fmt = RunFormat(start, end, len(runs), *res.run_props(pstyle, r))
+        fmt = RunFormat(start, end, len(runs), *res.run_props(pstyle, direct))
         if not fmt.underline:
             underlined = False
         runs.append(fmt)
-    rule_line = pp.get("lineRule", "auto")
-    raw_line = pp.get("line")
-    line = line_pt = None
-    if raw_line is not None:
-        if rule_line == "auto":
-            line = raw_line / 240
-        else:
-            line_pt = raw_line / 20
-    align = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}.get(
-        pp.get("align") or "left", pp.get("align") or "left"
-    )
     rule = (
-        bool(pp.get("border"))
-        or _has_shape(p)
+        fields[7]
+        or p in shaped
         or (underlined and bool(text.strip()))
         or (len(text) < 200 and bool(text.strip()) and _RULE_TEXT.fullmatch(text) is not None)
     )
@@ -390,13 +460,7 @@ def _paragraph(index: int, record: tuple[Any, ...], res: _Resolver) -> Paragraph
         col,
         text,
         tuple(runs),
-        align,
-        line,
-        line_pt,
-        pp.get("before", 0.0) / 20,
-        pp.get("after", 0.0) / 20,
-        pp.get("first", 0.0) / 567,
-        pp.get("left", 0.0) / 567,
+        *fields[:7],
         rule,
         kind in ("header", "footer") and _page_field(p),
     )
@@ -447,7 +511,8 @@ def _format(document: Any, walker: _FormatWalker, res: _Resolver, data: bytes) -
     body = document.element.body
     related = document.part.related_parts
     ranges = walker.parts
-    paragraphs = tuple(_paragraph(i, rec, res) for i, rec in enumerate(walker.records))
+    shaped = _shaped([document.element, *walker.roots])
+    paragraphs = tuple(_paragraph(i, rec, res, shaped) for i, rec in enumerate(walker.records))
     sections: list[SectionFormat] = []
     for k, sect in enumerate(body.iter(_W + "sectPr")):
         pg = sect.find(_W + "pgSz")

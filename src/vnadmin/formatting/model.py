@@ -55,6 +55,8 @@ class Spec:
         align: the paragraph alignment prescribed, or ``"any"``.
         article: where Phụ lục I says it.
         types: the document types it applies to (empty: every type).
+        box: the ô số of Phụ lục I, Phần I, mục IV where it is laid out (``"1"``,
+            ``"5a"``, ``"7b"`` …; empty for none).
     """
 
     component: str
@@ -68,6 +70,7 @@ class Spec:
     align: Align
     article: str
     types: tuple[str, ...] = ()
+    box: str = ""
 
     def accepts_size(self, size: float) -> bool:
         """Whether ``size`` (points) is in the prescribed range."""
@@ -128,6 +131,7 @@ def specs() -> dict[str, Spec]:
             row["align"],  # type: ignore[arg-type]
             row["article"],
             tuple(t for t in row["types"].split("|") if t),
+            row["box"],
         )
     return out
 

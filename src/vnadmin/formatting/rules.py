@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -112,8 +113,13 @@ class _Map:
         return (start + lo, start + (len(para.text) if hi is None else hi))
 
 
+# One character for which str.isalnum() holds (\w is exactly those and "_").
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _letters(s: str) -> bool:
-    return any(c.isalnum() for c in s)
+    """Whether ``s`` holds a letter or a digit."""
+    return _ALNUM.search(s) is not None
 
 
 def _runs(seg: _Segment) -> Iterator[tuple[RunFormat, int, int]]:
@@ -124,15 +130,35 @@ def _runs(seg: _Segment) -> Iterator[tuple[RunFormat, int, int]]:
             yield r, a, b
 
 
+def _off_size(p: ParagraphFormat, sp: Spec) -> bool:
+    """Whether a run of ``p`` with a letter or digit has a size out of ``sp``'s range
+    (the size looked at first: most runs pass it)."""
+    n = len(p.text)
+    return any(
+        r.size is not None
+        and not sp.accepts_size(r.size)
+        and min(r.end, n) > r.start
+        and _letters(p.text[r.start : min(r.end, n)])
+        for r in p.runs
+    )
+
+
 def _is_upper(segs: list[_Segment]) -> bool:
     """Whether the letters of the segments are (at least 90 %) capitals as shown."""
     total = upper = 0
-    for seg in segs:
-        text = seg[0].text
-        for r, a, b in _runs(seg):
+    for para, lo, hi in segs:
+        text = para.text
+        for r in para.runs:
+            a, b = max(r.start, lo), min(r.end, hi)
+            if b <= a:
+                continue
             piece = text[a:b]
             lower = sum(map(str.islower, piece))
             letters = lower + sum(map(str.isupper, piece))
+            # (a piece with no cased letter adds nothing; one without a letter or digit,
+            # such as "Ⓐ", is left out as _runs leaves it out)
+            if not letters or not _letters(piece):
+                continue
             total += letters
             upper += letters if r.caps else letters - lower
     return total == 0 or upper >= 0.9 * total
@@ -349,14 +375,7 @@ class _Checker:
         if not paras:
             return
         sp = spec("body")
-        sized = [
-            p
-            for p in paras
-            if any(
-                r.size is not None and not sp.accepts_size(r.size)
-                for r, _, _ in _runs((p, 0, len(p.text)))
-            )
-        ]
+        sized = [p for p in paras if _off_size(p, sp)]
         if sized:
             self.check_segments(sp, [(sized[0], 0, len(sized[0].text))], n=len(sized))
         # prose: the paragraphs of running text (not a centred heading, not in capitals)
@@ -445,17 +464,22 @@ class _Checker:
 
     def fonts(self) -> None:
         rules = fonts()
-        required = [r.name.lower() for r in rules if r.kind == "required"]
+        required = tuple(r.name.lower() for r in rules if r.kind == "required")
         legacy = [(r.name.lower(), r.encoding) for r in rules if r.kind == "legacy"]
         seen: dict[str, list[tuple[ParagraphFormat, RunFormat]]] = {}
+        wrong: dict[str, bool] = {}  # (a font name: whether it is not the required font)
         for p in self.fmt.paragraphs:
             fonts_here: set[str] = set()
             for r in p.runs:
-                if r.font is None or r.font in fonts_here or not _letters(p.text[r.start : r.end]):
+                font = r.font
+                if font is None or font in fonts_here or not _letters(p.text[r.start : r.end]):
                     continue
-                fonts_here.add(r.font)
-                if not r.font.lower().startswith(tuple(required)):
-                    seen.setdefault(r.font, []).append((p, r))
+                fonts_here.add(font)
+                bad = wrong.get(font)
+                if bad is None:
+                    bad = wrong[font] = not font.lower().startswith(required)
+                if bad:
+                    seen.setdefault(font, []).append((p, r))
         for font, where in seen.items():
             p, r = where[0]
             low = font.lower()

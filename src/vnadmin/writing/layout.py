@@ -1,17 +1,19 @@
-"""The presentation values of NĐ 30/2020/NĐ-CP, Phụ lục I, in one typed table.
+"""The presentation values of NĐ 30/2020/NĐ-CP, Phụ lục I, as the writer uses them.
 
 Everything :func:`vnadmin.render_docx` lays out and :func:`vnadmin.fix` corrects on a
-``.docx`` comes from here: the page (Phụ lục I, I.3–I.5: A4 portrait, margins top and
-bottom 20–25 mm, left 30–35 mm, right 15–20 mm; page numbers from page 2, centred in the
-top margin, 13–14 pt), the font (I.2: Times New Roman, Unicode TCVN 6909:2001, black) and,
-for each component (ô số of Phụ lục I, Mục IV, and the font table of Mục V), the size range
-the decree allows, the size written, and weight, slant, case and alignment.
+``.docx`` comes from here, and every value the decree prescribes comes from the thể thức
+tables that the F checks read (:mod:`vnadmin.formatting.model`, ``vnadmin/data/the_thuc*.tsv``:
+one home): the page (Phụ lục I, I.1–I.3: A4 portrait, margins top and bottom 20–25 mm,
+left 30–35 mm, right 15–20 mm, from ``the_thuc_measures.tsv``), the font (I.4: Times New
+Roman, from ``the_thuc_fonts.tsv``) and, for each component, the size range, weight, slant,
+case and alignment and the ô số of Mục IV (``the_thuc.tsv``). What the decree leaves open
+is chosen here, inside what it allows: the size written (one end of the range), the weight
+or slant where the table says "any" (upright, not bold), the alignment where it prescribes
+none, the spacing before and after each paragraph (the body's 6 pt between paragraphs and
+its 1,27 cm first-line indent are the measures of II.6.e) and where the page number sits.
 
-Source: NĐ 30/2020/NĐ-CP, Phụ lục I (Phần I, Mục II.1–II.9, Mục IV and the table "Phông
-chữ, cỡ chữ, kiểu chữ"); the copies in ``/work/shared/docs/domain.md`` §1.5–1.14 [S2].
-
->>> COMPONENTS["issuer"].sizes, COMPONENTS["issuer"].bold
-((12.0, 13.0), True)
+>>> COMPONENTS["issuer"].sizes, COMPONENTS["issuer"].bold, COMPONENTS["issuer"].box
+((12.0, 13.0), True, '2')
 >>> PAGE.width_mm, PAGE.left_mm, FONT
 (210.0, 30.0, 'Times New Roman')
 """
@@ -22,10 +24,9 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["COMPONENTS", "FONT", "PAGE", "Component", "Page"]
+from vnadmin.formatting.model import Spec, fonts, measure, specs
 
-#: The one font of the document (Phụ lục I, I.2).
-FONT = "Times New Roman"
+__all__ = ["COMPONENTS", "FONT", "PAGE", "Component", "Page"]
 
 Align = Literal["left", "center", "right", "justify"]
 Case = Literal["upper", "as_written"]
@@ -46,6 +47,7 @@ class Component:
         before, after: spacing before and after the paragraph (pt).
         indent_mm: first-line indent (mm).
         article: where the values come from.
+        row: the row of ``the_thuc.tsv`` (:func:`vnadmin.formatting.spec`) it follows.
     """
 
     name: str
@@ -60,6 +62,7 @@ class Component:
     after: float = 0.0
     indent_mm: float = 0.0
     article: str = ""
+    row: str = ""
 
     def allows(self, size: float) -> bool:
         """Whether ``size`` (pt) lies in the decree's range."""
@@ -85,85 +88,93 @@ class Page:
         return self.width_mm - self.left_mm - self.right_mm
 
 
-PAGE = Page(
-    width_mm=210.0,
-    height_mm=297.0,
-    top_mm=20.0,
-    bottom_mm=20.0,
-    left_mm=30.0,
-    right_mm=15.0,
-    margin_ranges=((20.0, 25.0), (20.0, 25.0), (30.0, 35.0), (15.0, 20.0)),
-    header_mm=10.0,
-    article="NĐ 30, Phụ lục I, I.3 (A4, hướng dọc), I.4 (lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm)",
-)
+def _font() -> str:
+    return next(f.name for f in fonts() if f.kind == "required")
 
-_P = "NĐ 30, Phụ lục I"
-_Row = tuple[str, str, tuple[int, int], float, bool, bool, Case, Align, float, float, float, str]
-_ROWS: tuple[_Row, ...] = (
-    # name, box, sizes, size, bold, italic, case, align, before, after, indent, article
-    ("national", "1", (12, 13), 12, True, False, "upper", "center", 0, 0, 0, f"{_P}, II.1"),
-    ("motto", "1", (13, 14), 13, True, False, "as_written", "center", 0, 0, 0, f"{_P}, II.1"),
-    ("parent", "2", (12, 13), 12, False, False, "upper", "center", 0, 0, 0, f"{_P}, II.2"),
-    ("issuer", "2", (12, 13), 12, True, False, "upper", "center", 0, 0, 0, f"{_P}, II.2"),
-    ("code", "3", (13, 13), 13, False, False, "as_written", "center", 6, 0, 0, f"{_P}, II.3"),
-    ("place_date", "4", (13, 14), 13, False, True, "as_written", "center", 6, 0, 0, f"{_P}, II.4"),
-    ("type", "5a", (13, 14), 14, True, False, "upper", "center", 12, 0, 0, f"{_P}, II.5.a"),
-    ("summary", "5a", (13, 14), 14, True, False, "as_written", "center", 0, 0, 0, f"{_P}, II.5.a"),
-    ("vv", "5b", (12, 13), 12, False, False, "as_written", "center", 6, 0, 0, f"{_P}, II.5.b"),
-    ("urgency", "10b", (13, 14), 13, True, False, "upper", "left", 6, 0, 0, f"{_P}, II.10.b"),
-    (
-        "addressee",
-        "9a",
-        (13, 14),
-        14,
-        False,
-        False,
-        "as_written",
-        "left",
-        12,
-        0,
-        0,
-        f"{_P}, II.9.a",
-    ),
-    ("body", "6", (13, 14), 14, False, False, "as_written", "justify", 0, 6, 12.7, f"{_P}, II.6"),
-    ("basis", "6", (13, 14), 14, False, True, "as_written", "justify", 0, 6, 12.7, f"{_P}, II.6"),
-    ("heading", "6", (13, 14), 14, True, False, "as_written", "center", 6, 6, 0, f"{_P}, II.6.b"),
-    (
-        "article",
-        "6",
-        (13, 14),
-        14,
-        True,
-        False,
-        "as_written",
-        "justify",
-        0,
-        6,
-        12.7,
-        f"{_P}, II.6.b",
-    ),
-    ("authority", "7a", (13, 14), 13, True, False, "upper", "center", 0, 0, 0, f"{_P}, II.7.a"),
-    ("signer", "7b", (13, 14), 14, True, False, "as_written", "center", 60, 0, 0, f"{_P}, II.7.c"),
-    ("noi_nhan", "9b", (12, 12), 12, True, True, "as_written", "left", 6, 0, 0, f"{_P}, II.9.b"),
-    ("recipient", "9b", (11, 11), 11, False, False, "as_written", "left", 0, 0, 0, f"{_P}, II.9.b"),
-    ("page_number", "", (13, 14), 14, False, False, "as_written", "center", 0, 0, 0, f"{_P}, I.5"),
-)
+
+#: The one font of the document (Phụ lục I, I.4).
+FONT = _font()
+
+
+def _page() -> Page:
+    sides = ("top", "bottom", "left", "right")
+    ranges = []
+    for side in sides:
+        m = measure(f"margin_{side}")
+        ranges.append((m.low, m.low if m.high is None else m.high))
+    width, height = measure("paper_width"), measure("paper_height")
+    return Page(
+        width_mm=width.low,
+        height_mm=height.low,
+        # each margin at the low end of its range: the widest text area the decree allows
+        top_mm=ranges[0][0],
+        bottom_mm=ranges[1][0],
+        left_mm=ranges[2][0],
+        right_mm=ranges[3][0],
+        margin_ranges=tuple(ranges),
+        header_mm=10.0,  # (the page number, centred in the top margin: I.7)
+        article=f"{width.article} (A4, portrait); {measure('margin_top').article} (margins)",
+    )
+
+
+#: The page: A4 portrait, the margins at the low end of their ranges.
+PAGE = _page()
+
+# What the writer chooses for each component, keyed by its name, with the row of
+# the_thuc.tsv it follows: (row, size written: "min"/"max" of the row's range, alignment
+# where the row prescribes none, before, after (pt), first-line indent (cm) where the
+# row's values leave them open). "body" spacing and indent: the measures of II.6.e.
+_Choice = tuple[str, str, Align, float, float | str, float | str]
+_CHOICES: dict[str, _Choice] = {
+    "national": ("national_title", "min", "center", 0, 0, 0),
+    "motto": ("motto", "min", "center", 0, 0, 0),
+    "parent": ("parent_issuer", "min", "center", 0, 0, 0),
+    "issuer": ("issuer", "min", "center", 0, 0, 0),
+    "code": ("code", "min", "center", 6, 0, 0),
+    "place_date": ("place_date", "min", "center", 6, 0, 0),
+    "type": ("type_name", "max", "center", 12, 0, 0),
+    "summary": ("summary", "max", "center", 0, 0, 0),
+    "vv": ("cv_summary", "min", "center", 6, 0, 0),
+    "urgency": ("urgency", "min", "left", 6, 0, 0),
+    "addressee": ("kinh_gui", "max", "left", 12, 0, 0),
+    "body": ("body", "max", "justify", 0, "spacing", "indent"),
+    "basis": ("legal_basis", "max", "justify", 0, "spacing", "indent"),
+    "heading": ("section_heading", "max", "center", 6, "spacing", 0),
+    "article": ("article_heading", "max", "justify", 0, "spacing", "indent"),
+    "authority": ("authority", "min", "center", 0, 0, 0),
+    "signer": ("signer_name", "max", "center", 60, 0, 0),  # (60 pt: room for the signature)
+    "noi_nhan": ("recipients_heading", "min", "left", 6, 0, 0),
+    "recipient": ("recipient_entry", "min", "left", 0, 0, 0),
+    "page_number": ("page_number", "max", "center", 0, 0, 0),
+}
+
+
+def _component(name: str, choice: _Choice) -> Component:
+    row, which, align, before, after, indent = choice
+    sp: Spec = specs()[row]
+    if after == "spacing":
+        after = measure("paragraph_spacing").low
+    if indent == "indent":
+        high = measure("first_line_indent").high
+        indent = 0.0 if high is None else high
+    return Component(
+        name=name,
+        box=sp.box,
+        sizes=(sp.min_pt, sp.max_pt),
+        size=sp.min_pt if which == "min" else sp.max_pt,
+        bold=sp.bold == "yes",
+        italic=sp.italic == "yes",
+        case="upper" if sp.case == "upper" else "as_written",
+        align=align if sp.align == "any" else sp.align,
+        before=float(before),
+        after=float(after),
+        indent_mm=float(indent) * 10,
+        article=sp.article,
+        row=row,
+    )
+
 
 #: Every component, by name.
 COMPONENTS: dict[str, Component] = {
-    row[0]: Component(
-        name=row[0],
-        box=row[1],
-        sizes=(float(row[2][0]), float(row[2][1])),
-        size=float(row[3]),
-        bold=row[4],
-        italic=row[5],
-        case=row[6],
-        align=row[7],
-        before=float(row[8]),
-        after=float(row[9]),
-        indent_mm=float(row[10]),
-        article=row[11],
-    )
-    for row in _ROWS
+    name: _component(name, choice) for name, choice in _CHOICES.items()
 }
