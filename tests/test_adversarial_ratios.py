@@ -15,13 +15,40 @@ import pytest
 
 from tests.growth import count_lines, count_work, growth, quietly
 from tests.strategies_adversarial import FAMILIES
-from vnadmin import find_codes, find_references, find_signatures, parse_recipients
+from vnadmin import (
+    check_dates,
+    find_codes,
+    find_dates,
+    find_references,
+    find_signatures,
+    find_tasks,
+    normalize_text,
+    parse_recipients,
+    parse_signatures,
+    resolve_references,
+)
 
 # (function, family, characters per repetition, bound on calls per repetition)
 CALLS: list[tuple[Callable[[str], Any], str, int, float]] = [
-    (find_codes, "code_tokens", 6, 35.0),  # 169: a full scan of each "1/Q Đ"
-    (find_references, "code_tokens", 6, 80.0),  # 190
+    (find_codes, "code_tokens", 6, 20.0),  # 169: a full scan of each "1/Q Đ"; 11 a lookup
+    (find_references, "code_tokens", 6, 25.0),  # 190; 41 with a Reference built for each
+    (resolve_references, "code_tokens", 6, 25.0),  # 44
     (find_signatures, "signing_marks", 4, 45.0),  # 63: tokens read after each "KT."
+    (parse_signatures, "signing_marks", 4, 55.0),  # 63: the first line's marks read twice
+    (parse_signatures, "nested_parens", 1, 24.0),  # 32: the text tokenised three times
+    (find_dates, "dates_run", 25, 30.0),  # 38: a phrase record, then the mention
+    (check_dates, "dates_run", 25, 40.0),  # 48: a mention built for each date
+    (find_tasks, "honours", 4, 12.0),  # 37: each "TS." ended a sentence
+]
+
+# (function, family, characters per repetition, bound on Python lines per repetition)
+LINES: list[tuple[Callable[[str], Any], str, int, float]] = [
+    (find_codes, "code_tokens", 6, 40.0),  # 60
+    (find_references, "code_tokens", 6, 50.0),  # 156
+    (find_dates, "dates_run", 25, 75.0),  # 101
+    (check_dates, "dates_run", 25, 90.0),  # 118
+    (parse_signatures, "nested_parens", 1, 40.0),  # 47
+    (find_tasks, "honours", 4, 12.0),  # 81
 ]
 
 
@@ -33,6 +60,17 @@ def test_calls_per_repetition(
     text = FAMILIES[family](12_000)
     run(text)  # tables and memos loaded on a first call are not the input's work
     per = count_work(lambda: run(text + "\n1")) / (len(text) / unit)
+    assert per <= bound
+
+
+@pytest.mark.parametrize(("fn", "family", "unit", "bound"), LINES)
+def test_lines_per_repetition(
+    fn: Callable[[str], Any], family: str, unit: int, bound: float
+) -> None:
+    run = quietly(fn)
+    text = FAMILIES[family](12_000)
+    run(text)
+    per = count_lines(lambda: run(text + "\n1")) / (len(text) / unit)
     assert per <= bound
 
 
@@ -53,6 +91,10 @@ def test_recipients_parens_lines_per_note() -> None:
         (find_references, "code_tokens"),
         (find_signatures, "signing_marks"),
         (parse_recipients, "recipients_parens"),
+        (find_dates, "dates_run"),
+        (check_dates, "dates_run"),
+        (parse_signatures, "nested_parens"),
+        (find_tasks, "honours"),
     ],
 )
 def test_still_linear(fn: Callable[[str], Any], family: str) -> None:
@@ -109,3 +151,32 @@ def test_archive_run_of_notes_reads_as_before() -> None:
     drafter = parse_recipients("Nơi nhận:\n- Lưu: VT, X(AB)(AB)(AB).")
     assert drafter.archive is not None
     assert drafter.archive.drafter == "AB"
+
+
+def test_an_honour_before_a_name_ends_no_sentence() -> None:
+    # "Giao TS. Nguyễn Văn A …": the task was cut at "TS." and lost (NĐ 30, Phụ lục I,
+    # II.7.c: honours are written before the name).
+    text = "Giao TS. Nguyễn Văn A, Giám đốc Sở Tư pháp, chủ trì thực hiện trước ngày 15/10/2025."
+    leads = {t.lead.name for t in find_tasks(text) if t.lead is not None}
+    assert "TS. Nguyễn Văn A" in leads
+    two = "Sở Tư pháp phối hợp với PGS.TS. Lê An thực hiện. Sở Nội vụ báo cáo trước ngày 1/1/2026."
+    tasks = find_tasks(two)
+    assert [t.lead.name for t in tasks if t.lead is not None] == ["Sở Tư pháp", "Sở Nội vụ"]
+    assert [c.name for c in tasks[0].collaborators] == ["PGS.TS. Lê An"]
+    # a sentence that ends in another abbreviation still ends there
+    assert len(find_tasks("Sở Tư pháp thực hiện ở UBND. Sở Nội vụ báo cáo.")) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 03/01/2024, họp; ngày 29/9/2025 (thứ Hai), thứ ba, 30-9-2025 và 31/2/2025.",
+        "ngày 3 tháng 1 năm 2024 (thứ tư), ngày 03 tháng 02 năm 2024, thứ Ba; Chủ nhật, 5/10/2025",
+        FAMILIES["dates_run"](600),
+    ],
+)
+def test_dates_read_straight_from_the_scan_are_the_mapped_ones(text: str) -> None:
+    # find_dates on a text normalisation leaves alone builds each mention from its match;
+    # through a NormalizedText, the shared phrase records and the span mapping are used.
+    assert find_dates(text) == find_dates(normalize_text(text))
+    assert check_dates(text) == check_dates(normalize_text(text))
