@@ -129,6 +129,16 @@ def mentions_in(
     return out
 
 
+def first_mention(nt: NormalizedText) -> tuple[DateMention, int, int] | None:
+    """``mentions_in(nt)[0]`` (or ``None``), reading the text only up to that date."""
+    for m in g.scan(nt.text):
+        r = _raw(m)
+        value = r.value
+        if value is not None:
+            return mention(nt, r, value), r.start, r.end
+    return None
+
+
 def find_dates(text: Source) -> tuple[DateMention, ...]:
     """Every date mention in ``text`` (impossible dates are skipped). Never raises.
 

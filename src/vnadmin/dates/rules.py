@@ -78,6 +78,14 @@ def _form_findings(
     return out
 
 
+def _form_may_find(day_text: str, month_text: str) -> bool:
+    """False when :func:`_form_findings` finds nothing in these digits for sure: a day of
+    two characters, a month neither ``1``/``2`` alone nor written with a leading zero."""
+    return (
+        len(day_text) == 1 or month_text[:1] == "0" or (len(month_text) == 1 and month_text in "12")
+    )
+
+
 def _mention_findings(m: DateMention, form_severity: Severity | None) -> list[Finding]:
     out: list[Finding] = []
     if m.form is DateForm.WORDS:
@@ -130,7 +138,7 @@ def _phrase_findings(
             continue
         # The forms are read on the phrase, the weekday on the mention, which is made
         # only for a date with a weekday next to it (a text of bare dates makes none).
-        if r.form is DateForm.WORDS:
+        if r.form is DateForm.WORDS and _form_may_find(r.day_text, r.month_text):
             out += _form_findings(
                 r.day_text, r.day_span, r.month_text, r.month_span, form_severity, to_original
             )
