@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from vnadmin._regex import alternation
 from vnadmin.codes.finder import split_bare
@@ -277,10 +277,14 @@ def find(source: Source) -> tuple[Reference, ...]:
     """
     if not isinstance(source, (str, NormalizedText)) or not source:
         return ()
-    nt = as_normalized(source)
+    return tuple(mentions(as_normalized(source)))
+
+
+def mentions(nt: NormalizedText) -> Iterator[Reference]:
+    """The references of :func:`find`, in order, read only as far as they are taken
+    (:func:`~vnadmin.references.parser.parse` takes two: one, and whether another follows)."""
     s = nt.text
     original = nt.original
-    out: list[Reference] = []
     last_end = 0  # normalised offset where the previous mention ended
     prev_type: str | None = None
     prev_code_end = -1
@@ -357,24 +361,21 @@ def find(source: Source) -> tuple[Reference, ...]:
             start_o = code_o[0]
         else:
             start_o = nt.to_original(mention_start, mention_start + 1)[0]
-        out.append(
-            Reference(
-                code=code,
-                type_name=type_name,
-                date=date[0] if date is not None else None,
-                issuer_text=issuer,
-                code_span=code_o,
-                span=(start_o, end_o),
-                text=original[start_o:end_o],
-                type_span=type_span,
-                date_span=date_span,
-                issuer_span=issuer_span,
-            )
+        yield Reference(
+            code=code,
+            type_name=type_name,
+            date=date[0] if date is not None else None,
+            issuer_text=issuer,
+            code_span=code_o,
+            span=(start_o, end_o),
+            text=original[start_o:end_o],
+            type_span=type_span,
+            date_span=date_span,
+            issuer_span=issuer_span,
         )
         prev_type = type_name
         prev_code_end = stop
         last_end = max(stop, end)
-    return tuple(out)
 
 
 # --- short references -----------------------------------------------------------------
