@@ -180,3 +180,38 @@ def test_dates_read_straight_from_the_scan_are_the_mapped_ones(text: str) -> Non
     # through a NormalizedText, the shared phrase records and the span mapping are used.
     assert find_dates(text) == find_dates(normalize_text(text))
     assert check_dates(text) == check_dates(normalize_text(text))
+
+
+def test_one_value_readers_stop_at_what_decides() -> None:
+    # parse_datetime reads the text up to its first date, parse_reference up to its second
+    # mention: the dates or mentions after them cost nothing (they read every one before).
+    from vnadmin import parse_datetime, parse_reference
+
+    def work(fn: Callable[[str], Any], text: str) -> int:
+        run = quietly(fn)
+        run(text)
+        return count_work(lambda: run(text + " "))
+
+    head = "ngày 29/9/2025, 14 giờ 30 "
+    assert (
+        work(parse_datetime, head + "ngày 1/10/2025 " * 400)
+        <= work(parse_datetime, head + "ngày 1/10/2025 " * 4) + 10
+    )
+    mention = "Quyết định số 01/QĐ-UBND. "
+    assert work(parse_reference, mention * 400) <= work(parse_reference, mention * 4) + 10
+
+
+def test_the_date_anchor_is_the_one_it_replaced() -> None:
+    # Only the last two digits of a run can start a date: the look-ahead changes the
+    # engine's work on digit runs, not the anchors found.
+    import re
+
+    from vnadmin.dates import grammar
+
+    before = re.compile(r"[0-9][0-9]?(?:[ \t]*[/.\-][ \t]*[0-9]|\s*(?:tháng|Tháng|THÁNG))")
+    texts = [FAMILIES[name](2_000) for name in FAMILIES]
+    texts += ["1/2 12/3 123/4 1234 tháng 5, 99999-1, ngày 0101 tháng 02", "7" * 50 + "/1"]
+    for text in texts:
+        assert [m.start() for m in grammar._ANCHOR.finditer(text)] == [
+            m.start() for m in before.finditer(text)
+        ]

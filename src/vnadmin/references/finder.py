@@ -73,9 +73,10 @@ _CANDIDATE = re.compile(
 )
 
 
-def _candidates(s: str) -> list[int]:
-    """Offsets where a code may start (:data:`_CANDIDATE`), in order."""
-    return [m.start() for m in _CANDIDATE.finditer(s)]
+def _candidates(s: str) -> Iterator[int]:
+    """Offsets where a code may start (:data:`_CANDIDATE`), in order, found as far as
+    they are taken."""
+    return (m.start() for m in _CANDIDATE.finditer(s))
 
 
 _FORM_NUMBER = re.compile(r"\b(?:Mẫu|mẫu|biểu|Biểu|Phụ lục|phụ lục)[ \t]+(?:số[ \t]*)?$")
