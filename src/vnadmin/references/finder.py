@@ -73,9 +73,13 @@ _CANDIDATE = re.compile(
 )
 
 
-def _candidates(s: str) -> Iterator[int]:
-    """Offsets where a code may start (:data:`_CANDIDATE`), in order, found as far as
-    they are taken."""
+def _candidates(s: str) -> list[int]:
+    """Offsets where a code may start (:data:`_CANDIDATE`), in order."""
+    return list(_iter_candidates(s))
+
+
+def _iter_candidates(s: str) -> Iterator[int]:
+    """:func:`_candidates`, found as far as they are taken."""
     return (m.start() for m in _CANDIDATE.finditer(s))
 
 
@@ -292,7 +296,7 @@ def mentions(nt: NormalizedText) -> Iterator[Reference]:
     memos = memo(default_registry)
     cache = ReadCache()  # this text's stretches read before (a text repeating one run)
     identity = nt.is_identity
-    for start in _candidates(s):
+    for start in _iter_candidates(s):
         if start < last_end:
             continue
         if identity and (entry := cache.peek(s, start)) is not None:
