@@ -238,18 +238,27 @@ def _introduced(
 _QUICK_BACK = 40
 
 
-def _plainly_alone(s: str, floor: int, start: int, prev: str | None, end: int) -> bool:
+_SEEN_MAX = 256
+
+
+def _plainly_alone(
+    s: str, floor: int, start: int, prev: str | None, end: int, seen: dict[str, bool]
+) -> bool:
     """Whether nothing before ``start`` (down to ``floor``) can introduce a code there
     (see :func:`_introduced`), decided on the last word before it: no ``số``, no word
     that ends a type name, no list of a typed mention. ``False`` when unsure (the full
-    reading of the head decides then). A few string operations, no loop in Python."""
-    words = s[max(floor, start - _QUICK_BACK) : start].rsplit(None, 1)
-    if not words:
-        return False
-    last = words[-1].lower()
-    if "số" in last or last == ":" or last in _TYPES_BY_LAST_WORD:
-        return False
-    return prev is None or _LIST_GAP.fullmatch(s, end, start) is None
+    reading of the head decides then). A few string operations, no loop in Python;
+    ``seen`` keeps the verdict on the last words of at most :data:`_SEEN_MAX` windows
+    (a text repeating one run asks about one window again and again)."""
+    window = s[max(floor, start - _QUICK_BACK) : start]
+    alone = seen.get(window)
+    if alone is None:
+        words = window.rsplit(None, 1)
+        last = words[-1].lower() if words else ""
+        alone = bool(words) and not ("số" in last or last == ":" or last in _TYPES_BY_LAST_WORD)
+        if len(seen) < _SEEN_MAX:
+            seen[window] = alone
+    return alone and (prev is None or _LIST_GAP.fullmatch(s, end, start) is None)
 
 
 def _date_after(s: str, end: int) -> tuple[dt.date, int, int] | None:
@@ -296,6 +305,7 @@ def mentions(nt: NormalizedText) -> Iterator[Reference]:
     memos = memo(default_registry)
     cache = ReadCache()  # this text's stretches read before (a text repeating one run)
     identity = nt.is_identity
+    seen: dict[str, bool] = {}  # see _plainly_alone
     for start in _iter_candidates(s):
         if start < last_end:
             continue
@@ -305,7 +315,7 @@ def mentions(nt: NormalizedText) -> Iterator[Reference]:
             if verdict == _DROP or entry[0] is None:
                 continue
             if verdict == _BARE and _plainly_alone(
-                s, max(last_end, start - _LOOKBACK), start, prev_type, prev_code_end
+                s, max(last_end, start - _LOOKBACK), start, prev_type, prev_code_end, seen
             ):
                 continue
         code, stop = _read(nt, start, memos, cache)
