@@ -50,22 +50,73 @@ def find(source: Source, *, registry: Registry | None = None) -> tuple[DocumentC
     out: list[DocumentCode] = []
     last = 0
     cache = ReadCache()  # this text's stretches read before (a text repeating one run)
+    identity = nt.is_identity
     for start in starts:
         if start < last:
             continue
+        if identity and (entry := cache.peek(s, start)) is not None:
+            # A stretch read before: its verdicts decide before a code is built for it.
+            verdicts = entry[2]
+            if entry[0] is None or verdicts.get("code_like") is False:
+                last = entry[1] + start
+                continue
+            if verdicts.get("split_bare") and not after_so(s, start):
+                last = entry[1] + start
+                continue
         code, last = _read(nt, start, memos, cache)
         # A run the scanner read as a whole is not searched again inside (a code glued
         # to what comes before it is not a code of its own): the work stays linear.
         if code is None:
             continue
-        entry = cache.last  # the verdict on a stretch read before is kept with it
+        entry = cache.last  # the verdicts on a stretch read before are kept with it
         if entry is None:
             like = _code_like(code, reg)
-        elif (like := entry[2].get("code_like")) is None:
-            like = entry[2]["code_like"] = _code_like(code, reg)
-        if like:
+            bare = like and split_bare(code)
+        else:
+            verdicts = entry[2]
+            if (like := verdicts.get("code_like")) is None:
+                like = verdicts["code_like"] = _code_like(code, reg)
+            if (bare := verdicts.get("split_bare")) is None:
+                bare = verdicts["split_bare"] = split_bare(code)
+        if like and (not bare or after_so(s, start)):
             out.append(code)
     return tuple(out)
+
+
+def split_bare(code: DocumentCode) -> bool:
+    """Whether ``code``'s ký hiệu is a type abbreviation alone (no issuer, no unit) that
+    was read only by closing a blank (``1/Q Đ``, ``12 / QĐ``): too weak a reading to be
+    a code of its own in running text. It stands when ``số`` (or, for a reference, a type
+    word) introduces it; a split ký hiệu that names its issuer (``1/Q Đ-UBND``, a lost
+    hyphen) always stands (NĐ 30, Phụ lục I, II.3: the ký hiệu is the type's
+    abbreviation, then the issuer's)."""
+    return (
+        code.type_abbr is not None
+        and not code.issuers
+        and not code.units
+        and any(r.kind == "space_removed" for r in code.repairs)
+    )
+
+
+_SO_WINDOW = 12
+
+
+def after_so(s: str, start: int) -> bool:
+    """Whether ``s[:start]`` ends with the word ``số`` (``Số:``, ``số``, ``SỐ :``) and
+    at most a few blanks: a bounded look back, no scan."""
+    j = start
+    floor = max(0, start - _SO_WINDOW)
+    while j > floor and s[j - 1] in " \t":
+        j -= 1
+    if j > floor and s[j - 1] == ":":
+        j -= 1
+        while j > floor and s[j - 1] in " \t":
+            j -= 1
+    return (
+        j >= 2
+        and s[j - 2 : j].lower() == "số"
+        and (j == 2 or not (s[j - 3].isalnum() or s[j - 3] == "_"))
+    )
 
 
 def _candidates(s: str) -> list[int]:

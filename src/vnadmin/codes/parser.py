@@ -941,6 +941,18 @@ class ReadCache:
         self.last = None
         return None
 
+    def peek(self, s: str, pos: int) -> list[Any] | None:
+        """The entry kept for the stretch at ``pos`` (the one :meth:`get` would answer
+        from), without building its code: a finder reads the verdicts it kept in the
+        entry's dict (``entry[2]``) before it pays for a code it would drop. ``entry[0]``
+        is ``None`` when the stretch reads as no code; the run ends at ``entry[1] + pos``."""
+        entries = self.entries
+        for length in self.lengths:
+            entry = entries.get(s[pos : pos + length])
+            if entry is not None:
+                return entry
+        return None
+
     def scan(self, nt: NormalizedText, pos: int, m: Memo) -> tuple[DocumentCode | None, int]:
         """:func:`_scan` at ``pos`` (failure as ``None``), its result kept."""
         self.last = None

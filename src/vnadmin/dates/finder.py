@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -42,15 +43,19 @@ class Raw:
             return None
 
 
+_NUMERIC, _WORDS = DateForm.NUMERIC, DateForm.WORDS
+
+
 def _raw(m: re.Match[str]) -> Raw:
-    if m.group("d") is not None:
-        k = ("d", "m", "y")
-        form = DateForm.NUMERIC
-    else:
-        k = ("vd", "vm", "vy")
-        form = DateForm.WORDS
-    d, mo, y = m.group(*k)
-    return Raw(m.start(), m.end(), int(d), int(mo), int(y), form, d, mo, m.span(k[0]), m.span(k[1]))
+    d, mo, y = m.group("d", "m", "y")
+    if d is not None:
+        return Raw(
+            m.start(), m.end(), int(d), int(mo), int(y), _NUMERIC, d, mo, m.span("d"), m.span("m")
+        )
+    d, mo, y = m.group("vd", "vm", "vy")
+    return Raw(
+        m.start(), m.end(), int(d), int(mo), int(y), _WORDS, d, mo, m.span("vd"), m.span("vm")
+    )
 
 
 def scan_raw(nt: NormalizedText, start: int = 0, end: int | None = None) -> list[Raw]:
@@ -69,6 +74,11 @@ def weekday_near(s: str, start: int, end: int) -> tuple[int, tuple[int, int]] | 
         k = "a" if after.group("a") is not None else "b"
         return g.weekday_value(after.group(k)), after.span(k)
     lo = max(0, start - 24)
+    window = s[lo:start].lower()
+    # Every weekday name holds one of these (case folded as the pattern folds them:
+    # no other letter folds to t, h, c or n): most dates have none before them.
+    if "thứ" not in window and "chủ" not in window and "cn" not in window:
+        return None
     before = g.WD_BEFORE.search(s, lo, start)
     if before is not None:
         return g.weekday_value(before.group("w")), before.span("w")
@@ -79,17 +89,31 @@ def mention(nt: NormalizedText, r: Raw, value: dt.date) -> DateMention:
     """The :class:`DateMention` of a scanned phrase whose date exists."""
     s = nt.text
     wd = weekday_near(s, r.start, r.end)
+    to_original = nt.to_original
+    if wd is None:
+        return DateMention(
+            value,
+            to_original(r.start, r.end),
+            r.form,
+            r.day_text,
+            r.month_text,
+            None,
+            None,
+            to_original(*r.day_span),
+            to_original(*r.month_span),
+            None,
+        )
     return DateMention(
-        value=value,
-        span=nt.to_original(r.start, r.end),
-        form=r.form,
-        day_text=r.day_text,
-        month_text=r.month_text,
-        weekday=None if wd is None else wd[0],
-        weekday_span=None if wd is None else nt.to_original(*wd[1]),
-        day_span=nt.to_original(*r.day_span),
-        month_span=nt.to_original(*r.month_span),
-        weekday_text=None if wd is None else s[wd[1][0] : wd[1][1]],
+        value,
+        to_original(r.start, r.end),
+        r.form,
+        r.day_text,
+        r.month_text,
+        wd[0],
+        to_original(*wd[1]),
+        to_original(*r.day_span),
+        to_original(*r.month_span),
+        s[wd[1][0] : wd[1][1]],
     )
 
 
@@ -105,6 +129,16 @@ def mentions_in(
     return out
 
 
+def first_mention(nt: NormalizedText) -> tuple[DateMention, int, int] | None:
+    """``mentions_in(nt)[0]`` (or ``None``), reading the text only up to that date."""
+    for m in g.scan(nt.text):
+        r = _raw(m)
+        value = r.value
+        if value is not None:
+            return mention(nt, r, value), r.start, r.end
+    return None
+
+
 def find_dates(text: Source) -> tuple[DateMention, ...]:
     """Every date mention in ``text`` (impossible dates are skipped). Never raises.
 
@@ -118,7 +152,48 @@ def find_dates(text: Source) -> tuple[DateMention, ...]:
     0
     """
     nt = as_normalized(text)
+    if nt.is_identity and not isinstance(text, NormalizedText):
+        # No other reader shares this text's scan, and its spans are the caller's own:
+        # each match becomes its mention directly (a text of nothing but dates costs
+        # its scan and one value a date, not a phrase record and span mappings besides).
+        return tuple(_mentions_of_matches(nt.text))
     return tuple(m for m, _, _ in mentions_in(nt))
+
+
+def _mentions_of_matches(s: str) -> Iterator[DateMention]:
+    """:func:`mention` of every phrase of :func:`scan_raw` in ``s``, for a text that
+    normalisation left as it was (``to_original`` is the identity)."""
+    date = dt.date
+    for m in g.scan(s):
+        d, mo, y = m.group("d", "m", "y")
+        if d is not None:
+            form, dk, mk = _NUMERIC, "d", "m"
+        else:
+            d, mo, y = m.group("vd", "vm", "vy")
+            form, dk, mk = _WORDS, "vd", "vm"
+        try:
+            value = date(int(y), int(mo), int(d))
+        except ValueError:
+            continue
+        start, end = m.span()
+        wd = weekday_near(s, start, end)
+        if wd is None:
+            yield DateMention(
+                value, (start, end), form, d, mo, None, None, m.span(dk), m.span(mk), None
+            )
+        else:
+            yield DateMention(
+                value,
+                (start, end),
+                form,
+                d,
+                mo,
+                wd[0],
+                wd[1],
+                m.span(dk),
+                m.span(mk),
+                s[wd[1][0] : wd[1][1]],
+            )
 
 
 def match_date(text: str, pos: int = 0) -> tuple[dt.date, int] | None:

@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeGuard
 
-from vnadmin.dates.finder import Raw, mention, scan_raw
+from vnadmin.dates.finder import Raw, mention, scan_raw, weekday_near
 from vnadmin.dates.model import WEEKDAY_EN, WEEKDAY_NAMES, DateForm, DateMention, PlaceDate
 from vnadmin.dates.parser import _fail, parse_place_date
 from vnadmin.errors import ParseError, ValidationError
@@ -55,22 +55,35 @@ def _form_findings(
     month_text: str | None,
     month_span: tuple[int, int],
     severity: Severity | None,
+    to_original: Callable[[int, int], tuple[int, int]] | None = None,
 ) -> list[Finding]:
-    """D101–D103 on the day and month digits of the issuing date (spans already in
-    original offsets); D115–D117, the same forms at ``INFO``, for a date in running text
-    (``severity`` ``INFO``), so that each rule has the one severity the catalogue gives."""
+    """D101–D103 on the day and month digits of the issuing date (spans in original
+    offsets, or mapped there by ``to_original`` only when a finding is made: most dates
+    of a text make none); D115–D117, the same forms at ``INFO``, for a date in running
+    text (``severity`` ``INFO``), so that each rule has the one severity the catalogue
+    gives."""
     out: list[Finding] = []
     in_text = severity is Severity.INFO
     day_rule, lead_rule, extra_rule = (D115, D116, D117) if in_text else (D101, D102, D103)
     if _digits(day_text) and len(day_text) == 1 and int(day_text) > 0:
-        out.append(day_rule.finding(day_span, day=int(day_text), found=day_text))
+        span = day_span if to_original is None else to_original(*day_span)
+        out.append(day_rule.finding(span, day=int(day_text), found=day_text))
     if _digits(month_text):
         month = int(month_text)
-        if month in (1, 2) and len(month_text) == 1:
-            out.append(lead_rule.finding(month_span, month=month, found=month_text))
-        elif 3 <= month <= 12 and month_text.startswith("0"):
-            out.append(extra_rule.finding(month_span, month=month, found=month_text))
+        lead = month in (1, 2) and len(month_text) == 1
+        if lead or (3 <= month <= 12 and month_text.startswith("0")):
+            span = month_span if to_original is None else to_original(*month_span)
+            found = lead_rule if lead else extra_rule
+            out.append(found.finding(span, month=month, found=month_text))
     return out
+
+
+def _form_may_find(day_text: str, month_text: str) -> bool:
+    """False when :func:`_form_findings` finds nothing in these digits for sure: a day of
+    two characters, a month neither ``1``/``2`` alone nor written with a leading zero."""
+    return (
+        len(day_text) == 1 or month_text[:1] == "0" or (len(month_text) == 1 and month_text in "12")
+    )
 
 
 def _mention_findings(m: DateMention, form_severity: Severity | None) -> list[Finding]:
@@ -79,6 +92,13 @@ def _mention_findings(m: DateMention, form_severity: Severity | None) -> list[Fi
         out.extend(
             _form_findings(m.day_text, m.day_span, m.month_text, m.month_span, form_severity)
         )
+    out += _weekday_findings(m)
+    return out
+
+
+def _weekday_findings(m: DateMention) -> list[Finding]:
+    """D105 and D112 on the weekday stated with ``m``."""
+    out: list[Finding] = []
     if m.weekday is None or m.weekday_span is None:
         return out
     value, stated, wspan = m.value, m.weekday, m.weekday_span
@@ -109,13 +129,21 @@ def _phrase_findings(
     nt: NormalizedText, found: list[Raw], form_severity: Severity | None
 ) -> list[Finding]:
     out: list[Finding] = []
+    s, to_original = nt.text, nt.to_original
     for r in found:
         value = r.value
         if value is None:
             span = nt.to_original(r.start, r.end)
             out.append(D106.finding(span, written=nt.original[span[0] : span[1]]))
             continue
-        out.extend(_mention_findings(mention(nt, r, value), form_severity))
+        # The forms are read on the phrase, the weekday on the mention, which is made
+        # only for a date with a weekday next to it (a text of bare dates makes none).
+        if r.form is DateForm.WORDS and _form_may_find(r.day_text, r.month_text):
+            out += _form_findings(
+                r.day_text, r.day_span, r.month_text, r.month_span, form_severity, to_original
+            )
+        if weekday_near(s, r.start, r.end) is not None:
+            out += _weekday_findings(mention(nt, r, value))
     return out
 
 

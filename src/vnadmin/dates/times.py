@@ -32,7 +32,7 @@ import re
 import attrs
 
 from vnadmin.dates import grammar as g
-from vnadmin.dates.finder import mentions_in
+from vnadmin.dates.finder import first_mention, mentions_in
 from vnadmin.dates.formatter import format_weekday
 from vnadmin.dates.model import DateMention
 from vnadmin.dates.parser import parse_date
@@ -406,15 +406,14 @@ def parse_datetime(text: Source) -> dt.datetime:
                 expected="hours 0-23 and minutes 0-59",
             )
         return _combine(parse_date(rest), time_value)
-    # date first
-    for dm, ns, ne in mentions_in(nt):
-        if s[:ns].strip().lower() not in ("", "ngày"):
-            break
+    # date first: only the first date of the text can be it (the rest is not read)
+    found = first_mention(nt)
+    if found is not None:
+        dm, ns, ne = found
         jd = _JOIN_DT.match(s, _skip_paren(s, ne))
-        if jd is None:
-            break
-        t = parse_time(s[jd.end() :])
-        return _combine(dm.value, t)
+        if s[:ns].strip().lower() in ("", "ngày") and jd is not None:
+            t = parse_time(s[jd.end() :])
+            return _combine(dm.value, t)
     raise ParseError(
         "not a date and time",
         input=nt.original,

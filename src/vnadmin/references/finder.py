@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from vnadmin._regex import alternation
+from vnadmin.codes.finder import split_bare
 from vnadmin.codes.model import CodeFamily, DocumentCode
 from vnadmin.codes.parser import ReadCache, _read, memo
 from vnadmin.dates import match_date
@@ -62,45 +63,24 @@ for _name in sorted({n.lower() for n in _TYPE_NAMES}, key=len, reverse=True):
 _NAME_MAX = 160
 _NAME_STOP = frozenset(".;:()")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|\bvà\b|\bhoặc\b)(?:[ \t]*\bsố\b)?[ \t]*", re.IGNORECASE)
-# Where a code may start: a number that starts a word, a separator, then a letter or a
-# year. Candidates are found from the separators (str.find), not by a regex trying every
-# offset of the text.
-_CANDIDATE = re.compile(r"[0-9]{1,9}[a-zđ]{0,2}[ \t]?[/-][ \t]?(?=[A-Za-zĐđ]|[0-9]{4}[ \t]?/)")
-_SUFFIX_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
-_BEFORE_SEPARATOR = _SUFFIX_LETTERS | frozenset("0123456789 \t")
+# Where a code may start: a number that starts a word (no letter, digit, ``_``, ``/``,
+# ``.`` or ``-`` before it), a separator, then a letter or a year. The pattern starts with
+# its digit (the engine skips to digits at C speed) and looks behind only there, so a text
+# of separators, or of one code repeated, costs one match per candidate and no Python.
+_CANDIDATE = re.compile(
+    r"[0-9](?<![\w/.\-][0-9])[0-9]{0,8}[a-zđ]{0,2}[ \t]?[/-][ \t]?"
+    r"(?=[A-Za-zĐđ]|[0-9]{4}[ \t]?/)"
+)
 
 
 def _candidates(s: str) -> list[int]:
-    """Offsets where :data:`_CANDIDATE` matches and the number starts a word, in order
-    (what ``finditer`` with a look-behind would give, at a fraction of the cost)."""
-    out: list[int] = []
-    for sep in "/-":
-        find = s.find
-        k = find(sep)
-        while k != -1:
-            if not k or s[k - 1] not in _BEFORE_SEPARATOR:
-                k = find(sep, k + 1)  # most separators: list dashes, rules, dates' tails
-                continue
-            i = k - 1 if s[k - 1] in " \t" else k
-            j = i
-            while j > i - 2 and j and s[j - 1] in _SUFFIX_LETTERS:
-                j -= 1
-            d = j
-            while d and "0" <= s[d - 1] <= "9":
-                d -= 1
-            a = k + 2 if s[k + 1 : k + 2] in (" ", "\t") else k + 1
-            nxt = s[a : a + 1]
-            if (
-                d < j
-                and (nxt.isalpha() or (nxt.isdigit() and s[a : a + 4].isdigit()))
-                and (d == 0 or not (s[d - 1].isalnum() or s[d - 1] in "_/.-"))
-            ):
-                m = _CANDIDATE.match(s, d)
-                if m is not None and m.end() > k:
-                    out.append(d)
-            k = find(sep, k + 1)
-    out.sort()
-    return out
+    """Offsets where a code may start (:data:`_CANDIDATE`), in order."""
+    return list(_iter_candidates(s))
+
+
+def _iter_candidates(s: str) -> Iterator[int]:
+    """:func:`_candidates`, found as far as they are taken."""
+    return (m.start() for m in _CANDIDATE.finditer(s))
 
 
 _FORM_NUMBER = re.compile(r"\b(?:Mẫu|mẫu|biểu|Biểu|Phụ lục|phụ lục)[ \t]+(?:số[ \t]*)?$")
@@ -203,6 +183,18 @@ def _ok_parts(type_abbr: str | None, issuers: tuple[str, ...], units: tuple[str,
     return all(p[:1].isalpha() for p in parts) and any(any(ch.isupper() for ch in p) for p in parts)
 
 
+_DROP, _KEEP, _BARE = 0, 1, 2
+
+
+def _verdict(code: DocumentCode) -> int:
+    """What the finder does with a code wherever it is read: ``_DROP`` it (no document
+    code, :func:`_ok_code`), ``_KEEP`` it, or keep it only where something introduces it
+    (``_BARE``: a split type abbreviation alone, see :func:`_introduced`)."""
+    if not _ok_code(code):
+        return _DROP
+    return _BARE if split_bare(code) else _KEEP
+
+
 def _issuer_after(s: str, end: int) -> tuple[int, int] | None:
     """Where the issuer named after ``end`` (``của UBND tỉnh``) starts and ends."""
     head = _ISSUER_HEAD.match(s, end)
@@ -227,6 +219,46 @@ def _names_the_code(head: str, after_type: int, so: int) -> bool:
         return False
     name = head[after_type:so].rstrip()
     return len(name) <= _NAME_MAX and _NAME_STOP.isdisjoint(name)
+
+
+def _introduced(
+    s: str, start: int, so: int | None, tw: tuple[int, str] | None, prev: str | None, end: int
+) -> bool:
+    """Whether something before the code at ``start`` makes it a mention: a type word
+    (``Quyết định 1/Q Đ``), ``số`` (``số 1/Q Đ``) or a list that a typed mention began
+    (``Quyết định số 1/QĐ-UBND, 2/Q Đ``). A ký hiệu read only by closing a blank, with no
+    issuer (:func:`~vnadmin.codes.finder.split_bare`), is a reference only then."""
+    return (
+        tw is not None
+        or so is not None
+        or (prev is not None and _LIST_GAP.fullmatch(s, end, start) is not None)
+    )
+
+
+_QUICK_BACK = 40
+
+
+_SEEN_MAX = 256
+
+
+def _plainly_alone(
+    s: str, floor: int, start: int, prev: str | None, end: int, seen: dict[str, bool]
+) -> bool:
+    """Whether nothing before ``start`` (down to ``floor``) can introduce a code there
+    (see :func:`_introduced`), decided on the last word before it: no ``số``, no word
+    that ends a type name, no list of a typed mention. ``False`` when unsure (the full
+    reading of the head decides then). A few string operations, no loop in Python;
+    ``seen`` keeps the verdict on the last words of at most :data:`_SEEN_MAX` windows
+    (a text repeating one run asks about one window again and again)."""
+    window = s[max(floor, start - _QUICK_BACK) : start]
+    alone = seen.get(window)
+    if alone is None:
+        words = window.rsplit(None, 1)
+        last = words[-1].lower() if words else ""
+        alone = bool(words) and not ("số" in last or last == ":" or last in _TYPES_BY_LAST_WORD)
+        if len(seen) < _SEEN_MAX:
+            seen[window] = alone
+    return alone and (prev is None or _LIST_GAP.fullmatch(s, end, start) is None)
 
 
 def _date_after(s: str, end: int) -> tuple[dt.date, int, int] | None:
@@ -259,32 +291,54 @@ def find(source: Source) -> tuple[Reference, ...]:
     """
     if not isinstance(source, (str, NormalizedText)) or not source:
         return ()
-    nt = as_normalized(source)
+    return tuple(mentions(as_normalized(source)))
+
+
+def mentions(nt: NormalizedText) -> Iterator[Reference]:
+    """The references of :func:`find`, in order, read only as far as they are taken
+    (:func:`~vnadmin.references.parser.parse` takes two: one, and whether another follows)."""
     s = nt.text
     original = nt.original
-    out: list[Reference] = []
     last_end = 0  # normalised offset where the previous mention ended
     prev_type: str | None = None
     prev_code_end = -1
     memos = memo(default_registry)
     cache = ReadCache()  # this text's stretches read before (a text repeating one run)
-    for start in _candidates(s):
+    identity = nt.is_identity
+    seen: dict[str, bool] = {}  # see _plainly_alone
+    for start in _iter_candidates(s):
         if start < last_end:
             continue
+        if identity and (entry := cache.peek(s, start)) is not None:
+            # A stretch read before: its verdict decides before a code is built for it.
+            verdict = entry[2].get("ref")
+            if verdict == _DROP or entry[0] is None:
+                continue
+            if verdict == _BARE and _plainly_alone(
+                s, max(last_end, start - _LOOKBACK), start, prev_type, prev_code_end, seen
+            ):
+                continue
         code, stop = _read(nt, start, memos, cache)
         if code is None:
             continue
-        if not _ok_code(code):
+        entry = cache.last  # the verdicts on a stretch read before are kept with it
+        if entry is None:
+            verdict = _verdict(code)
+        elif (verdict := entry[2].get("ref")) is None:
+            verdict = entry[2]["ref"] = _verdict(code)
+        if verdict == _DROP:
             continue
         head = s[max(last_end, start - _LOOKBACK) : start]
+        so = _so_run_start(head)
+        tw = _type_before(head, so)
+        if verdict == _BARE and not _introduced(s, start, so, tw, prev_type, prev_code_end):
+            continue
         if _FORM_NUMBER.search(head, max(0, len(head) - 24)):
             last_end = stop
             continue
         type_name: str | None = None
         type_span: tuple[int, int] | None = None
         mention_start = start
-        so = _so_run_start(head)
-        tw = _type_before(head, so)
         if tw is not None:
             mention_start = start - len(head) + tw[0]
             type_name = tw[1]
@@ -322,24 +376,21 @@ def find(source: Source) -> tuple[Reference, ...]:
             start_o = code_o[0]
         else:
             start_o = nt.to_original(mention_start, mention_start + 1)[0]
-        out.append(
-            Reference(
-                code=code,
-                type_name=type_name,
-                date=date[0] if date is not None else None,
-                issuer_text=issuer,
-                code_span=code_o,
-                span=(start_o, end_o),
-                text=original[start_o:end_o],
-                type_span=type_span,
-                date_span=date_span,
-                issuer_span=issuer_span,
-            )
+        yield Reference(
+            code=code,
+            type_name=type_name,
+            date=date[0] if date is not None else None,
+            issuer_text=issuer,
+            code_span=code_o,
+            span=(start_o, end_o),
+            text=original[start_o:end_o],
+            type_span=type_span,
+            date_span=date_span,
+            issuer_span=issuer_span,
         )
         prev_type = type_name
         prev_code_end = stop
         last_end = max(stop, end)
-    return tuple(out)
 
 
 # --- short references -----------------------------------------------------------------

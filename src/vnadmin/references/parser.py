@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from vnadmin.errors import ParseError
-from vnadmin.references.finder import find
+from vnadmin.references.finder import mentions
 from vnadmin.references.model import Reference
 from vnadmin.text import Source, read_one
 
@@ -41,7 +43,7 @@ def parse(text: Source) -> Reference:
             reason="empty",
             expected="a reference such as Quyết định số 1656/QĐ-UBND",
         )
-    refs = find(nt)
+    refs = list(itertools.islice(mentions(nt), 2))  # the one, and whether another follows
     if not refs:
         raise ParseError(
             "no reference to a document",

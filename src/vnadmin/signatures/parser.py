@@ -9,6 +9,7 @@ offsets, so every span of the value maps back to the caller's string exactly (N�
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 
@@ -16,7 +17,7 @@ from vnadmin.errors import ParseError
 from vnadmin.findings import Repair
 from vnadmin.layout import MARK, Tok, is_name_word, is_note, is_upper_word, tokens, trim
 from vnadmin.signatures.model import Authority, SignatureBlock, SigningMode
-from vnadmin.signatures.titles import clean_word, is_degree, is_rank, title_at
+from vnadmin.signatures.titles import clean_word, is_degree, is_rank, title_at, title_starters
 from vnadmin.text import NormalizedText, Source, as_normalized, read_one
 
 __all__ = ["parse_signature", "parse_signatures", "read_block"]
@@ -84,25 +85,29 @@ def parse_signatures(text: Source) -> tuple[SignatureBlock, ...]:
     if columns:
         return columns
     blocks: list[SignatureBlock] = []
-    pos = 0
-    for end in _name_ends(s):
+    # The text is tokenised once: a block between two name ends holds the same tokens
+    # as a tokenisation of its own (both ends are token ends).
+    toks = tokens(s, 0, len(s))
+    pos, first = 0, 0
+    for k in _name_ends(toks):
+        end = toks[k][1]
         if s[pos:end].strip():
-            blocks.append(read_block(nt, [(pos, end)]))
-        pos = end
-    tail = tokens(s, pos, len(s))
+            blocks.append(read_block(nt, [(pos, end)], toks[first : k + 1]))
+        pos, first = end, k + 1
+    tail = toks[first:]
     # Trailing notes after the last name belong to no block.
     if tail and not (blocks and all(is_note(t[2]) for t in tail)):
-        blocks.append(read_block(nt, [(pos, len(s))]))
+        blocks.append(read_block(nt, [(pos, len(s))], tail))
     return tuple(blocks)
 
 
-def _name_ends(s: str) -> list[int]:
-    """Offsets just after each name run that is followed by a new title."""
-    toks = tokens(s, 0, len(s))
+def _name_ends(toks: Sequence[Tok]) -> list[int]:
+    """The index of the last token of each name run that is followed by a new title."""
     ends: list[int] = []
     i = 0
     while i < len(toks):
-        if is_name_word(toks[i][2]) and not is_upper_word(toks[i][2]):
+        w = toks[i][2]
+        if w[:1].isupper() and is_name_word(w) and not is_upper_word(w):
             j = i
             while j + 1 < len(toks) and is_name_word(toks[j + 1][2]):
                 j += 1
@@ -112,7 +117,7 @@ def _name_ends(s: str) -> list[int]:
             if k < len(toks) and (
                 MARK.fullmatch(toks[k][2]) or (is_upper_word(toks[k][2]) and len(toks[k][2]) > 1)
             ):
-                ends.append(toks[j][1])
+                ends.append(j)
             i = j + 1
         else:
             i += 1
@@ -135,8 +140,8 @@ def _columns(nt: NormalizedText) -> tuple[SignatureBlock, ...]:
         return ()
     k = len(marks)
     cols: list[list[Piece]] = [[] for _ in range(k)]
-    for ls, le in lines:
-        parts = _split_line(s, ls, le, k)
+    for n, (ls, le) in enumerate(lines):
+        parts = _split_line(s, ls, le, k, marks if n == 0 else None)
         if parts is None:
             return ()
         for c, part in enumerate(parts):
@@ -150,9 +155,14 @@ def _columns(nt: NormalizedText) -> tuple[SignatureBlock, ...]:
     return tuple(out)
 
 
-def _split_line(s: str, ls: int, le: int, k: int) -> list[Piece] | None:
+def _split_line(
+    s: str, ls: int, le: int, k: int, marks: list[re.Match[str]] | None = None
+) -> list[Piece] | None:
+    """The ``k`` column pieces of the line ``s[ls:le]``; ``marks`` are its marks that can
+    start a column, when the caller has found them (the first line's)."""
     line = s[ls:le]
-    marks = [m for m in MARK.finditer(line) if _mark_ok(line, m)]
+    if marks is None:
+        marks = [m for m in MARK.finditer(line) if _mark_ok(line, m)]
     if len(marks) == k:
         cuts = [m.start() for m in marks]
     else:
@@ -187,10 +197,11 @@ def _mark_ok(line: str, m: re.Match[str]) -> bool:
     """
     if m.start() > 0 and (line[m.start() - 1].isalnum() or line[m.start() - 1] in "/."):
         return False
-    j = m.end()
-    while j < len(line) and line[j].isspace():
-        j += 1
+    j = _SPACES.match(line, m.end()).end()  # type: ignore[union-attr]
     return j < len(line) and line[j].isupper()
+
+
+_SPACES = re.compile(r"\s*")
 
 
 def _err(nt: NormalizedText, msg: str, span: Piece, reason: str, expected: str) -> ParseError:
@@ -209,23 +220,28 @@ def _field_span(nt: NormalizedText, toks: Sequence[Tok]) -> tuple[int, int]:
     return nt.to_original(a, max(a, b))
 
 
-def read_block(nt: NormalizedText, pieces: Sequence[Piece]) -> SignatureBlock:
+def read_block(
+    nt: NormalizedText, pieces: Sequence[Piece], toks: Sequence[Tok] | None = None
+) -> SignatureBlock:
     """Read one block from ``pieces`` of ``nt.text``, in place.
 
     A piece boundary counts as a line break (the pieces are the block's lines, the
     text between them belongs to something else: a Nơi nhận entry, another column).
+    ``toks`` are the tokens (:func:`~vnadmin.layout.tokens`) of a single piece, when the
+    caller has read them already.
 
     Raises:
         ParseError: see :func:`parse_signature`.
     """
     s = nt.text
-    toks: list[Tok] = []
     piece_starts: set[int] = set()
-    for a, b in pieces:
-        more = tokens(s, a, b)
-        if more and toks:
-            piece_starts.add(more[0][0])
-        toks.extend(more)
+    if toks is None or len(pieces) != 1:
+        toks = []
+        for a, b in pieces:
+            more = tokens(s, a, b)
+            if more and toks:
+                piece_starts.add(more[0][0])
+            toks.extend(more)
     start, end = pieces[0][0], pieces[-1][1]
     if not toks:
         raise _err(nt, "no signature block", (start, end), "empty", "a signing title and a name")
@@ -248,9 +264,14 @@ def read_block(nt: NormalizedText, pieces: Sequence[Piece]) -> SignatureBlock:
     i = 0
     while i < len(toks):
         a, b, t = toks[i]
-        if is_note(t):
+        if len(t) > 1 and is_note(t):
             notes.append(" ".join(t.split()))
-        elif t.lower() == "đã" and i + 1 < len(toks) and toks[i + 1][2].lower().rstrip(".") == "ký":
+        elif (
+            len(t) == 2
+            and t.lower() == "đã"
+            and i + 1 < len(toks)
+            and toks[i + 1][2].lower().rstrip(".") == "ký"
+        ):
             notes.append(f"{t} {toks[i + 1][2]}")
             i += 1
         else:
@@ -306,7 +327,7 @@ def read_block(nt: NormalizedText, pieces: Sequence[Piece]) -> SignatureBlock:
             marks.append((len(words), mode, party, tok))
         else:
             words.append(tok)
-    keys = [clean_word(w[2]) for w in words]
+    keys = _keys(words)
     breaks = frozenset(
         i
         for i in range(1, len(words))
@@ -350,8 +371,8 @@ def read_block(nt: NormalizedText, pieces: Sequence[Piece]) -> SignatureBlock:
     signer_title, st_span = posts[0] if posts else ("", (0, 0))
     name = " ".join(t[2] for t in name_toks)
     name_span = nt.to_original(name_toks[0][0], name_toks[-1][1]) if name_toks else (0, 0)
-    b_start = min(t[0] for t in toks) if toks else start
-    b_end = max(t[1] for t in toks) if toks else end
+    b_start = min(toks)[0] if toks else start
+    b_end = max(toks, key=_END)[1] if toks else end
     return SignatureBlock(
         chain=tuple(chain),
         signer_title=signer_title,
@@ -367,8 +388,24 @@ def read_block(nt: NormalizedText, pieces: Sequence[Piece]) -> SignatureBlock:
     )
 
 
+def _keys(words: Sequence[Tok]) -> list[str]:
+    """:func:`~vnadmin.signatures.titles.clean_word` of each word, each distinct word
+    folded once (a block repeats its words; the table lives as long as the call)."""
+    seen: dict[str, str] = {}
+    out: list[str] = []
+    for _, _, w in words:
+        k = seen.get(w)
+        if k is None:
+            k = seen[w] = clean_word(w)
+        out.append(k)
+    return out
+
+
 def _joined(words: Sequence[Tok], keys: Sequence[str], i: int) -> bool:
     return i > 0 and (words[i - 1][2].endswith(",") or keys[i - 1] in ("VÀ", "&", "KIÊM"))
+
+
+_END = operator.itemgetter(1)
 
 
 def title_starts(
@@ -381,7 +418,11 @@ def title_starts(
     """
     out = []
     j = start
+    starters = title_starters()
     while j < stop:
+        if keys[j] not in starters:  # (most words start no title: a set look-up)
+            j += 1
+            continue
         k = title_at(keys, j, stop)
         if k and any(x in breaks for x in range(j + 1, j + k)):
             k = 0

@@ -84,6 +84,14 @@ def clean_word(word: str) -> str:
     return fold(word.strip(",;:."))
 
 
+@functools.cache
+def title_starters() -> frozenset[str]:
+    """Every key :func:`title_at` can find a title at: the first words of the table's
+    titles, ``PHÓ``, ``TRƯỞNG`` and the words before ``TRƯỞNG``."""
+    t = tables()
+    return frozenset((*t.titles, *t.head_prefix, "PHÓ", "TRƯỞNG"))
+
+
 def title_at(words: Sequence[str], i: int, stop: int | None = None) -> int:
     """Length in words of a title phrase starting at ``words[i]`` (0 if none).
 

@@ -663,9 +663,20 @@ def _skip_blank(s: str, i: int) -> int:
     return i
 
 
+# Honours written before a name (``TS. Nguyễn Văn A``, ``PGS.TS. …``; NĐ 30, Phụ lục I,
+# II.7.c): their dot ends no sentence.
+_HONOURS = frozenset(
+    {"GS", "PGS", "TS", "TSKH", "ThS", "THS", "BS", "BSCKI", "BSCKII", "NGND", "NGƯT"}
+    | {"NSND", "NSƯT", "TTND", "TTƯT"}
+)
+
+
 def _sentences(s: str, a: int, b: int) -> Iterator[tuple[int, int]]:
     last = a
     for m in _SENT_END.finditer(s, a, b):
+        k = m.start()
+        if s[k] == "." and s[max(a, k - 6) : k].rsplit(" ", 1)[-1].rsplit(".", 1)[-1] in _HONOURS:
+            continue
         yield last, m.end()
         last = m.end()
         while last < b and s[last] in " \t\n":
