@@ -123,8 +123,10 @@ class Recurrence:
 
 _WS = r"[ \t\n]+"
 _EVERY = r"(?:h[àằ]ng|mỗi)"
+# The look-ahead on the first letters (in either case: nothing else folds to them) lets the
+# engine pass over every other position without trying the look-behind and the alternation.
 _PERIOD = re.compile(
-    r"(?<!\w)(?:"
+    r"(?=[hHmMtTđĐ06])(?<!\w)(?:"
     rf"(?P<week>{_EVERY}{_WS}tuần)|(?P<day>{_EVERY}{_WS}ngày(?![ \t\n]*\d))"
     rf"|(?P<month>{_EVERY}{_WS}tháng)|(?P<quarter>{_EVERY}{_WS}quý|theo{_WS}quý|định{_WS}kỳ{_WS}quý)"
     rf"|(?P<half>0?6{_WS}tháng(?:{_WS}(?:một|1){_WS}lần|/{_WS}?lần|{_WS}đầu{_WS}năm)?)"
