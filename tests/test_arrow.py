@@ -166,8 +166,11 @@ def test_slices_and_offsets_read_the_right_bytes() -> None:
         assert part.offset == lo
         assert parse_codes(part).to_pylist() == want
         assert parse_codes(part.cast(pa.large_string())).to_pylist() == want
-        if hasattr(pa, "string_view"):
-            assert parse_codes(part.cast(pa.string_view())).to_pylist() == want
+        try:
+            view = part.cast(pa.string_view())
+        except pa.ArrowNotImplementedError:  # pyarrow < 17 casts to no string view
+            continue
+        assert parse_codes(view).to_pylist() == want
     assert parse_codes(["", "", None]).to_pylist() == [expected(""), expected(""), None]
 
 
