@@ -45,6 +45,7 @@ CODE_FIELDS = (
 
 # The tail is what follows the leading digits.
 _DIGITS = "0123456789"
+_FAST_TAIL, _VALID_TAIL, _SAME_TAIL = 1, 2, 4
 
 
 def _pa() -> Any:
@@ -207,8 +208,10 @@ def parse_codes(
 
     # 2. Each distinct tail once: the reading of ``1`` + tail, when the fast path takes it.
     rows: list[list[Any]] = []
-    fast: list[bool] = []
-    same: list[bool] = []  # the canonical form's rest is the tail as written
+    # A tail's flags: 0 when the fast path does not read it, else _FAST_TAIL, plus
+    # _VALID_TAIL (valid after a well-written number) and _SAME_TAIL (the canonical
+    # form's rest is the tail as written): one take gives every row all three.
+    flags: list[int] = []
     for t in tails:
         shape = None
         verdict: bool | None = None
@@ -219,21 +222,20 @@ def parse_codes(
                 if verdict is not None:
                     verdict = verdict and maybe("10" + t) is not None
         if shape is None or verdict is None:
-            fast.append(False)
-            same.append(False)
+            flags.append(0)
             rows.append([None] * 11 + [None, None])
             continue
         code = from_shape(shape, 1, "1", "1" + t, (0, len(t) + 1), shape[-1])
         row = _row(code)
         row[0] = row[0][2:]  # "01" + the rest: the rest, the number is put back per row
-        fast.append(True)
-        same.append(row[0] == t)
+        flags.append(
+            _FAST_TAIL | (_VALID_TAIL if verdict else 0) | (_SAME_TAIL if row[0] == t else 0)
+        )
         rows.append([*row, verdict, None])
     # The rows the fast path reads: a fast tail after one to nine digits.
+    row_flags = pc.fill_null(pc.take(pa.array(flags, pa.int8()), enc.indices), 0)
     plain = pc.and_(pc.greater(width, 0), pc.less_equal(width, 9))
-    fast_mask = pc.fill_null(
-        pc.and_(pc.take(pa.array(fast, pa.bool_()), enc.indices), plain), False
-    )
+    fast_mask = pc.and_kleene(pc.not_equal(row_flags, 0), plain)  # a null row: false
 
     # 3. Every other string (and every null), once per distinct string, through the row
     # API itself.
@@ -272,12 +274,12 @@ def parse_codes(
         pc.equal(width, 2), pc.and_(pc.greater(width, 2), pc.invert(pc.starts_with(arr, "0")))
     )
     cols[1] = pc.replace_with_mask(number, slow, slow_values(1))
-    verdicts = pc.and_(pc.take(per_key[11].slice(0, k), enc.indices), number_ok)
+    verdicts = pc.and_(pc.not_equal(pc.bit_wise_and(row_flags, _VALID_TAIL), 0), number_ok)
     cols[11] = pc.replace_with_mask(pc.fill_null(verdicts, False), slow, slow_values(11))
     # ``canonical``: the string itself where it is written canonically (the number and
     # the tail as in the canonical form: nearly every row), else the number as
     # ``f"{n:02d}"`` and the tail's canonical rest, or the per-string canonical form.
-    same_rows = pc.take(pa.array(same, pa.bool_()), enc.indices)
+    same_rows = pc.not_equal(pc.bit_wise_and(row_flags, _SAME_TAIL), 0)
     other = pc.invert(pc.fill_null(pc.and_(pc.and_(fast_mask, number_ok), same_rows), False))
     sub_fast = pc.filter(fast_mask, other)
     numtext = pc.utf8_lpad(pc.cast(pc.filter(number, other), pa.string()), width=2, padding="0")
