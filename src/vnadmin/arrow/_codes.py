@@ -239,7 +239,7 @@ def parse_codes(
         )
         rows.append([*row, verdict, None])
     # The rows the fast path reads: a fast tail after one to nine digits.
-    row_flags = pc.fill_null(pc.take(pa.array(flags, pa.int8()), enc.indices), 0)
+    row_flags = pc.fill_null(_take(pa.array(flags, pa.int8()), enc.indices), 0)
     plain = pc.and_(pc.greater(width, 0), pc.less_equal(width, 9))
     fast_mask = pc.and_kleene(pc.not_equal(row_flags, 0), plain)  # a null row: false
 
@@ -256,7 +256,7 @@ def parse_codes(
 
     def slow_values(i: int) -> Any:
         """Field ``i`` of the slow rows, in their order (for ``replace_with_mask``)."""
-        return pc.take(per_key[i].slice(k), senc.indices)
+        return _take(per_key[i].slice(k), senc.indices)
 
     # 4. Broadcast: a key per row into the per-tail and per-string values (null: null);
     # a column all null needs no take, a categorical one with ``dictionary`` no copy.
@@ -268,7 +268,7 @@ def parse_codes(
         if col.null_count == len(col)
         else pa.DictionaryArray.from_arrays(key, col)
         if dictionary and i in _CATEGORICAL
-        else pc.take(col, key)
+        else _take(col, key)
         for i, col in enumerate(per_key)
     ]
 
@@ -290,10 +290,18 @@ def parse_codes(
     sub_fast = pc.filter(fast_mask, other)
     numtext = pc.utf8_lpad(pc.cast(pc.filter(number, other), pa.string()), width=2, padding="0")
     numtext = pc.if_else(sub_fast, numtext, pa.scalar("", pa.string()))
-    rest = pc.take(per_key[0], pc.filter(key, other))
+    rest = _take(per_key[0], pc.filter(key, other))
     base = arr if pa.types.is_string(arr.type) else pc.cast(arr, pa.string())
     cols[0] = pc.replace_with_mask(base, other, pc.binary_join_element_wise(numtext, rest, ""))
     return pa.StructArray.from_arrays(cols, fields=list(stype), mask=pc.is_null(arr))
+
+
+def _take(values: Any, indices: Any) -> Any:
+    """``pyarrow.compute.take`` for indices made here, each known to be in bounds (a
+    dictionary's indices, keys offset past them, byte offsets clamped to the buffer):
+    without the bounds check (a quarter less time for a column of strings)."""
+    pc = require("pyarrow.compute", "arrow", "columns of codes")
+    return pc.take(values, indices, boundscheck=False)
 
 
 def _leading_numbers(arr: Any, width: Any) -> Any:
@@ -312,7 +320,7 @@ def _leading_numbers(arr: Any, width: Any) -> Any:
         last = pa.scalar(bufs[2].size - 1, otype)
         for place in range(top):
             at = pc.min_element_wise(pc.add(start, pa.scalar(place, otype)), last)
-            digit = pc.subtract(pc.cast(pc.take(data, at), pa.int32()), 48)
+            digit = pc.subtract(pc.cast(_take(data, at), pa.int32()), 48)
             more = pc.add(pc.multiply(value, 10), digit)
             value = pc.if_else(pc.greater(width, place), more, value)
     return pc.cast(value, pa.int64())
