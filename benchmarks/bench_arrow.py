@@ -1,6 +1,7 @@
 """Benchmark: vnadmin.arrow and parse_documents against baselines timed in the same run.
 
-Run: ``python benchmarks/bench_arrow.py [--quick]`` (needs ``vnadmin[arrow]`` and duckdb).
+Run: ``python benchmarks/bench_arrow.py [--quick] [--rounds N] [--only codes,documents,duckdb]``
+(needs ``vnadmin[arrow]`` and duckdb).
 Every figure is a ratio to a baseline timed in alternating rounds (so that the machine's
 drift touches both); the median round is reported, with the load average (other work on
 the machine slows both sides, the process pool more).
@@ -9,7 +10,9 @@ the machine slows both sides, the process pool more).
   corpus with a Zipf-like skew, 1 % junk, 0.5 % nulls: benchmarks/_arrow_data.py) vs a
   Python loop of ``parse_code`` over the same list (target >= 10x faster; plain and with
   ``dictionary=True``), and vs a native
-  ``pyarrow.compute.extract_regex`` of number and tail (target >= 0.2x its speed);
+  ``pyarrow.compute.extract_regex`` of number and tail (target >= 0.2x its speed); both
+  sides warm (the parser's memos on 10,000 rows; ``parse_codes`` once at full size, as in
+  a long run: the first 1 M-row call grows the Arrow memory pool, about 2x its time);
 * the peak Arrow memory of that ``parse_codes`` over its input plus output (target <= 2x);
 * ``parse_documents(processes=2, rows=True)`` vs one process, on distinct corpus-shaped
   texts (target >= 1.6x, never slower);
@@ -19,6 +22,7 @@ the machine slows both sides, the process pool more).
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
@@ -44,17 +48,26 @@ def seconds(fn: Callable[[], object]) -> float:
     return time.perf_counter() - t0
 
 
+SPREAD: list[float] = []  # the lowest and highest ratio of the last ``paired``
+
+
 def paired(
     fn: Callable[[], object], base: Callable[[], object], rounds: int
 ) -> tuple[float, float, float]:
     """``fn`` and ``base`` timed in alternation: the median round's ``base/fn`` speed-up,
-    with that round's seconds of each."""
+    with that round's seconds of each (the rounds' range in :data:`SPREAD`)."""
     out = []
     for _ in range(rounds):
         b = seconds(base)
         f = seconds(fn)
         out.append((b / f, f, b))
-    return sorted(out)[len(out) // 2]
+    out.sort()
+    SPREAD[:] = [out[0][0], out[-1][0]]
+    return out[len(out) // 2]
+
+
+def spread() -> str:
+    return f"rounds {SPREAD[0]:.2f}-{SPREAD[1]:.2f}x"
 
 
 def loop(data: list[str | None]) -> None:
@@ -107,35 +120,60 @@ def load() -> str:
 
 
 def main() -> int:
-    quick = "--quick" in sys.argv
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="200,000 codes, fewer texts")
+    ap.add_argument("--rounds", type=int, help="alternating rounds (default 3; 5 with --quick)")
+    ap.add_argument(
+        "--only",
+        default="codes,documents,duckdb",
+        help="comma-separated sections: codes, documents, duckdb (default: all)",
+    )
+    args = ap.parse_args()
+    quick = args.quick
+    only = set(args.only.split(","))
     n = 200_000 if quick else 1_000_000
-    rounds = 5 if quick else 3
+    rounds = args.rounds or (5 if quick else 3)
     print(
         f"arrow benchmark (Python {sys.version.split()[0]}, pyarrow {pa.__version__}, {os.cpu_count()} cores, {load()})"
     )
     data = real_shaped(n)
     arr = pa.array(data, type=pa.string())
-    parse_codes(arr[:10_000])  # the memos warm, as in any long run
+    if "codes" in only:
+        codes(arr, data, rounds)
+    if "documents" in only:
+        documents(6 if quick else 20)
+    if "duckdb" in only:
+        duck(arr, rounds)
+    print(load())
+    return 0
+
+
+def codes(arr: pa.Array, data: list[str | None], rounds: int) -> None:
+    n = len(arr)
+    parse_codes(arr[:10_000])  # the memos warm, as in any long run,
+    parse_codes(arr)  # and the Arrow memory pool grown once to a call of this size
     loop(data[:10_000])
     r, f, b = paired(lambda: parse_codes(arr), lambda: loop(data), rounds)
     print(
-        f"parse_codes, {n} codes       {f:6.2f} s vs Python loop {b:6.2f} s  {r:5.1f}x faster (target >= 10x)"
+        f"parse_codes, {n} codes       {f:6.2f} s vs Python loop {b:6.2f} s  {r:5.1f}x faster (target >= 10x; {spread()})"
     )
     r, f, b = paired(lambda: parse_codes(arr, dictionary=True), lambda: loop(data), rounds)
     print(
         f"parse_codes(dictionary=True)  {f:6.2f} s vs Python loop {b:6.2f} s  {r:5.1f}x faster"
-        " (target >= 10x)"
+        f" (target >= 10x; {spread()})"
     )
     regex = r"^(?P<number>[0-9]{1,9})(?P<tail>[/-].*)$"
     r, f, b = paired(lambda: parse_codes(arr), lambda: pc.extract_regex(arr, regex), rounds)
     print(
-        f"parse_codes, {n} codes       {f:6.2f} s vs native regex {b:6.2f} s  {r:5.2f}x its speed (target >= 0.2x)"
+        f"parse_codes, {n} codes       {f:6.2f} s vs native regex {b:6.2f} s  {r:5.2f}x its speed (target >= 0.2x; {spread()})"
     )
     print(
         f"parse_codes, {n} codes       peak Arrow memory {peak_memory(arr):4.2f}x input + output (target <= 2x)"
     )
 
-    docs = texts(6 if quick else 20)
+
+def documents(copies: int) -> None:
+    docs = texts(copies)
     one = lambda: list(parse_documents(docs, rows=True))  # noqa: E731
     two = lambda: list(parse_documents(docs, rows=True, processes=2))  # noqa: E731
     r, f, b = paired(two, one, 3)
@@ -149,8 +187,11 @@ def main() -> int:
         f" workers) {cpu_two:5.2f} s: {2 * cpu_one / cpu_two:4.2f}x on two idle cores"
     )
 
+
+def duck(arr: pa.Array, rounds: int) -> None:
     import duckdb
 
+    n = len(arr)
     con = register_duckdb(duckdb.connect())
     from vnadmin.arrow._engines import DUCKDB_CODE_TYPE
 
@@ -176,10 +217,8 @@ def main() -> int:
     assert vec() == sca()
     r, f, b = paired(vec, sca, rounds)
     print(
-        f"DuckDB, {n} rows             vnadmin_parse_code {f:6.2f} s vs scalar UDF {b:6.2f} s  {r:5.1f}x (target >= 8x)"
+        f"DuckDB, {n} rows             vnadmin_parse_code {f:6.2f} s vs scalar UDF {b:6.2f} s  {r:5.1f}x (target >= 8x; {spread()})"
     )
-    print(load())
-    return 0
 
 
 if __name__ == "__main__":

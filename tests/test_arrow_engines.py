@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,12 @@ def test_every_engine_has_a_recipe() -> None:
 
 
 @pytest.mark.parametrize("engine", sorted(ENGINES))
-def test_recipe(engine: str) -> None:
-    if engine == "spark" and os.environ.get("VNADMIN_TEST_SPARK") != "1":
-        pytest.skip("Spark recipe: set VNADMIN_TEST_SPARK=1 (needs pyspark and Java)")
+def test_recipe(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if engine == "spark":
+        if os.environ.get("VNADMIN_TEST_SPARK") != "1":
+            pytest.skip("Spark recipe: set VNADMIN_TEST_SPARK=1 (needs pyspark and Java)")
+        # The recipe sets PYSPARK_PYTHON when unset: restored after the test.
+        monkeypatch.setenv("PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON", sys.executable))
     pytest.importorskip(ENGINES[engine])
     from vnadmin.arrow import parse_codes
 
