@@ -595,11 +595,14 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
         # the result is the general path's (a leading mark, a mark after a line break or
         # a run of more than MAX_MARKS marks cannot compose; they would be left) and each
         # normalised character is the decomposition of itself (_Decomposed).
-        nfc = _NFC(text)
+        # The text is composed piece by piece (pieces of about _STEP characters that end
+        # after a cluster's marks: plain text has no other character that composes with
+        # the one before it), so the pieces' lengths are the map's checkpoints.
+        pieces = _PIECES.findall(text)
+        parts = list(map(_NFC, pieces))
+        nfc = "".join(parts)
         if _MARK.search(nfc) is None:
-            dec = _Decomposed(text, nfc)
-            if dec.exact:
-                return NormalizedText(text, nfc, lines=dec)
+            return NormalizedText(text, nfc, lines=_Decomposed(text, nfc, pieces, parts))
     if text and unicodedata.combining(text[0]):
         return None
     if (
@@ -629,10 +632,10 @@ def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None
 
 _PLUS_ONE = (1).__add__
 #: How many normalised characters a checkpoint of :class:`_Decomposed` covers.
-_STEP_BITS = 5
-_STEP = 1 << _STEP_BITS
-_STEP_MASK = _STEP - 1
-_CHUNKS = re.compile(f".{{1,{_STEP}}}", re.S)
+#: About how many characters of the original a piece of :class:`_Decomposed` covers.
+_STEP = 64
+# (a piece ends after the marks of its last character: it never splits a cluster)
+_PIECES = re.compile(f".{{1,{_STEP}}}[{_MARK_RANGES}]*", re.S)
 # A starter and the marks it composes with (in a text that has no other combining mark).
 _CLUSTER = re.compile("[^" + _MARK_RANGES + "][" + _MARK_RANGES + "]+")
 
@@ -640,27 +643,25 @@ _CLUSTER = re.compile("[^" + _MARK_RANGES + "][" + _MARK_RANGES + "]+")
 class _Decomposed:
     """The map of a text (``original``) that is the NFD of its normalised form ``text``,
     where no character of ``text`` has a combining class: character ``k`` then came from
-    ``NFD(text[k])``, at ``len(NFD(text[:k]))``. Those offsets are kept for every
-    :data:`_STEP`-th character (``_c``, built in C: the NFD of each chunk); any other is
-    a checkpoint plus the NFD of at most ``_STEP - 1`` characters. ``exact`` is whether
-    the chunks' decompositions add up to the original (the map is then exact)."""
+    ``NFD(text[k])``, at ``len(NFD(text[:k]))``. The text was composed piece by piece;
+    where each piece starts, in both strings, is kept (``_o``, ``_n``), and any other
+    offset is a piece's start plus the NFD of the characters before it in the piece."""
 
-    __slots__ = ("_c", "exact", "original", "text")
+    __slots__ = ("_n", "_o", "original", "text")
 
-    def __init__(self, original: str, text: str) -> None:
+    def __init__(self, original: str, text: str, pieces: list[str], composed: list[str]) -> None:
         self.original = original
         self.text = text
-        self._c = list(itertools.accumulate(map(len, map(_NFD, _CHUNKS.findall(text))), initial=0))
-        self.exact = self._c[-1] == len(original)
+        self._o = list(itertools.accumulate(map(len, pieces), initial=0))
+        self._n = list(itertools.accumulate(map(len, composed), initial=0))
 
     def _at(self, k: int) -> int:
         """Original offset where normalised character ``k`` starts (``len`` at the end)."""
         if k >= len(self.text):
             return len(self.original)
-        r = k & _STEP_MASK
-        if r:
-            return self._c[k >> _STEP_BITS] + len(_NFD(self.text[k - r : k]))
-        return self._c[k >> _STEP_BITS]
+        b = bisect.bisect_right(self._n, k) - 1
+        a = self._n[b]
+        return self._o[b] + len(_NFD(self.text[a:k])) if k > a else self._o[b]
 
     def char(self, i: int) -> tuple[int, int]:
         a = self._at(i)
@@ -680,8 +681,8 @@ class _Decomposed:
             offset += 1  # inside a cluster: the next one
         if offset >= len(orig):
             return len(self.text)
-        b = bisect.bisect_right(self._c, offset) - 1
-        return b * _STEP + len(_NFC(orig[self._c[b] : offset]))  # one character a cluster
+        b = bisect.bisect_right(self._o, offset) - 1
+        return self._n[b] + len(_NFC(orig[self._o[b] : offset]))  # one character a cluster
 
     def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
         """The clusters ``(ns, ne, os, oe)`` (a starter and its marks) that meet original
