@@ -139,7 +139,9 @@ _RARE = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _OTHER_MARK
 _LINE_MARK = re.compile("\n[" + _MARK_RANGES + "]")
 _MARK = re.compile("[" + _MARK_RANGES + "]")
 _SAMPLE = 2000
-_DENSE = 50  # "dense": at least one dirty character in 50 of the sample
+_DENSE = 50  # "dense": at least one run of dirty characters in 50 of the sample
+# (a run of blanks is one unit of the general path however long: it counts once)
+_DIRTY_RUNS = re.compile(_DIRTY.pattern + "+")
 # The dirty characters that are not marks (replaced, removed, or line ends).
 _NOT_MARKS = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + "]")
 _TRANSLATE = str.maketrans({**_REPLACE, **dict.fromkeys(_INVISIBLE), "\r": "\n"})
@@ -569,7 +571,7 @@ def _normalize(text: str) -> NormalizedText:
         return NormalizedText(text, text)
     # Sparse repairs (a dash, a few look-alikes) are cheapest region by region; text that is
     # dirty throughout (an NFD document, CRLF line ends) is done a unit at a time in C.
-    dense = len(_DIRTY.findall(text, 0, _SAMPLE)) * _DENSE > min(len(text), _SAMPLE)
+    dense = len(_DIRTY_RUNS.findall(text, 0, _SAMPLE)) * _DENSE > min(len(text), _SAMPLE)
     if dense and _RARE.search(text) is None:  # (an NFD document: marks to compose only)
         fast = _normalize_lines(text, plain=True)
         if fast is not None:
