@@ -569,6 +569,11 @@ def _normalize(text: str) -> NormalizedText:
     # Every normalisation goes through here (tests count the calls).
     if is_clean(text):
         return NormalizedText(text, text)
+    if unicodedata.is_normalized("NFD", text) and _RARE.search(text) is None:
+        # (a text in NFD has no precomposed letter at all: marks to compose only)
+        fast = _normalize_lines(text, plain=True, nfd=True)
+        if fast is not None:
+            return fast
     # Sparse repairs (a dash, a few look-alikes) are cheapest region by region; text that is
     # dirty throughout (an NFD document, CRLF line ends) is done a unit at a time in C.
     dense = len(_DIRTY_RUNS.findall(text, 0, _SAMPLE)) * _DENSE > min(len(text), _SAMPLE)
@@ -583,15 +588,16 @@ def _normalize(text: str) -> NormalizedText:
     return _normalize_slow(text)
 
 
-def _normalize_lines(text: str, *, plain: bool = False) -> NormalizedText | None:
+def _normalize_lines(text: str, *, plain: bool = False, nfd: bool = False) -> NormalizedText | None:
     """The general path's result with one NFC call over the whole text and the map kept
     line by line (:class:`_Lines`, each line's clusters found only when a span in it is
-    first mapped); ``plain``: the text has no character that ``_RARE`` finds. ``None``
+    first mapped); ``plain``: the text has no character that ``_RARE`` finds; ``nfd``: it
+    is known to be in NFD. ``None``
     when a cluster could be read differently from the general path (another script's
     marks, a mark after a line break, too many marks): the caller decides then.
     """
     nfc: str | None = None
-    if plain and unicodedata.is_normalized("NFD", text):
+    if plain and (nfd or unicodedata.is_normalized("NFD", text)):
         # An NFD document. Its marks are in canonical order, so NFC does no reordering
         # (its time is linear however long a run of marks). When every mark composed,
         # the result is the general path's (a leading mark, a mark after a line break or
