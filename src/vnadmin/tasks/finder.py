@@ -441,8 +441,11 @@ _CLOSING_FORMULA = re.compile(r"[ \t]*(?:Trên đây là|Trân trọng)(?!\w)")
 # guideline printing a signature block: "(chữ ký)", "Ví dụ 2:"), not the closing.
 _BODY_GOES_ON = re.compile(r"^[ \t]*(?:Ví dụ|\(chữ ký\))", re.M)
 _GIAO = re.compile(r"[Gg](?<!\w[Gg])iao(?=[ \t]+(?:cho[ \t]+)?[A-ZĐÀ-Ỹcbs])")
+# (the first letter as a class, the word start checked after it: the engine then skips to
+# those letters in C instead of trying a look-ahead at every position)
 _REQ = re.compile(
-    r"(?=[KkĐđYy])(?<!\w)(?:[Kk]ính[ \t]+)?(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
+    r"[KkĐđYy](?<!\w.)(?:(?<=[Kk])ính[ \t]+(?:[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu)"
+    r"|(?<=[Đđ])ề[ \t]+nghị|(?<=[Yy])êu[ \t]+cầu)(?![ \t]+(?:của|tại|số)\b)"
 )
 _NEG_BEFORE = re.compile(
     r"(?:[Xx]ét|[Tt]heo|[Tt]rên[ \t]+cơ[ \t]+sở|được|đã|đáp[ \t]+ứng|các|những|nhận[ \t]+được)[ \t]+$"
@@ -623,7 +626,11 @@ def _paragraphs(s: str) -> Iterator[_Para]:
             cur_end = line_end
             continue
         if cur_start >= 0:
-            yield from _windows(s, cur_start, cur_end, cur_level, cur_path, cur_parent)
+            if cur_end - cur_start <= _MAX_PARA:  # (the usual item: no windows to cut)
+                if cur_end > cur_start:
+                    yield _Para(cur_start, cur_end, cur_level, cur_path, cur_parent)
+            else:
+                yield from _windows(s, cur_start, cur_end, cur_level, cur_path, cur_parent)
         if kind is not None and m is not None:
             level = _LEVEL[kind] + (label.count(".") if kind == "arabic" and label else 0)
             while stack and stack[-1][0] >= level:
