@@ -396,6 +396,8 @@ _WINDOW = 240
 # blanks of a phrase's optional words are never read again and again over a long run.
 _GAP = 16
 _GAPS = re.compile(r"\s{" + str(_GAP + 1) + ",}")
+# Every phrase of _BY_TRIGGER holds an ASCII digit (a date, an amount, a year, a day).
+_DIGIT = re.compile("[0-9]")
 
 
 def triggers(s: str) -> Iterator[re.Match[str]]:
@@ -457,6 +459,7 @@ def _scan(
     # run starts before ``known_to``): found as the triggers need it, each blank read once
     known_from = known_to = 0
     nxt: int | None = None
+    digit = -1  # the first ASCII digit at or after the last trigger looked at
     for hit in _anchors(s):
         # the prefiltered triggers (what triggers(s) yields), inlined: this loop is hot
         if hit < scan_at:
@@ -477,6 +480,11 @@ def _scan(
             run = _GAPS.search(s, lo, need_to + _GAP + 1)
             known_from, known_to, nxt = at, need_to, run.start() if run else None
         stop = at + _WINDOW if nxt is None else min(at + _WINDOW, nxt + _GAP)
+        if digit < at:
+            hit_digit = _DIGIT.search(s, at)
+            digit = hit_digit.start() if hit_digit else len(s)
+        if digit >= stop:
+            continue  # every phrase holds a number: none can start here
         for pattern in _BY_TRIGGER[t.lastgroup]:
             # phrases are short: bounding the window keeps the scan linear
             m = pattern.match(s, at, stop)
