@@ -485,3 +485,58 @@ def test_one_megabyte_of_adversarial_deadlines_does_not_hang() -> None:
         bounded(
             lambda t=text: check_deadlines(t, issued=D(2025, 1, 1), received=D(2025, 1, 1)), 20.0
         )  # type: ignore[misc]
+
+
+_TRIGGER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "chậm nhất",
+            "Chậm nhất",
+            "CHẬM NHẤT",
+            "trước",
+            "TRƯỚC",
+            "tRước",
+            "trong",
+            "Trong",
+            "không quá",
+            "hạn chót",
+            "đến hết",
+            "ĐẾN HẾT",
+            "hoàn thành",
+            "vào ngày",
+            "sau 5",
+            "İ",
+            "trongtrong",
+            " ",
+            "\n",
+            "ngày 15/10/2025",
+            "x",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_TRIGGER_TEXT)
+def test_triggers_are_the_anchor_patterns_matches(text: str) -> None:
+    """The trigger words found through str.find on the lower-case text are those the
+    case-sensitive anchor pattern finds, left to right, not overlapping."""
+    expected = []
+    pos = 0
+    while (hit := dl._ANCHOR.search(text, pos)) is not None:
+        t = dl._TRIGGER.match(text, hit.start())
+        if t is None:
+            pos = hit.start() + 1
+            continue
+        expected.append(t.span())
+        pos = t.end()
+    assert [t.span() for t in dl.triggers(text)] == expected
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="0123456789"), max_size=300))
+def test_no_deadline_phrase_is_without_a_digit(text: str) -> None:
+    """The scan passes over a trigger with no ASCII digit in its window: that holds only
+    while every phrase shape needs one."""
+    for shapes in dl._BY_TRIGGER.values():
+        for pattern in shapes:
+            assert pattern.search(text) is None
