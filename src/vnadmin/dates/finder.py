@@ -90,30 +90,17 @@ def mention(nt: NormalizedText, r: Raw, value: dt.date) -> DateMention:
     s = nt.text
     wd = weekday_near(s, r.start, r.end)
     to_original = nt.to_original
-    if wd is None:
-        return DateMention(
-            value,
-            to_original(r.start, r.end),
-            r.form,
-            r.day_text,
-            r.month_text,
-            None,
-            None,
-            to_original(*r.day_span),
-            to_original(*r.month_span),
-            None,
-        )
     return DateMention(
         value,
         to_original(r.start, r.end),
         r.form,
         r.day_text,
         r.month_text,
-        wd[0],
-        to_original(*wd[1]),
+        None if wd is None else wd[0],
+        None if wd is None else to_original(*wd[1]),
         to_original(*r.day_span),
         to_original(*r.month_span),
-        s[wd[1][0] : wd[1][1]],
+        None if wd is None else s[wd[1][0] : wd[1][1]],
     )
 
 
