@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -301,6 +302,39 @@ def test_other_marks_cover_every_combining_mark_outside_the_mark_ranges() -> Non
     assert missing == []
 
 
+def test_what_a_composed_nfd_text_may_not_hold_covers_every_composition_of_a_rare_character() -> (
+    None
+):
+    """A text in NFD is taken as normalised once composed when the result holds nothing
+    that ``_UNCLEAN`` finds: so every character NFC can make from one that ``_RARE``
+    finds (a composite that holds it, or what NFC maps it to) must be found too, and a
+    composition whose second character is a starter must involve one of ``_OTHER_MARKS``
+    (such a composition could span two of the pieces composed apart)."""
+    import re
+    import sys
+
+    from vnadmin import text as text_module
+
+    rare, unclean = text_module._RARE, text_module._UNCLEAN
+    other = re.compile("[" + text_module._OTHER_MARKS + "]")
+    missed, starters = [], []
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        if 0xD800 <= c < 0xE000 or c > 0xFFFF:  # (beyond the BMP: never the fast path)
+            continue
+        nfc = unicodedata.normalize("NFC", ch)
+        if rare.match(ch) and not all(map(unclean.match, nfc)):
+            missed.append(hex(c))
+        nfd = unicodedata.normalize("NFD", ch)
+        if nfd == ch or nfc != ch:
+            continue  # (not a composite that NFC makes)
+        if any(map(rare.match, nfd)) and not unclean.match(ch):
+            missed.append(hex(c))
+        if any(unicodedata.combining(x) == 0 for x in nfd[1:]) and not other.match(nfd[-1]):
+            starters.append(hex(c))
+    assert missed == [] and starters == []
+
+
 # --- the line-by-line map of dense texts (issue 9) and runs of blanks (issue 10) ------
 
 WORDS = st.sampled_from(
@@ -329,7 +363,13 @@ SEPARATORS = st.sampled_from(
 LINED = st.lists(
     st.tuples(WORDS, st.sampled_from(["NFC", "NFD"]), SEPARATORS), min_size=1, max_size=40
 ).map(lambda parts: "".join(unicodedata.normalize(f, w) + sep for w, f, sep in parts))
-ODD = st.sampled_from(["a\u0301\u0323", "\u0301", "o\u0302\u0301\u0301", "\u212b", "e\u0323"])
+ODD = st.sampled_from(
+    [
+        *("a\u0301\u0323", "\u0301", "o\u0302\u0301\u0301", "\u212b", "e\u0323"),
+        # (characters NFC composes that the fast path for NFD leaves to the others)
+        *("\u1100\u1161\u11a8", "\u30ab\u3099", "\u0b47\u0b3e", "\U0001d15e", "x\u0483"),
+    ]
+)
 
 
 def _full_map(nt: object) -> tuple[object, ...]:
@@ -388,11 +428,22 @@ def test_a_text_in_nfd_is_mapped_by_its_decomposition_exactly(
     s = s.replace("\u200b", "").replace("\u2013", "-")
     slow = _full_map(text_module._normalize_slow(s))
     assert _full_map(normalize_text(s)) == slow
-    fast = text_module._normalize_lines(s, plain=True)  # (what a dense NFD text takes)
+    nfc, fast = text_module._decomposed(s)  # (what a text in NFD takes first)
+    if nfc is not None:
+        assert nfc == unicodedata.normalize("NFC", s)
     if fast is not None:
         assert _full_map(fast) == slow
-        if text_module._MARK.search(fast.text) is None and fast.text != s:
-            assert isinstance(fast._lines, text_module._Decomposed)
+        assert isinstance(fast._lines, text_module._Decomposed)
+    else:  # (declined only for a mark left, a character to repair, kana, Hangul, astral)
+        assert (
+            nfc is None
+            or text_module._RARE.search(s) is not None
+            or text_module._MARK.search(nfc) is not None
+            or re.search("[\u309e-\u30ff\uac00-\ud7a3\U00010000-\U0010ffff]", nfc)
+        )
+    lines = text_module._normalize_lines(s, plain=True)  # (what a dense NFD text takes next)
+    if lines is not None and text_module._RARE.search(s) is None:
+        assert _full_map(lines) == slow
 
 
 def test_a_reordered_text_keeps_the_line_map() -> None:

@@ -109,9 +109,8 @@ _UNITS = re.compile(
 # tone marks, kana voicing, the rest of the BMP's marks, the supplementary planes): a
 # superset, tested against unicodedata, that leaves out the punctuation, symbols and CJK
 # ideographs found next to Vietnamese letters (“ ” … •).
-_OTHER_MARKS = (
-    "\u0483-\u1aaf\u1b00-\u1cff\u2cef-\u2dff\u302a-\u309a\ua66f-\uabff\ufb1e\U00010000-\U0001efff"
-)
+_OTHER_MARKS_BMP = "\u0483-\u1aaf\u1b00-\u1cff\u2cef-\u2dff\u302a-\u309a\ua66f-\uabff\ufb1e"
+_OTHER_MARKS = _OTHER_MARKS_BMP + "\U00010000-\U0001efff"
 # An invisible character between a letter and its marks joins the letter's cluster, and a
 # mark after "\r" stands alone: such text (rare) takes the general path.
 _HIDDEN_MARK = re.compile("[\r" + "".join(_INVISIBLE) + "][" + _MARK_RANGES + "]")
@@ -135,6 +134,19 @@ _LONG_MARKS = re.compile("[" + _MARK_RANGES + "][" + _MARK_RANGES + "]{" + str(M
 # Whatever is not a mark of _MARK_RANGES to compose: other marks, characters to replace or
 # remove, line ends.
 _RARE = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _OTHER_MARKS + "]")
+# What the composed form of a text in NFD may not hold for it to be the normalised text
+# (see _decomposed): a mark left as it was, a character that _RARE finds (NFC leaves
+# each as it is, or maps it to another such character), or a character composed from one
+# (kana with a voicing mark, Hangul syllables: tested against the whole Unicode
+# database). One bitmap of the BMP: a text with a character beyond it is not looked at.
+_UNCLEAN = re.compile(
+    "[\r"
+    + "".join(_REPLACE)
+    + "".join(_INVISIBLE)
+    + _OTHER_MARKS_BMP
+    + _MARK_RANGES
+    + "\u309e\u30a0-\u30ff\uac00-\ud7a3]"
+)
 # A line that starts with a mark (its cluster's base is the line break before it).
 _LINE_MARK = re.compile("\n[" + _MARK_RANGES + "]")
 _MARK = re.compile("[" + _MARK_RANGES + "]")
@@ -333,6 +345,8 @@ class NormalizedText:
     def _changes(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
         """The changed clusters ``(ns, ne, os, oe)`` whose original span lies within
         ``[start, end)``, in order."""
+        if type(self._lines) is _Decomposed and _MARK.search(self.original, start, end) is None:
+            return []  # (every change of a decomposed text composes a mark)
         if self._lines is not None:
             return [c for c in self._lines.clusters(start, end) if start <= c[2] and c[3] <= end]
         out = []
@@ -569,48 +583,64 @@ def _normalize(text: str) -> NormalizedText:
     # Every normalisation goes through here (tests count the calls).
     if is_clean(text):
         return NormalizedText(text, text)
-    if unicodedata.is_normalized("NFD", text) and _RARE.search(text) is None:
-        # (a text in NFD has no precomposed letter at all: marks to compose only)
-        fast = _normalize_lines(text, plain=True, nfd=True)
+    nfc: str | None = None
+    if unicodedata.is_normalized("NFD", text):
+        # (a text in NFD has no precomposed letter at all: marks to compose, mostly)
+        nfc, fast = _decomposed(text)
         if fast is not None:
             return fast
     # Sparse repairs (a dash, a few look-alikes) are cheapest region by region; text that is
     # dirty throughout (an NFD document, CRLF line ends) is done a unit at a time in C.
     dense = len(_DIRTY_RUNS.findall(text, 0, _SAMPLE)) * _DENSE > min(len(text), _SAMPLE)
     if dense and _RARE.search(text) is None:  # (an NFD document: marks to compose only)
-        fast = _normalize_lines(text, plain=True)
+        fast = _normalize_lines(text, plain=True, nfc=nfc)
         if fast is not None:
             return fast
     elif dense and _HIDDEN_MARK.search(text) is None:
-        fast = _normalize_lines(text) or _normalize_units(text)
+        fast = _normalize_lines(text, nfc=nfc) or _normalize_units(text)
         if fast is not None:
             return fast
     return _normalize_slow(text)
 
 
-def _normalize_lines(text: str, *, plain: bool = False, nfd: bool = False) -> NormalizedText | None:
+def _decomposed(text: str) -> tuple[str | None, NormalizedText | None]:
+    """A text in NFD composed: its :class:`NormalizedText` when that is the general path's
+    result, mapped by :class:`_Decomposed`, and the NFC of ``text`` when the caller can use
+    it (``None`` when it could not be had cheaply).
+
+    The marks of a text in NFD are in canonical order, so NFC does no reordering (its
+    time is linear however long a run of marks). The text is composed piece by piece
+    (pieces of about :data:`_STEP` characters that end after a cluster's marks), so the
+    pieces' lengths are the map's checkpoints. When the result holds nothing that
+    ``_UNCLEAN`` finds, every mark composed and the text had nothing else to repair (a
+    leading mark, a mark after a line break or a run of more than :data:`MAX_MARKS`
+    marks cannot compose; they would be left): the result is the general path's, and
+    each normalised character is the decomposition of itself.
+    """
+    pieces = _PIECES.findall(text)
+    parts = list(map(_NFC, pieces))
+    nfc = "".join(parts)
+    if _UNCLEAN.search(nfc) is None and len(nfc.encode("utf-16-le", "surrogatepass")) == 2 * len(
+        nfc
+    ):
+        return nfc, NormalizedText(text, nfc, lines=_Decomposed(text, nfc, pieces, parts))
+    # (the pieces' NFC is the text's unless a piece starts with a character that composes
+    # with the one before it: Hangul vowels, some Indic vowel signs, all among _OTHER_MARK)
+    if any(map(_OTHER_MARK.match, pieces)):
+        return None, None
+    return nfc, None
+
+
+def _normalize_lines(
+    text: str, *, plain: bool = False, nfc: str | None = None
+) -> NormalizedText | None:
     """The general path's result with one NFC call over the whole text and the map kept
     line by line (:class:`_Lines`, each line's clusters found only when a span in it is
-    first mapped); ``plain``: the text has no character that ``_RARE`` finds; ``nfd``: it
-    is known to be in NFD. ``None``
-    when a cluster could be read differently from the general path (another script's
-    marks, a mark after a line break, too many marks): the caller decides then.
+    first mapped); ``plain``: the text has no character that ``_RARE`` finds; ``nfc``: the
+    NFC of ``text``, when it was computed before. ``None`` when a cluster could be read
+    differently from the general path (another script's marks, a mark after a line break,
+    too many marks): the caller decides then.
     """
-    nfc: str | None = None
-    if plain and (nfd or unicodedata.is_normalized("NFD", text)):
-        # An NFD document. Its marks are in canonical order, so NFC does no reordering
-        # (its time is linear however long a run of marks). When every mark composed,
-        # the result is the general path's (a leading mark, a mark after a line break or
-        # a run of more than MAX_MARKS marks cannot compose; they would be left) and each
-        # normalised character is the decomposition of itself (_Decomposed).
-        # The text is composed piece by piece (pieces of about _STEP characters that end
-        # after a cluster's marks: plain text has no other character that composes with
-        # the one before it), so the pieces' lengths are the map's checkpoints.
-        pieces = _PIECES.findall(text)
-        parts = list(map(_NFC, pieces))
-        nfc = "".join(parts)
-        if _MARK.search(nfc) is None:
-            return NormalizedText(text, nfc, lines=_Decomposed(text, nfc, pieces, parts))
     if text and unicodedata.combining(text[0]):
         return None
     if (
@@ -655,31 +685,41 @@ class _Decomposed:
     where each piece starts, in both strings, is kept (``_o``, ``_n``), and any other
     offset is a piece's start plus the NFD of the characters before it in the piece."""
 
-    __slots__ = ("_n", "_o", "original", "text")
+    __slots__ = ("_at_memo", "_last", "_n", "_o", "original", "text")
 
     def __init__(self, original: str, text: str, pieces: list[str], composed: list[str]) -> None:
         self.original = original
         self.text = text
         self._o = list(itertools.accumulate(map(len, pieces), initial=0))
         self._n = list(itertools.accumulate(map(len, composed), initial=0))
+        # Offsets already mapped (a span often starts where another ends, or is mapped by
+        # two steps): at most one entry for each offset of ``text``.
+        self._at_memo: dict[int, int] = {len(text): len(original)}
+        self._last = (0, 0)  # the last offset mapped, and where it starts in the original
 
     def _at(self, k: int) -> int:
         """Original offset where normalised character ``k`` starts (``len`` at the end)."""
-        if k >= len(self.text):
-            return len(self.original)
-        b = bisect.bisect_right(self._n, k) - 1
-        a = self._n[b]
-        return self._o[b] + len(_NFD(self.text[a:k])) if k > a else self._o[b]
+        at = self._at_memo.get(k)
+        if at is None:
+            n = self._n
+            b = bisect.bisect_right(n, k) - 1
+            a = n[b]
+            at = self._o[b]
+            last_k, last_at = self._last
+            if a <= last_k < k:  # (on from the last offset mapped, when in the same piece)
+                a, at = last_k, last_at
+            if k > a:
+                piece = self.text[a:k]
+                at += len(piece) if piece.isascii() else len(_NFD(piece))
+            self._at_memo[k] = at
+            self._last = (k, at)
+        return at
 
     def char(self, i: int) -> tuple[int, int]:
-        a = self._at(i)
-        return a, a + len(_NFD(self.text[i]))
+        return self._at(i), self._at(i + 1)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        a = self._at(start)
-        if end - start <= _STEP:  # (a short span: its end from its own decomposition)
-            return a, a + len(_NFD(self.text[start:end]))
-        return a, self._at(end)
+        return self._at(start), self._at(end)
 
     def from_original(self, offset: int) -> int:
         if offset <= 0:
