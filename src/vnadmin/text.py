@@ -603,32 +603,31 @@ def _normalize(text: str) -> NormalizedText:
     return _normalize_slow(text)
 
 
-def _decomposed(text: str) -> tuple[str | None, NormalizedText | None]:
-    """A text in NFD composed: its :class:`NormalizedText` when that is the general path's
-    result, mapped by :class:`_Decomposed`, and the NFC of ``text`` when the caller can use
-    it (``None`` when it could not be had cheaply).
+def _decomposed(text: str) -> tuple[str, NormalizedText | None]:
+    """A text in NFD composed: the NFC of ``text``, and its :class:`NormalizedText`
+    (mapped by :class:`_Decomposed`) when that is the general path's result.
 
     The marks of a text in NFD are in canonical order, so NFC does no reordering (its
-    time is linear however long a run of marks). The text is composed piece by piece
-    (pieces of about :data:`_STEP` characters that end after a cluster's marks), so the
-    pieces' lengths are the map's checkpoints. When the result holds nothing that
+    time is linear however long a run of marks). When the result holds nothing that
     ``_UNCLEAN`` finds, every mark composed and the text had nothing else to repair (a
     leading mark, a mark after a line break or a run of more than :data:`MAX_MARKS`
     marks cannot compose; they would be left): the result is the general path's, and
-    each normalised character is the decomposition of itself.
+    each normalised character is the decomposition of itself. The map then reads where
+    the marks are from the text's UTF-16 form: a character of U+0300–U+03FF is the one
+    whose high byte is 3, and when there are as many of them as marks composed, they are
+    the marks (every composition is with marks of U+0300–U+036F; Greek letters share the
+    high byte, and such a text takes the other paths).
     """
-    pieces = _PIECES.findall(text)
-    parts = list(map(_NFC, pieces))
-    nfc = "".join(parts)
-    if _UNCLEAN.search(nfc) is None and len(nfc.encode("utf-16-le", "surrogatepass")) == 2 * len(
-        nfc
-    ):
-        return nfc, NormalizedText(text, nfc, lines=_Decomposed(text, nfc, pieces, parts))
-    # (the pieces' NFC is the text's unless a piece starts with a character that composes
-    # with the one before it: Hangul vowels, some Indic vowel signs, all among _OTHER_MARK)
-    if any(map(_OTHER_MARK.match, pieces)):
-        return None, None
-    return nfc, None
+    nfc = _NFC(text)
+    if _UNCLEAN.search(nfc) is not None:
+        return nfc, None
+    utf16 = text.encode("utf-16-le", "surrogatepass")
+    if len(utf16) != 2 * len(text):  # (a character beyond the BMP)
+        return nfc, None
+    high = utf16[1::2]
+    if high.count(3) != len(text) - len(nfc):
+        return nfc, None
+    return nfc, NormalizedText(text, nfc, lines=_Decomposed(text, nfc, high))
 
 
 def _normalize_lines(
@@ -669,11 +668,8 @@ def _normalize_lines(
 
 
 _PLUS_ONE = (1).__add__
-#: How many normalised characters a checkpoint of :class:`_Decomposed` covers.
-#: About how many characters of the original a piece of :class:`_Decomposed` covers.
-_STEP = 64
-# (a piece ends after the marks of its last character: it never splits a cluster)
-_PIECES = re.compile(f".{{1,{_STEP}}}[{_MARK_RANGES}]*", re.S)
+#: How many characters of the original a block of :class:`_Decomposed` covers.
+_BLOCK = 128
 # A starter and the marks it composes with (in a text that has no other combining mark).
 _CLUSTER = re.compile("[^" + _MARK_RANGES + "][" + _MARK_RANGES + "]+")
 
@@ -681,38 +677,47 @@ _CLUSTER = re.compile("[^" + _MARK_RANGES + "][" + _MARK_RANGES + "]+")
 class _Decomposed:
     """The map of a text (``original``) that is the NFD of its normalised form ``text``,
     where no character of ``text`` has a combining class: character ``k`` then came from
-    ``NFD(text[k])``, at ``len(NFD(text[:k]))``. The text was composed piece by piece;
-    where each piece starts, in both strings, is kept (``_o``, ``_n``), and any other
-    offset is a piece's start plus the NFD of the characters before it in the piece."""
+    ``NFD(text[k])``, at ``len(NFD(text[:k]))``, one starter followed by its marks.
+    ``high`` holds a byte for each character of the original, 3 for a mark and only
+    then (see :func:`_decomposed`). The marks before each block of :data:`_BLOCK`
+    characters are counted once; any other offset is a block's start plus a count of
+    the marks in between (``bytes.count``, in C)."""
 
-    __slots__ = ("_at_memo", "_last", "_n", "_o", "original", "text")
+    __slots__ = ("_at_memo", "_high", "_n", "original", "text")
 
-    def __init__(self, original: str, text: str, pieces: list[str], composed: list[str]) -> None:
+    def __init__(self, original: str, text: str, high: bytes) -> None:
         self.original = original
         self.text = text
-        self._o = list(itertools.accumulate(map(len, pieces), initial=0))
-        self._n = list(itertools.accumulate(map(len, composed), initial=0))
+        self._high = high
+        size = _BLOCK
+        starts = range(0, len(high) + 1, size)
+        marks = itertools.accumulate(map(high.count, itertools.repeat(3), starts, starts[1:]))
+        # _n[b]: how many starters come before block b (the normalised offset there)
+        self._n: list[int] = list(map(operator.sub, starts, itertools.chain((0,), marks)))
         # Offsets already mapped (a span often starts where another ends, or is mapped by
         # two steps): at most one entry for each offset of ``text``.
         self._at_memo: dict[int, int] = {len(text): len(original)}
-        self._last = (0, 0)  # the last offset mapped, and where it starts in the original
 
     def _at(self, k: int) -> int:
         """Original offset where normalised character ``k`` starts (``len`` at the end)."""
         at = self._at_memo.get(k)
         if at is None:
-            n = self._n
+            high, n = self._high, self._n
             b = bisect.bisect_right(n, k) - 1
-            a = n[b]
-            at = self._o[b]
-            last_k, last_at = self._last
-            if a <= last_k < k:  # (on from the last offset mapped, when in the same piece)
-                a, at = last_k, last_at
-            if k > a:
-                piece = self.text[a:k]
-                at += len(piece) if piece.isascii() else len(_NFD(piece))
+            start = b * _BLOCK
+            j = k - n[b]  # (the starters to pass from the block's start)
+            target = start + j  # (where it would be with no mark in between)
+            # x with j starters in [start, x) are the fixed points of x -> target + the
+            # marks in [start, x); from a first guess at the block's density of marks,
+            # each step moves by the starters it is off (a step or two), then on over the
+            # marks of the character before.
+            starters = n[b + 1] - n[b] if b + 1 < len(n) else len(self.text) - n[b]
+            at = target + j * (_BLOCK - starters) // max(starters, 1)
+            while (x := target + high.count(3, start, at)) != at:
+                at = x
+            while at < len(high) and high[at] == 3:
+                at += 1  # (the marks of the character before: the next starter)
             self._at_memo[k] = at
-            self._last = (k, at)
         return at
 
     def char(self, i: int) -> tuple[int, int]:
@@ -724,13 +729,14 @@ class _Decomposed:
     def from_original(self, offset: int) -> int:
         if offset <= 0:
             return 0
-        orig = self.original
-        while offset < len(orig) and unicodedata.combining(orig[offset]):
+        high = self._high
+        while offset < len(high) and high[offset] == 3:
             offset += 1  # inside a cluster: the next one
-        if offset >= len(orig):
+        if offset >= len(high):
             return len(self.text)
-        b = bisect.bisect_right(self._o, offset) - 1
-        return self._n[b] + len(_NFC(orig[self._o[b] : offset]))  # one character a cluster
+        b = offset // _BLOCK
+        start = b * _BLOCK
+        return self._n[b] + offset - start - high.count(3, start, offset)
 
     def clusters(self, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
         """The clusters ``(ns, ne, os, oe)`` (a starter and its marks) that meet original
