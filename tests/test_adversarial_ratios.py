@@ -183,8 +183,9 @@ def test_dates_read_straight_from_the_scan_are_the_mapped_ones(text: str) -> Non
 
 
 def test_one_value_readers_stop_at_what_decides() -> None:
-    # parse_datetime reads the text up to its first date, parse_reference up to its second
-    # mention: the dates or mentions after them cost nothing (they read every one before).
+    # parse_datetime reads the text up to its first date, parse_reference no further than
+    # a reference that starts the text can reach: what follows costs nothing (they read
+    # every date or mention before; parse_reference 13-24x real text on code_tokens).
     from vnadmin import parse_datetime, parse_reference
 
     def work(fn: Callable[[str], Any], text: str) -> int:
@@ -199,6 +200,23 @@ def test_one_value_readers_stop_at_what_decides() -> None:
     )
     mention = "Quyết định số 01/QĐ-UBND. "
     assert work(parse_reference, mention * 400) <= work(parse_reference, mention * 4) + 10
+    for family in ("code_tokens", "code_slashes", "blanks_between_keywords", "resolve_refs"):
+        make = FAMILIES[family]
+        assert work(parse_reference, make(100_000)) <= work(parse_reference, make(2_000)) + 10
+
+
+def test_a_reference_beyond_the_reach_of_one_is_not_read_for() -> None:
+    from vnadmin import ParseError, parse_reference
+    from vnadmin.references.finder import REACH
+
+    code = "Quyết định số 01/QĐ-UBND"
+    for gap, reason in ((REACH - len("số 01") - 12, "leading_text"), (REACH + 1, "no_reference")):
+        text = "x" * gap + " " + code
+        with pytest.raises(ParseError) as info:
+            parse_reference(text)
+        assert info.value.reason == reason
+        if reason == "leading_text":
+            assert info.value.span == (0, gap)
 
 
 def test_the_date_anchor_is_the_one_it_replaced() -> None:

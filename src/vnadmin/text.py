@@ -135,18 +135,21 @@ _LONG_MARKS = re.compile("[" + _MARK_RANGES + "][" + _MARK_RANGES + "]{" + str(M
 # remove, line ends.
 _RARE = re.compile("[\r" + "".join(_REPLACE) + "".join(_INVISIBLE) + _OTHER_MARKS + "]")
 # What the composed form of a text in NFD may not hold for it to be the normalised text
-# (see _decomposed): a mark left as it was, a character that _RARE finds (NFC leaves
+# once its look-alikes, dashes, spaces, slashes and line separators are replaced (see
+# _decomposed): a mark left as it was, any other character that _RARE finds (NFC leaves
 # each as it is, or maps it to another such character), or a character composed from one
 # (kana with a voicing mark, Hangul syllables: tested against the whole Unicode
 # database). One bitmap of the BMP: a text with a character beyond it is not looked at.
-_UNCLEAN = re.compile(
-    "[\r"
-    + "".join(_REPLACE)
+_UNCLEAN_CLASS = (
+    "\r"
     + "".join(_INVISIBLE)
     + _OTHER_MARKS_BMP
     + _MARK_RANGES
-    + "\u309e\u30a0-\u30ff\uac00-\ud7a3]"
+    + "\u309e\u30a0-\u30ff\uac00-\ud7a3"
 )
+_UNCLEAN = re.compile("[" + _UNCLEAN_CLASS + "]")
+# (the same scan, stopping at a character to replace too: one pass when there is none)
+_UNCLEAN_OR_REPLACED = re.compile("[" + _UNCLEAN_CLASS + "".join(_REPLACE) + "]")
 # A line that starts with a mark (its cluster's base is the line break before it).
 _LINE_MARK = re.compile("\n[" + _MARK_RANGES + "]")
 _MARK = re.compile("[" + _MARK_RANGES + "]")
@@ -345,8 +348,11 @@ class NormalizedText:
     def _changes(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
         """The changed clusters ``(ns, ne, os, oe)`` whose original span lies within
         ``[start, end)``, in order."""
-        if type(self._lines) is _Decomposed and _MARK.search(self.original, start, end) is None:
-            return []  # (every change of a decomposed text composes a mark)
+        if (
+            type(self._lines) is _Decomposed
+            and _MARK_OR_REPLACED.search(self.original, start, end) is None
+        ):
+            return []  # (every change of a decomposed text composes a mark or replaces)
         if self._lines is not None:
             return [c for c in self._lines.clusters(start, end) if start <= c[2] and c[3] <= end]
         out = []
@@ -609,25 +615,39 @@ def _decomposed(text: str) -> tuple[str, NormalizedText | None]:
 
     The marks of a text in NFD are in canonical order, so NFC does no reordering (its
     time is linear however long a run of marks). When the result holds nothing that
-    ``_UNCLEAN`` finds, every mark composed and the text had nothing else to repair (a
-    leading mark, a mark after a line break or a run of more than :data:`MAX_MARKS`
-    marks cannot compose; they would be left): the result is the general path's, and
-    each normalised character is the decomposition of itself. The map then reads where
+    ``_UNCLEAN`` finds, every mark composed and the text had nothing to repair but
+    characters replaced one for one (a leading mark, a mark after a line break or a run of
+    more than :data:`MAX_MARKS` marks cannot compose; they would be left): the result,
+    with those replaced, is the general path's, and each normalised character is the
+    decomposition of itself or replaces one character. The map then reads where
     the marks are from the text's UTF-16 form: a character of U+0300–U+03FF is the one
     whose high byte is 3, and when there are as many of them as marks composed, they are
     the marks (every composition is with marks of U+0300–U+036F; Greek letters share the
     high byte, and such a text takes the other paths).
     """
     nfc = _NFC(text)
-    if _UNCLEAN.search(nfc) is not None:
-        return nfc, None
+    out = nfc
+    if (m := _UNCLEAN_OR_REPLACED.search(nfc)) is not None:
+        if m.group() not in _REPLACE or _UNCLEAN.search(nfc, m.end()) is not None:
+            return nfc, None
+        out = _replace_each(nfc, m.start())  # (one character for one: the map holds)
     utf16 = text.encode("utf-16-le", "surrogatepass")
     if len(utf16) != 2 * len(text):  # (a character beyond the BMP)
         return nfc, None
-    high = utf16[1::2]
-    if high.count(3) != len(text) - len(nfc):
+    high = utf16[1::2].translate(_MARK_BYTE)
+    lines = _Decomposed(text, out, high, replaced=out is not nfc)
+    if lines.marks != len(text) - len(nfc):
         return nfc, None
-    return nfc, NormalizedText(text, nfc, lines=_Decomposed(text, nfc, high))
+    return nfc, NormalizedText(text, out, lines=lines)
+
+
+def _replace_each(text: str, pos: int) -> str:
+    """``text`` with each character of :data:`_REPLACE` replaced, the first at ``pos``: one
+    ``str.replace`` (in C) for each kind found, not a lookup for each character."""
+    while (m := _REPLACED.search(text, pos)) is not None:
+        pos = m.start()
+        text = text[:pos] + text[pos:].replace(m.group(), _REPLACE[m.group()])
+    return text
 
 
 def _normalize_lines(
@@ -670,33 +690,82 @@ def _normalize_lines(
 _PLUS_ONE = (1).__add__
 #: How many characters of the original a block of :class:`_Decomposed` covers.
 _BLOCK = 128
-# A starter and the marks it composes with (in a text that has no other combining mark).
+# What a decomposed text changes: a starter and the marks it composes with (in a text that
+# has no other combining mark), a run of spaces to replace (one unit, as in the general
+# path), another character to replace.
+_SPACE_CLASS = "".join(_SPACES)
 _CLUSTER = re.compile("[^" + _MARK_RANGES + "][" + _MARK_RANGES + "]+")
+_CHANGED = re.compile(
+    "[^"
+    + _MARK_RANGES
+    + "]["
+    + _MARK_RANGES
+    + "]+|(["
+    + _SPACE_CLASS
+    + "]+|["
+    + "".join(_REPLACE.keys() - _SPACES.keys())
+    + "])"
+)
+# A character's high byte (UTF-16) made 3 for U+0300-U+03FF, 0 for any other.
+_MARK_BYTE = bytes(3 if i == 3 else 0 for i in range(256))
+_SPACE_RUN = re.compile("[" + _SPACE_CLASS + "]{2,}")
+_MARK_OR_REPLACED = re.compile("[" + _MARK_RANGES + "".join(_REPLACE) + "]")
 
 
 class _Decomposed:
-    """The map of a text (``original``) that is the NFD of its normalised form ``text``,
-    where no character of ``text`` has a combining class: character ``k`` then came from
-    ``NFD(text[k])``, at ``len(NFD(text[:k]))``, one starter followed by its marks.
-    ``high`` holds a byte for each character of the original, 3 for a mark and only
-    then (see :func:`_decomposed`). The marks before each block of :data:`_BLOCK`
-    characters are counted once; any other offset is a block's start plus a count of
-    the marks in between (``bytes.count``, in C)."""
+    """The map of a text (``original``) that is the NFD of its normalised form ``text``
+    (with characters to replace replaced one for one), where no character of ``text`` has
+    a combining class: character ``k`` then came from ``NFD(text[k])``, at
+    ``len(NFD(text[:k]))``, one starter followed by its marks. ``high`` holds a byte for
+    each character of the original, 3 for a mark and 0 for a starter (see
+    :func:`_decomposed`).
+    The marks before each block of :data:`_BLOCK` characters are counted once; any other
+    offset is a block's start plus a count of the marks in between (``bytes.count``, in
+    C)."""
 
-    __slots__ = ("_at_memo", "_high", "_n", "original", "text")
+    __slots__ = (
+        "_at_memo",
+        "_changed",
+        "_high",
+        "_n",
+        "_run_ends",
+        "_run_starts",
+        "marks",
+        "original",
+        "text",
+    )
 
-    def __init__(self, original: str, text: str, high: bytes) -> None:
+    def __init__(self, original: str, text: str, high: bytes, *, replaced: bool) -> None:
         self.original = original
         self.text = text
         self._high = high
         size = _BLOCK
         starts = range(0, len(high) + 1, size)
-        marks = itertools.accumulate(map(high.count, itertools.repeat(3), starts, starts[1:]))
+        marks = list(itertools.accumulate(map(high.count, itertools.repeat(3), starts, starts[1:])))
         # _n[b]: how many starters come before block b (the normalised offset there)
         self._n: list[int] = list(map(operator.sub, starts, itertools.chain((0,), marks)))
+        last = starts[-1] if starts else 0
+        #: How many marks the original holds.
+        self.marks = (marks[-1] if marks else 0) + high.count(3, last)
         # Offsets already mapped (a span often starts where another ends, or is mapped by
         # two steps): at most one entry for each offset of ``text``.
         self._at_memo: dict[int, int] = {len(text): len(original)}
+        self._changed = _CHANGED if replaced else _CLUSTER
+        # Runs of two or more spaces to replace: each is one cluster of the general path
+        # (a span that starts or ends inside one takes all of it).
+        self._run_starts: list[int] = []
+        self._run_ends: list[int] = []
+        if replaced:
+            for m in _SPACE_RUN.finditer(original):
+                self._run_starts.append(m.start())
+                self._run_ends.append(m.end())
+
+    def _run(self, offset: int) -> tuple[int, int] | None:
+        """The run of spaces that holds original ``offset`` after its first character."""
+        i = bisect.bisect_left(self._run_starts, offset) - 1
+        if i >= 0 and offset < self._run_ends[i]:
+            return self._run_starts[i], self._run_ends[i]
+        return None
 
     def _at(self, k: int) -> int:
         """Original offset where normalised character ``k`` starts (``len`` at the end)."""
@@ -708,31 +777,41 @@ class _Decomposed:
             j = k - n[b]  # (the starters to pass from the block's start)
             target = start + j  # (where it would be with no mark in between)
             # x with j starters in [start, x) are the fixed points of x -> target + the
-            # marks in [start, x); from a first guess at the block's density of marks,
-            # each step moves by the starters it is off (a step or two), then on over the
-            # marks of the character before.
+            # marks in [start, x), and steps of it go to one from either side; from a first
+            # guess at the block's density of marks, a step or two. The offset is then the
+            # next starter (a 0 of ``high``: past the marks of the character before).
             starters = n[b + 1] - n[b] if b + 1 < len(n) else len(self.text) - n[b]
             at = target + j * (_BLOCK - starters) // max(starters, 1)
-            while (x := target + high.count(3, start, at)) != at:
+            count = high.count
+            while (x := target + count(3, start, at)) != at:
                 at = x
-            while at < len(high) and high[at] == 3:
-                at += 1  # (the marks of the character before: the next starter)
+            at = high.find(0, at)
             self._at_memo[k] = at
         return at
 
     def char(self, i: int) -> tuple[int, int]:
-        return self._at(i), self._at(i + 1)
+        return self.span(i, i + 1)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self._at(start), self._at(end)
+        a, b = self._at(start), self._at(end)
+        if self._run_starts:
+            if (run := self._run(a)) is not None:
+                a = run[0]
+            if (run := self._run(b)) is not None:
+                b = run[1]
+        return a, b
 
     def from_original(self, offset: int) -> int:
+        if self._run_starts and (run := self._run(offset)) is not None:
+            offset = run[1]  # (inside a run of spaces: the next cluster)
+        return self._from(offset)
+
+    def _from(self, offset: int) -> int:
         if offset <= 0:
             return 0
         high = self._high
-        while offset < len(high) and high[offset] == 3:
-            offset += 1  # inside a cluster: the next one
-        if offset >= len(high):
+        offset = high.find(0, offset)  # (inside a cluster: the next one)
+        if offset < 0:
             return len(self.text)
         b = offset // _BLOCK
         start = b * _BLOCK
@@ -742,16 +821,19 @@ class _Decomposed:
         """The clusters ``(ns, ne, os, oe)`` (a starter and its marks) that meet original
         ``[start, end)``, in order: the runs of marks found in C, the characters between
         two runs counted one for one."""
-        k = self.from_original(start)
+        k = self._from(start)
         pos_n = k - 1 if k > 0 and self._at(k) > start else k  # (the cluster holding start)
         pos_o = self._at(pos_n)
-        for m in _CLUSTER.finditer(self.original, pos_o):
-            os_ = m.start()
+        if self._run_starts and (run := self._run(pos_o)) is not None:
+            pos_n, pos_o = pos_n - (pos_o - run[0]), run[0]  # (spaces: one for one)
+        for m in self._changed.finditer(self.original, pos_o):
+            os_, oe = m.span()
             if os_ >= end:
                 return
             ns = pos_n + os_ - pos_o
-            yield ns, ns + 1, os_, m.end()
-            pos_o, pos_n = m.end(), ns + 1
+            ne = ns + (oe - os_ if m.lastindex else 1)  # (replaced: one for one)
+            yield ns, ne, os_, oe
+            pos_o, pos_n = oe, ne
 
 
 _NFD = functools.partial(unicodedata.normalize, "NFD")

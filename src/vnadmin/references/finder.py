@@ -294,9 +294,16 @@ def find(source: Source) -> tuple[Reference, ...]:
     return tuple(mentions(as_normalized(source)))
 
 
-def mentions(nt: NormalizedText) -> Iterator[Reference]:
-    """The references of :func:`find`, in order, read only as far as they are taken
-    (:func:`~vnadmin.references.parser.parse` takes two: one, and whether another follows)."""
+#: How far after its start a reference may have its code: the type phrase and ``số``
+#: words it reads before a code (:data:`_LOOKBACK` characters), and the code's first.
+REACH = _LOOKBACK + 1
+
+
+def mentions(nt: NormalizedText, *, before: int | None = None) -> Iterator[Reference]:
+    """The references of :func:`find`, in order, read only as far as they are taken;
+    ``before``: only those whose code starts before that normalised offset
+    (:func:`~vnadmin.references.parser.parse` takes the first whose code is within
+    :data:`REACH` of the start)."""
     s = nt.text
     original = nt.original
     last_end = 0  # normalised offset where the previous mention ended
@@ -307,6 +314,8 @@ def mentions(nt: NormalizedText) -> Iterator[Reference]:
     identity = nt.is_identity
     seen: dict[str, bool] = {}  # see _plainly_alone
     for start in _iter_candidates(s):
+        if before is not None and start >= before:
+            return
         if start < last_end:
             continue
         if identity and (entry := cache.peek(s, start)) is not None:

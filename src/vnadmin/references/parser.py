@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
-
 from vnadmin.errors import ParseError
-from vnadmin.references.finder import mentions
+from vnadmin.references.finder import REACH, mentions
 from vnadmin.references.model import Reference
 from vnadmin.text import Source, read_one
 
@@ -20,7 +18,11 @@ def parse(text: Source) -> Reference:
 
     Surrounding spaces and one final ``.``, ``,`` or ``;`` are allowed. Spans point into
     ``text``. Raises :class:`~vnadmin.ParseError` (``reason``: ``empty``,
-    ``no_reference``, ``leading_text``, ``trailing_text``).
+    ``no_reference``, ``leading_text``, ``trailing_text``). The text is read only as far
+    as a reference that starts it can reach before its code (its type phrase and ``số``:
+    :data:`~vnadmin.references.finder.REACH` characters) and then to the reference's end,
+    so a long text costs no more than its start: one whose first characters hold no
+    reference is ``no_reference``, wherever a reference follows.
 
     >>> r = parse("Quyết định số 1656/QĐ-UBND ngày 20/7/2025 của UBND tỉnh Lạng Sơn")
     >>> r.type_name, str(r.code), r.date.isoformat(), r.issuer_text
@@ -43,8 +45,8 @@ def parse(text: Source) -> Reference:
             reason="empty",
             expected="a reference such as Quyết định số 1656/QĐ-UBND",
         )
-    refs = list(itertools.islice(mentions(nt), 2))  # the one, and whether another follows
-    if not refs:
+    first = next(mentions(nt, before=a + REACH), None)
+    if first is None:
         raise ParseError(
             "no reference to a document",
             input=original,
@@ -52,7 +54,6 @@ def parse(text: Source) -> Reference:
             reason="no_reference",
             expected="a document code such as 1656/QĐ-UBND",
         )
-    first = refs[0]
     start = nt.from_original(first.span[0])
     if start > a:
         raise ParseError(
@@ -63,7 +64,7 @@ def parse(text: Source) -> Reference:
             expected="a type word or a code",
         )
     end = nt.from_original(first.span[1])
-    if len(refs) > 1 or end < b:
+    if end < b:
         raise ParseError(
             "text after the reference",
             input=original,
