@@ -510,6 +510,80 @@ def test_recurrence_rules_and_occurrences() -> None:
     assert find_recurrence("thường xuyên theo dõi, đôn đốc") is None
 
 
+PERIOD_WORDS = st.sampled_from(
+    [
+        "hằng",
+        "hàng",
+        "mỗi",
+        "từng",
+        "theo",
+        "định",
+        "kỳ",
+        "06",
+        "6",
+        "106",
+        "tháng",
+        "tuần",
+        "quý",
+        "năm",
+        "ngày",
+        "một",
+        "lần",
+        "/",
+        "đầu",
+        "TS.",
+        "thứ",
+        "th",
+        "x",
+        "1",
+        "chàng",
+        "\n",
+        "  ",
+        "tháng/lần",
+        "kỳ,",
+    ]
+)
+
+
+# The period pattern as it was, case-insensitive on the caller's text.
+_WS = r"[ \t\n]+"
+_EVERY = r"(?:h[àằ]ng|mỗi)"
+PERIOD_BEFORE = (
+    r"(?<!\w)(?:"
+    rf"(?P<week>{_EVERY}{_WS}tuần)|(?P<day>{_EVERY}{_WS}ngày(?![ \t\n]*\d))"
+    rf"|(?P<month>{_EVERY}{_WS}tháng)|(?P<quarter>{_EVERY}{_WS}quý|theo{_WS}quý|định{_WS}kỳ{_WS}quý)"
+    rf"|(?P<half>0?6{_WS}tháng(?:{_WS}(?:một|1){_WS}lần|/{_WS}?lần|{_WS}đầu{_WS}năm)?)"
+    rf"|(?P<year>{_EVERY}{_WS}năm|định{_WS}kỳ{_WS}năm|theo{_WS}năm)"
+    r")(?!\w)"
+)
+FREQ_BEFORE = {
+    "week": "WEEKLY",
+    "day": "DAILY",
+    "month": "MONTHLY",
+    "quarter": "QUARTERLY",
+    "half": "HALF_YEARLY",
+    "year": "YEARLY",
+}
+
+
+@given(st.lists(st.tuples(PERIOD_WORDS, st.sampled_from(["lower", "upper", "title"]))))
+def test_the_period_phrase_is_the_one_it_replaced(parts: list[tuple[str, str]]) -> None:
+    # On the lower-cased text, with a literal first in every alternative (so the engine
+    # skips to the next h, m, t, đ, 0 or 6 in C): the same phrase and frequency.
+    import re
+
+    from vnadmin.tasks import find_recurrence
+
+    text = " ".join(getattr(w, case)() for w, case in parts)
+    m = re.search(PERIOD_BEFORE, text, re.IGNORECASE)
+    r = find_recurrence(text)
+    if m is None:
+        assert r is None
+    else:
+        assert r is not None and r.freq.name == FREQ_BEFORE[m.lastgroup or ""]
+        assert r.text.startswith(" ".join(m.group().split()))
+
+
 def test_task_schedule_from_the_duty() -> None:
     (t,) = find_tasks(
         "Giao Sở Nội vụ tổng hợp, báo cáo UBND tỉnh định kỳ hằng quý trước ngày 15 tháng cuối quý."

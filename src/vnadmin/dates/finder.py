@@ -66,6 +66,11 @@ def scan_raw(nt: NormalizedText, start: int = 0, end: int | None = None) -> list
     return [_raw(m) for m in g.scan(nt.text, start, end)]
 
 
+def first_raw(nt: NormalizedText) -> Raw | None:
+    """``scan_raw(nt)[0]`` (or ``None``), reading the text only up to that phrase."""
+    return next(map(_raw, g.scan(nt.text)), None)
+
+
 def weekday_near(s: str, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
     """A weekday written right after (``(thứ Hai)``, ``, thứ Hai``) or right before the
     date at ``s[start:end]``: its value and normalised span."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeGuard
 
-from vnadmin.dates.finder import Raw, mention, scan_raw, weekday_near
+from vnadmin.dates.finder import Raw, first_raw, mention, scan_raw, weekday_near
 from vnadmin.dates.model import WEEKDAY_EN, WEEKDAY_NAMES, DateForm, DateMention, PlaceDate
 from vnadmin.dates.parser import _fail, parse_place_date
 from vnadmin.errors import ParseError, ValidationError
@@ -152,7 +152,8 @@ def check(value: DateMention | Source) -> tuple[Finding, ...]:
     that contradicts it, D112 for a lower-case weekday word.
 
     A string is read as one date phrase (a date with an optional weekday; it must hold
-    a date, else :class:`~vnadmin.ParseError`), and an impossible date in it gives D106.
+    a date, else :class:`~vnadmin.ParseError`), and an impossible date in it gives D106;
+    only its first date phrase is read (the text after it costs nothing).
 
     >>> [f.rule for f in check("ngày 3 tháng 1 năm 2024")]
     ['D101', 'D102']
@@ -162,10 +163,10 @@ def check(value: DateMention | Source) -> tuple[Finding, ...]:
     if isinstance(value, DateMention):
         return tuple(_mention_findings(value, None))
     nt = as_normalized(value)
-    found = scan_raw(nt)
-    if not found:
+    first = first_raw(nt)
+    if first is None:
         _fail(nt)
-    return tuple(_phrase_findings(nt, found, None))
+    return tuple(_phrase_findings(nt, [first], None))
 
 
 def check_dates(text: Source, *, found: Sequence[DateMention] | None = None) -> tuple[Finding, ...]:
@@ -212,7 +213,8 @@ def validate(value: DateMention | Source) -> DateMention:
     if isinstance(value, DateMention):
         return value
     nt = as_normalized(value)
-    r = scan_raw(nt)[0]
+    r = first_raw(nt)
+    assert r is not None  # (check read it)
     day = r.value
     assert day is not None  # an impossible date gave D106, an error
     return mention(nt, r, day)

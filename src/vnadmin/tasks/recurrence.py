@@ -122,18 +122,28 @@ class Recurrence:
 
 
 _WS = r"[ \t\n]+"
-_EVERY = r"(?:h[àằ]ng|mỗi)"
-# The look-ahead on the first letters (in either case: nothing else folds to them) lets the
-# engine pass over every other position without trying the look-behind and the alternation.
+# After the first letter of a phrase: no letter or digit before that one (the first op of
+# every alternative is a literal, so the engine skips in C to the next h, m, t, đ, 0 or 6
+# of the lower-cased text and tries nothing in between: a look-ahead or a case-insensitive
+# first letter made it try the whole pattern at every position, ~90 ns a character).
+_START = r"(?<!\w.)"
+_UNIT = r"(?:tuần|ngày(?![ \t\n]*\d)|tháng|quý|năm)"
+_HALF = rf"{_WS}tháng(?:{_WS}(?:một|1){_WS}lần|/{_WS}?lần|{_WS}đầu{_WS}năm)?"
+# Matched on the lower-cased text (see find_recurrence): "hằng/hàng/mỗi <unit>", "theo
+# quý/năm", "định kỳ quý/năm", "(0)6 tháng (một lần, /lần, đầu năm)".
+_END = r"(?!\w)"
 _PERIOD = re.compile(
-    r"(?=[hHmMtTđĐ06])(?<!\w)(?:"
-    rf"(?P<week>{_EVERY}{_WS}tuần)|(?P<day>{_EVERY}{_WS}ngày(?![ \t\n]*\d))"
-    rf"|(?P<month>{_EVERY}{_WS}tháng)|(?P<quarter>{_EVERY}{_WS}quý|theo{_WS}quý|định{_WS}kỳ{_WS}quý)"
-    rf"|(?P<half>0?6{_WS}tháng(?:{_WS}(?:một|1){_WS}lần|/{_WS}?lần|{_WS}đầu{_WS}năm)?)"
-    rf"|(?P<year>{_EVERY}{_WS}năm|định{_WS}kỳ{_WS}năm|theo{_WS}năm)"
-    r")(?!\w)",
-    re.IGNORECASE,
+    rf"h{_START}[àằ]ng{_WS}{_UNIT}{_END}|m{_START}ỗi{_WS}{_UNIT}{_END}"
+    rf"|t{_START}heo{_WS}(?:quý|năm){_END}|đ{_START}ịnh{_WS}kỳ{_WS}(?:quý|năm){_END}"
+    rf"|0{_START}6{_HALF}{_END}|6{_START}{_HALF}{_END}"
 )
+_FREQ_BY_UNIT = {
+    "tuần": Frequency.WEEKLY,
+    "ngày": Frequency.DAILY,
+    "tháng": Frequency.MONTHLY,
+    "quý": Frequency.QUARTERLY,
+    "năm": Frequency.YEARLY,
+}
 _DAY_RULE = re.compile(
     r"(?<!\w)(?P<kw>trước|chậm[ \t\n]+nhất(?:[ \t\n]+(?:là|vào))?|vào|trong)[ \t\n]+ngày[ \t\n]+"
     r"(?P<d>\d{1,2})(?:[ \t\n]*/[ \t\n]*(?P<m>\d{1,2})(?![ \t\n]*/[ \t\n]*\d))?"
@@ -149,18 +159,17 @@ def find_recurrence(text: str) -> Recurrence | None:
     first ``trước ngày N`` / ``chậm nhất ngày N`` of the text not followed by a year."""
     if not isinstance(text, str):
         return None
-    m = _PERIOD.search(text)
+    low = text.lower()
+    if len(low) != len(text):  # (İ is the one letter whose lower case is two)
+        low = text.replace("\u0130", "i").lower()
+    m = _PERIOD.search(low)
     if m is None:
         return None
-    kind = m.lastgroup
-    freq = {
-        "week": Frequency.WEEKLY,
-        "day": Frequency.DAILY,
-        "month": Frequency.MONTHLY,
-        "quarter": Frequency.QUARTERLY,
-        "half": Frequency.HALF_YEARLY,
-        "year": Frequency.YEARLY,
-    }[kind or "month"]
+    phrase_words = m.group().split()
+    if phrase_words[0] in ("06", "6"):
+        freq = Frequency.HALF_YEARLY
+    else:
+        freq = _FREQ_BY_UNIT[phrase_words[-1]]
     lo, hi = max(0, m.start() - 120), min(len(text), m.end() + 120)
     day = month = weekday = None
     pos = None
