@@ -200,6 +200,12 @@ def test_one_value_readers_stop_at_what_decides() -> None:
     )
     mention = "Quyết định số 01/QĐ-UBND. "
     assert work(parse_reference, mention * 400) <= work(parse_reference, mention * 4) + 10
+    from vnadmin import dates
+
+    run = "ngày 29 tháng 9 năm 2025 "
+    for fn in (dates.check, dates.is_valid, dates.validate):
+        assert work(fn, run * 400) <= work(fn, run * 4) + 10
+    assert [f.rule for f in dates.check("31/02/2025 và 29/9/2025 (thứ Ba)")] == ["D106"]
     for family in ("code_tokens", "code_slashes", "blanks_between_keywords", "resolve_refs"):
         make = FAMILIES[family]
         assert work(parse_reference, make(100_000)) <= work(parse_reference, make(2_000)) + 10

@@ -313,6 +313,9 @@ def mentions(nt: NormalizedText, *, before: int | None = None) -> Iterator[Refer
     cache = ReadCache()  # this text's stretches read before (a text repeating one run)
     identity = nt.is_identity
     seen: dict[str, bool] = {}  # see _plainly_alone
+    # What the head of a mention says (its run of "số", its type word), for at most
+    # _SEEN_MAX heads: a text repeating one mention reads its head once.
+    heads: dict[str, tuple[int | None, tuple[int, str] | None]] = {}
     for start in _iter_candidates(s):
         if before is not None and start >= before:
             return
@@ -338,8 +341,12 @@ def mentions(nt: NormalizedText, *, before: int | None = None) -> Iterator[Refer
         if verdict == _DROP:
             continue
         head = s[max(last_end, start - _LOOKBACK) : start]
-        so = _so_run_start(head)
-        tw = _type_before(head, so)
+        read = heads.get(head)
+        if read is None:
+            read = (so := _so_run_start(head), _type_before(head, so))
+            if len(heads) < _SEEN_MAX:
+                heads[head] = read
+        so, tw = read
         if verdict == _BARE and not _introduced(s, start, so, tw, prev_type, prev_code_end):
             continue
         if _FORM_NUMBER.search(head, max(0, len(head) - 24)):
