@@ -19,6 +19,7 @@ from vnadmin import (
     check_dates,
     find_codes,
     find_dates,
+    find_datetimes,
     find_references,
     find_signatures,
     find_tasks,
@@ -39,6 +40,7 @@ CALLS: list[tuple[Callable[[str], Any], str, int, float]] = [
     (find_dates, "dates_run", 25, 30.0),  # 38: a phrase record, then the mention
     (check_dates, "dates_run", 25, 40.0),  # 48: a mention built for each date
     (find_tasks, "honours", 4, 12.0),  # 37: each "TS." ended a sentence
+    (find_datetimes, "dates_run", 25, 25.0),  # 37: a DateMention for each date, no time
 ]
 
 # (function, family, characters per repetition, bound on Python lines per repetition)
@@ -49,6 +51,7 @@ LINES: list[tuple[Callable[[str], Any], str, int, float]] = [
     (check_dates, "dates_run", 25, 90.0),  # 118
     (parse_signatures, "nested_parens", 1, 40.0),  # 47
     (find_tasks, "honours", 4, 12.0),  # 81
+    (find_datetimes, "dates_run", 25, 60.0),  # 105
 ]
 
 
@@ -206,6 +209,15 @@ def test_one_value_readers_stop_at_what_decides() -> None:
     for fn in (dates.check, dates.is_valid, dates.validate):
         assert work(fn, run * 400) <= work(fn, run * 4) + 10
     assert [f.rule for f in dates.check("31/02/2025 và 29/9/2025 (thứ Ba)")] == ["D106"]
+    from vnadmin import ParseError, parse_period
+    from vnadmin.dates.periods import PERIOD_MAX
+
+    for fn in (parse_period, dates.periods.is_valid):
+        assert work(fn, "quý IV/2025 " + run * 4000) <= work(fn, "quý IV/2025 " + run * 100)
+    for gap, reason in ((PERIOD_MAX - 30, "trailing_text"), (PERIOD_MAX + 1, "no_period")):
+        with pytest.raises(ParseError) as info:
+            parse_period(" " * 3 + "x" * gap + " quý IV/2025 x")
+        assert info.value.reason == reason
     for family in ("code_tokens", "code_slashes", "blanks_between_keywords", "resolve_refs"):
         make = FAMILIES[family]
         assert work(parse_reference, make(100_000)) <= work(parse_reference, make(2_000)) + 10

@@ -329,13 +329,20 @@ def find_periods(text: Source, *, year: int | None = None) -> tuple[Period, ...]
     )
 
 
+#: The most characters one period is read in (a range of two dates in words with runs of
+#: blanks between its words, as PDF extraction leaves them, is a few hundred): a longer
+#: text is no one period, and only that much of it is read to say why.
+PERIOD_MAX = 2000
+
+
 def period_in(nt: NormalizedText, lo: int, hi: int, *, year: int | None = None) -> Period:
-    """The one period written in ``nt.text[lo:hi]`` (spans into ``nt.original``)."""
+    """The one period written in ``nt.text[lo:hi]`` (spans into ``nt.original``), read
+    in at most :data:`PERIOD_MAX` characters from its first."""
     s = nt.text
-    found = _candidates(nt, year, lo, hi)
     seg = s[lo:hi]
     stripped = seg.strip().rstrip(".;,").strip()
     lead = lo + len(seg) - len(seg.lstrip())
+    found = _candidates(nt, year, lo, min(hi, lead + PERIOD_MAX))
     for st, en, start, end, kind in found:
         if st == lead and en == lead + len(stripped):
             return Period(start, end, kind, nt.to_original(st, en))
@@ -353,6 +360,10 @@ def period_in(nt: NormalizedText, lo: int, hi: int, *, year: int | None = None) 
 
 def parse_period(text: Source, *, year: int | None = None) -> Period:
     """Read one period; ``ParseError`` (``empty``, ``no_period``, ``trailing_text``).
+
+    Only the first :data:`PERIOD_MAX` characters after leading blanks are read (a text
+    longer than that is no one period: ``trailing_text`` when they hold a period,
+    ``no_period`` when they hold none).
 
     >>> p = parse_period("từ ngày 08/02/2024 đến hết ngày 14/02/2024")
     >>> p.kind.value, p.days

@@ -32,7 +32,7 @@ import re
 import attrs
 
 from vnadmin.dates import grammar as g
-from vnadmin.dates.finder import first_mention, mentions_in
+from vnadmin.dates.finder import Raw, first_mention, mention, scan_raw
 from vnadmin.dates.formatter import format_weekday
 from vnadmin.dates.model import DateMention
 from vnadmin.dates.parser import parse_date
@@ -317,11 +317,19 @@ def datetimes_in(
 ) -> list[DateTimeMention]:
     """The date-times of ``nt.text[start:end]``, sorted by span."""
     s = nt.text
-    by_start: dict[int, tuple[DateMention, int, int]] = {}
-    by_end: dict[int, tuple[DateMention, int, int]] = {}
-    for found in mentions_in(nt, start, end):
-        by_start[found[1]] = found
-        by_end[found[2]] = found
+    # The date phrases by where they start and end; a DateMention is made only for one
+    # joined to a time (a text of dates and no time makes none).
+    by_start: dict[int, Raw] = {}
+    by_end: dict[int, Raw] = {}
+    for r in scan_raw(nt, start, end):
+        if r.value is not None:
+            by_start[r.start] = r
+            by_end[r.end] = r
+
+    def made(r: Raw) -> DateMention:
+        assert r.value is not None
+        return mention(nt, r, r.value)
+
     out: list[DateTimeMention] = []
     used: set[int] = set()
     lo = start
@@ -330,7 +338,8 @@ def datetimes_in(
             continue
         j = _JOIN_TD.match(s, m.end(), len(s) if end is None else end)
         if j is not None and j.end() in by_start:
-            dm, ns, ne = by_start[j.end()]
+            r = by_start[j.end()]
+            dm, ns, ne = made(r), r.start, r.end
             oend = dm.span[1]
             if dm.weekday_span is not None and dm.weekday_span[0] >= dm.span[1]:
                 p = _WD_PAREN.match(s, ne)
@@ -348,11 +357,11 @@ def datetimes_in(
         k = m.start()
         for e in range(k, max(lo, k - 24) - 1, -1):
             hit = by_end.get(e)
-            if hit is None or hit[1] in used:
+            if hit is None or hit.start in used:
                 continue
-            dm = hit[0]
             jd = _JOIN_DT.match(s, _skip_paren(s, e))
             if jd is not None and jd.end() == k:
+                dm = made(hit)
                 tspan = nt.to_original(*m.span())
                 out.append(
                     DateTimeMention(
@@ -363,7 +372,7 @@ def datetimes_in(
                         dm.weekday,
                     )
                 )
-                used.add(hit[1])
+                used.add(hit.start)
                 break
     return sorted(out, key=lambda x: x.span)
 
