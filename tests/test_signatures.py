@@ -885,3 +885,20 @@ def test_check_reads_a_string_as_parse_does() -> None:
     assert validate_signature("TM. CHÍNH PHỦ THỦ TƯỚNG Lê An") == parse_signature(
         "TM. CHÍNH PHỦ THỦ TƯỚNG Lê An"
     )
+
+
+def test_a_line_of_notes_between_two_columns() -> None:
+    # Found by the long hypothesis profile (issue 10): a line of notes only, fewer than the
+    # columns, raised IndexError; one note for each column cuts the line at its notes.
+    from vnadmin import parse_signatures
+
+    t = "KT. GIÁM ĐỐC      KT. CHỦ TỊCH\n(Đã ký)      (Đã ký)\nPHÓ GIÁM ĐỐC     PHÓ CHỦ TỊCH\n"
+    t += "Lê An      Trần Bình"
+    blocks = parse_signatures(t)
+    assert [(b.signer_title, b.signer_name, b.notes) for b in blocks] == [
+        ("PHÓ GIÁM ĐỐC", "Lê An", ("(Đã ký)",)),
+        ("PHÓ CHỦ TỊCH", "Trần Bình", ("(Đã ký)",)),
+    ]
+    assert [t[slice(*b.name_span)] for b in blocks] == ["Lê An", "Trần Bình"]
+    one_note = "KT. GIÁM ĐỐC      KT. CHỦ TỊCH\n(x)\nLê An      Trần Bình"
+    assert len(parse_signatures(one_note)) >= 1  # (read as one block, no exception)

@@ -168,7 +168,8 @@ def _split_line(
     else:
         toks = tokens(s, ls, le)
         if toks and all(is_name_word(t[2]) or is_note(t[2]) for t in toks):
-            names = [t for t in toks if is_name_word(t[2])]
+            # (a line of notes only, "(Đã ký)   (Đã ký)", is cut at its notes)
+            names = [t for t in toks if is_name_word(t[2])] or toks
             if len(names) % k:
                 return None
             per = len(names) // k
