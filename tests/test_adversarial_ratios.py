@@ -20,6 +20,7 @@ from vnadmin import (
     find_codes,
     find_dates,
     find_datetimes,
+    find_periods,
     find_references,
     find_signatures,
     find_tasks,
@@ -41,6 +42,7 @@ CALLS: list[tuple[Callable[[str], Any], str, int, float]] = [
     (check_dates, "dates_run", 25, 40.0),  # 48: a mention built for each date
     (find_tasks, "honours", 4, 12.0),  # 37: each "TS." ended a sentence
     (find_datetimes, "dates_run", 25, 25.0),  # 37: a DateMention for each date, no time
+    (find_periods, "dates_run", 25, 70.0),  # 93: DateMentions, and "năm 9999" built in each
 ]
 
 # (function, family, characters per repetition, bound on Python lines per repetition)

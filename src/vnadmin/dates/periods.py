@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from vnadmin.dates.finder import mentions_in
+from vnadmin.dates.finder import scan_raw
 from vnadmin.errors import ParseError, ValidationError, VnAdminError
 from vnadmin.findings import Finding
 from vnadmin.text import NormalizedText, Source, as_normalized
@@ -282,7 +282,8 @@ def _candidates(
     s = nt.text
     hi = len(s) if hi is None else hi
     found: list[tuple[int, int, dt.date, dt.date, PeriodKind]] = []
-    dates = [(m.value, a, b) for m, a, b in mentions_in(nt, lo, hi)]
+    # (the date phrases' values and offsets: no DateMention is needed for them)
+    dates = [(r.value, r.start, r.end) for r in scan_raw(nt, lo, hi) if r.value is not None]
     # date ranges: "từ (ngày) D1 đến (hết) (ngày) D2"
     for (av, a0, a1), (bv, b0, b1) in zip(dates, dates[1:], strict=False):  # noqa: RUF007
         between = s[a1:b0]
@@ -298,6 +299,8 @@ def _candidates(
         in_date[a0 - lo : a1 - lo] = b"\x01" * (a1 - a0)
     for kind, pattern, anchor in _PATTERNS:
         for m in _matches(pattern, anchor, s, lo, hi):
+            if in_date.find(1, m.start() - lo, m.end() - lo) >= 0:
+                continue  # (inside a lone date: dropped below anyway, so not built)
             built = _build(kind, m, year)
             if built is not None:
                 found.append((m.start(), m.end(), built[0], built[1], kind))
