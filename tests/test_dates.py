@@ -804,7 +804,6 @@ def test_values_are_frozen_and_slotted() -> None:
         find_times("14 giờ 00")[0],
         find_datetimes("14 giờ 00, ngày 29/9/2025")[0],
         parse_period("quý IV/2025"),
-        _finder.scan_raw(normalize_text("29/9/2025"))[0],
     ]
     for v in values:
         assert not hasattr(v, "__dict__"), type(v)
@@ -814,6 +813,10 @@ def test_values_are_frozen_and_slotted() -> None:
         with pytest.raises((AttributeError, TypeError)):
             v.extra_attribute = 1  # type: ignore[union-attr]
     assert _model.DateForm.WORDS.value == "words"
+    raw = _finder.scan_raw(normalize_text("29/9/2025"))[0]  # (a named tuple)
+    assert not hasattr(raw, "__dict__")
+    with pytest.raises(AttributeError):
+        raw.start = 1  # type: ignore[misc]
 
 
 # Adversarial families built from the grammar: long blank runs between every pair of
