@@ -901,4 +901,5 @@ def test_a_line_of_notes_between_two_columns() -> None:
     ]
     assert [t[slice(*b.name_span)] for b in blocks] == ["Lê An", "Trần Bình"]
     one_note = "KT. GIÁM ĐỐC      KT. CHỦ TỊCH\n(x)\nLê An      Trần Bình"
-    assert len(parse_signatures(one_note)) >= 1  # (read as one block, no exception)
+    (block,) = parse_signatures(one_note)  # (not cut into columns: read as one block)
+    assert block.notes == ("(x)",) and block.signer_name == "Lê An Trần Bình"

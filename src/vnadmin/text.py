@@ -696,11 +696,8 @@ _BLOCK = 128
 _SPACE_CLASS = "".join(_SPACES)
 _CLUSTER = re.compile("[^" + _MARK_RANGES + "][" + _MARK_RANGES + "]+")
 _CHANGED = re.compile(
-    "[^"
-    + _MARK_RANGES
-    + "]["
-    + _MARK_RANGES
-    + "]+|(["
+    _CLUSTER.pattern
+    + "|(["
     + _SPACE_CLASS
     + "]+|["
     + "".join(_REPLACE.keys() - _SPACES.keys())
@@ -744,9 +741,8 @@ class _Decomposed:
         marks = list(itertools.accumulate(map(high.count, itertools.repeat(3), starts, starts[1:])))
         # _n[b]: how many starters come before block b (the normalised offset there)
         self._n: list[int] = list(map(operator.sub, starts, itertools.chain((0,), marks)))
-        last = starts[-1] if starts else 0
         #: How many marks the original holds.
-        self.marks = (marks[-1] if marks else 0) + high.count(3, last)
+        self.marks = (marks[-1] if marks else 0) + high.count(3, starts[-1])
         # Offsets already mapped (a span often starts where another ends, or is mapped by
         # two steps): at most one entry for each offset of ``text``.
         self._at_memo: dict[int, int] = {len(text): len(original)}

@@ -300,18 +300,16 @@ def _candidates(
     for kind, pattern, anchor in _PATTERNS:
         for m in _matches(pattern, anchor, s, lo, hi):
             if in_date.find(1, m.start() - lo, m.end() - lo) >= 0:
-                continue  # (inside a lone date: dropped below anyway, so not built)
+                continue  # (a period never lies across a lone date: not built)
             built = _build(kind, m, year)
             if built is not None:
                 found.append((m.start(), m.end(), built[0], built[1], kind))
-    # longest first, then earliest; drop overlaps and anything inside a lone date
+    # longest first, then earliest; drop overlaps
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     chosen: list[tuple[int, int, dt.date, dt.date, PeriodKind]] = []
     used = bytearray(hi - lo + 1)
     for c in found:
         a, b = max(c[0], lo) - lo, c[1] - lo
-        if c[4] is not PeriodKind.RANGE and any(in_date[a:b]):
-            continue
         if any(used[a:b]):
             continue
         used[a:b] = b"\x01" * (b - a)

@@ -127,11 +127,11 @@ _WS = r"[ \t\n]+"
 # of the lower-cased text and tries nothing in between: a look-ahead or a case-insensitive
 # first letter made it try the whole pattern at every position, ~90 ns a character).
 _START = r"(?<!\w.)"
+_END = r"(?!\w)"
 _UNIT = r"(?:tuần|ngày(?![ \t\n]*\d)|tháng|quý|năm)"
 _HALF = rf"{_WS}tháng(?:{_WS}(?:một|1){_WS}lần|/{_WS}?lần|{_WS}đầu{_WS}năm)?"
 # Matched on the lower-cased text (see find_recurrence): "hằng/hàng/mỗi <unit>", "theo
 # quý/năm", "định kỳ quý/năm", "(0)6 tháng (một lần, /lần, đầu năm)".
-_END = r"(?!\w)"
 _PERIOD = re.compile(
     rf"h{_START}[àằ]ng{_WS}{_UNIT}{_END}|m{_START}ỗi{_WS}{_UNIT}{_END}"
     rf"|t{_START}heo{_WS}(?:quý|năm){_END}|đ{_START}ịnh{_WS}kỳ{_WS}(?:quý|năm){_END}"
