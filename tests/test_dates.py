@@ -923,3 +923,51 @@ def test_no_dictionary_is_keyed_by_lowered_matched_text() -> None:
         src = inspect.getsource(mod)
         assert re.search(r"\[[^\]\n]*\.lower\(\)[^\]\n]*\]", src) is None, mod
         assert re.search(r"(?<!isascii\(\) and )\b\w+\.isdigit\(\)", src) is None, mod
+
+
+# --- the weekday next to a date: pre-checks against the patterns alone ---------------
+
+#: Every weekday name of WEEKDAY_PATTERN, as documents write them.
+_WEEKDAY_NAMES = [f"thứ {w}" for w in ("hai", "ba", "tư", "năm", "sáu", "bảy", "bẩy")]
+_WEEKDAY_NAMES += [f"thứ {n}" for n in range(2, 8)] + ["chủ nhật", "cn"]
+
+
+def test_weekday_last_characters_are_derived_from_the_pattern() -> None:
+    # WEEKDAY_LAST is every character that the engine, folding case as the weekday
+    # pattern does, matches for the last letter of a weekday name (over every code point).
+    for name in _WEEKDAY_NAMES:
+        assert re.fullmatch(grammar.WEEKDAY_PATTERN, name, re.IGNORECASE), name
+    last = re.compile("|".join(sorted({re.escape(n[-1]) for n in _WEEKDAY_NAMES})), re.I)
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert frozenset(last.findall(every)) == _finder.WEEKDAY_LAST
+
+
+def _weekday_near_reference(s: str, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    # the two patterns, with no pre-check (what weekday_near must give)
+    after = grammar.WD_AFTER.match(s, end)
+    if after is not None:
+        k = "a" if after.group("a") is not None else "b"
+        return grammar.weekday_value(after.group(k)), after.span(k)
+    before = grammar.WD_BEFORE.search(s, max(0, start - 24), start)
+    if before is not None:
+        return grammar.weekday_value(before.group("w")), before.span("w")
+    return None
+
+
+_AROUND = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "\t", "  ", " " * 9, "(", ")", ",", ", ", "x", "9", "ngày ", "\n", "Ư", "İ"),
+            *_WEEKDAY_NAMES,
+            *("THỨ HAİ", "thứ ſáu", "Chủ Nhật", "CN", "thứ haı", "thứ 8"),
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(_AROUND, st.sampled_from(["29/9/2025", "ngày 3 tháng 10 năm 2025"]), _AROUND)
+def test_weekday_near_equals_the_patterns_alone(before: str, date: str, after: str) -> None:
+    s = before + date + after
+    start, end = len(before), len(before) + len(date)
+    assert _finder.weekday_near(s, start, end) == _weekday_near_reference(s, start, end)

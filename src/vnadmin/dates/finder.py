@@ -44,18 +44,19 @@ class Raw(NamedTuple):
 
 
 _NUMERIC, _WORDS = DateForm.NUMERIC, DateForm.WORDS
+#: The value of every day or month as the grammar reads it (one or two ASCII digits): a
+#: dictionary hit costs half an ``int()`` of a string.
+_SMALL = {f"{i:0{w}d}": i for w in (1, 2) for i in range(100)}
 
 
 def _raw(m: re.Match[str]) -> Raw:
     d, mo, y = m.group("d", "m", "y")
     if d is not None:
         return Raw(
-            m.start(), m.end(), int(d), int(mo), int(y), _NUMERIC, d, mo, m.span("d"), m.span("m")
+            *m.span(), _SMALL[d], _SMALL[mo], int(y), _NUMERIC, d, mo, m.span("d"), m.span("m")
         )
     d, mo, y = m.group("vd", "vm", "vy")
-    return Raw(
-        m.start(), m.end(), int(d), int(mo), int(y), _WORDS, d, mo, m.span("vd"), m.span("vm")
-    )
+    return Raw(*m.span(), _SMALL[d], _SMALL[mo], int(y), _WORDS, d, mo, m.span("vd"), m.span("vm"))
 
 
 def scan_raw(nt: NormalizedText, start: int = 0, end: int | None = None) -> list[Raw]:
@@ -71,18 +72,36 @@ def first_raw(nt: NormalizedText) -> Raw | None:
     return next(map(_raw, g.scan(nt.text)), None)
 
 
+#: What a weekday after a date opens with, after blanks (:data:`~.grammar.WD_AFTER`).
+_WD_OPEN = frozenset("(,")
+#: The characters that can end a weekday name as :data:`~.grammar.WEEKDAY_PATTERN`
+#: matches it (case folded by the engine: ``hai`` ends on i, I, İ or ı); a test derives
+#: this set from the pattern over every code point.
+WEEKDAY_LAST = frozenset("234567AIMNTUYaimntuyİıƯư")
+
+
 def weekday_near(s: str, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
     """A weekday written right after (``(thứ Hai)``, ``, thứ Hai``) or right before the
-    date at ``s[start:end]``: its value and normalised span."""
-    after = g.WD_AFTER.match(s, end)
-    if after is not None:
-        k = "a" if after.group("a") is not None else "b"
-        return g.weekday_value(after.group(k)), after.span(k)
-    lo = max(0, start - 24)
-    window = s[lo:start].lower()
-    # Every weekday name holds one of these (case folded as the pattern folds them:
-    # no other letter folds to t, h, c or n): most dates have none before them.
-    if "thứ" not in window and "chủ" not in window and "cn" not in window:
+    date at ``s[start:end]``: its value and normalised span.
+
+    Each pattern runs only where the characters next to the date allow it (after
+    blanks, a ``(`` or ``,`` after the date; a character that ends a weekday name
+    before it): most dates have neither, and cost a few slices.
+    """
+    head = s[end : end + 8].lstrip(" \t")
+    if head[:1] in _WD_OPEN or (not head and end + 8 < len(s)):
+        after = g.WD_AFTER.match(s, end)
+        if after is not None:
+            k = "a" if after.group("a") is not None else "b"
+            return g.weekday_value(after.group(k)), after.span(k)
+    lo = start - 24 if start > 24 else 0
+    tail = s[lo:start]
+    if tail[-1:] == "\n":  # the pattern's ``$`` also matches before a last newline
+        tail = tail[:-1]
+    tail = tail.rstrip(" \t")
+    if tail[-1:] in _WD_OPEN:
+        tail = tail[:-1].rstrip(" \t")
+    if tail[-1:] not in WEEKDAY_LAST:
         return None
     before = g.WD_BEFORE.search(s, lo, start)
     if before is not None:
@@ -164,7 +183,7 @@ def _mentions_of_matches(s: str) -> Iterator[DateMention]:
             d, mo, y = m.group("vd", "vm", "vy")
             form, dk, mk = _WORDS, "vd", "vm"
         try:
-            value = date(int(y), int(mo), int(d))
+            value = date(int(y), _SMALL[mo], _SMALL[d])
         except ValueError:
             continue
         start, end = m.span()

@@ -124,6 +124,7 @@ _ANCHOR = re.compile(
     r"[0-9](?![0-9][0-9])[0-9]?(?:[ \t]*[/.\-][ \t]*[0-9]|\s*(?:tháng|Tháng|THÁNG))"
 )
 _NGAY = frozenset({"ngày", "Ngày", "NGÀY"})
+_NGAY_SPACE = frozenset(w + " " for w in _NGAY)
 
 
 def scan(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -139,7 +140,9 @@ def scan(s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[s
             return
         at = hit.start()
         m = None
-        back = blank_start(s, at, pos)
+        # ``ngày`` and one space before the digits, the usual case, without walking back.
+        ngay_space = at - 5 >= pos and s[at - 5 : at] in _NGAY_SPACE
+        back = at - 1 if ngay_space else blank_start(s, at, pos)
         if back - 4 >= pos and s[back - 4 : back] in _NGAY:
             m = match(s, back - 4, end)
         if m is None:
