@@ -176,8 +176,9 @@ def _mentions_of_matches(s: str) -> Iterator[DateMention]:
     normalisation left as it was (``to_original`` is the identity)."""
     date = dt.date
     for m in g.scan(s):
-        d, mo, y = m.group("d", "m", "y")
-        if d is not None:
+        # The last group of a match is the year: ``y`` (numeric) or ``vy`` (in words).
+        if m.lastgroup == "y":
+            d, mo, y = m.group("d", "m", "y")
             form, dk, mk = _NUMERIC, "d", "m"
         else:
             d, mo, y = m.group("vd", "vm", "vy")

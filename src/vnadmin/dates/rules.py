@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TypeGuard
 
@@ -129,20 +130,22 @@ def _phrase_findings(
     nt: NormalizedText, found: list[Raw], form_severity: Severity | None
 ) -> list[Finding]:
     out: list[Finding] = []
-    s, to_original = nt.text, nt.to_original
+    s, to_original, words = nt.text, nt.to_original, DateForm.WORDS
     for r in found:
-        value = r.value
-        if value is None:
-            span = nt.to_original(r.start, r.end)
+        start, end, day, month, year, form, day_text, month_text, day_span, month_span = r
+        try:
+            value = dt.date(year, month, day)
+        except ValueError:
+            span = to_original(start, end)
             out.append(D106.finding(span, written=nt.original[span[0] : span[1]]))
             continue
         # The forms are read on the phrase, the weekday on the mention, which is made
         # only for a date with a weekday next to it (a text of bare dates makes none).
-        if r.form is DateForm.WORDS and _form_may_find(r.day_text, r.month_text):
+        if form is words and _form_may_find(day_text, month_text):
             out += _form_findings(
-                r.day_text, r.day_span, r.month_text, r.month_span, form_severity, to_original
+                day_text, day_span, month_text, month_span, form_severity, to_original
             )
-        if weekday_near(s, r.start, r.end) is not None:
+        if weekday_near(s, start, end) is not None:
             out += _weekday_findings(mention(nt, r, value))
     return out
 
