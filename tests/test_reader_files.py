@@ -120,7 +120,7 @@ def test_corpus_files_are_read_right() -> None:
 @pytest.mark.parametrize(
     ("variant", "suffixes", "threshold"),
     [
-        ("tab", (".docx",), 0.93),
+        ("tab", (".docx",), 0.99),
         ("columns", (".docx",), 0.96),
         ("antiword", (".docx", ".doc"), 0.90),
         ("layout", (".pdf",), 0.80),

@@ -161,6 +161,56 @@ def test_pdftotext_layout_signature_beside_the_list() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "place", "month", "year"),
+    [
+        # The cells of a draft's header joined by TABs, as python-docx-style extractions
+        # give them (the shapes of tests/data/files' Lâm Đồng and Bộ Tài chính drafts): a
+        # blank number and a blank day are runs of spaces inside a cell, not column gaps.
+        (
+            "ỦY BAN NHÂN DÂN\n TỈNH LÂM ĐỒNG\n\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n\n"
+            "Số:        /QĐ-UBND\tLâm Đồng, ngày      tháng 01 năm 2026\n\nQUYẾT ĐỊNH\n",
+            "Lâm Đồng",
+            1,
+            2026,
+        ),
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố:           /UBND-NC\nV/v tập trung triển khai\n"
+            "tại gia đình, cộng đồng\t\t\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "     Độc lập - Tự do - Hạnh phúc\n  \n"
+            "             Lâm Đồng, ngày        tháng 10 năm 2025\n\n\t     \n",
+            "Lâm Đồng",
+            10,
+            2025,
+        ),
+        (
+            "BỘ TÀI CHÍNH\n\n\nSố:          /BTC-CST\nV/v dự thảo Thông tư\n"
+            "\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Hà Nội, ngày     tháng    năm 2025\n\n\t\nKính gửi: \t\n- Các Bộ;\n",
+            "Hà Nội",
+            None,
+            2025,
+        ),
+    ],
+)
+def test_tab_joined_draft_headers_keep_blank_parts_inside_their_cells(
+    header: str, place: str, month: int | None, year: int
+) -> None:
+    doc = vnadmin.parse_document(header)
+    pd = doc.place_date
+    assert pd is not None and (pd.place, pd.day, pd.month, pd.year) == (place, None, month, year)
+    a, b = pd.span
+    assert header[a:b] == pd.text
+    assert doc.issuer is not None and doc.issuer.endswith(("LÂM ĐỒNG", "TÀI CHÍNH"))
+
+
+def test_a_tab_ends_the_place_name() -> None:
+    # "…/QĐ-UBND<TAB>Lâm Đồng, ngày …" on one line: the place is the right cell's words
+    doc = vnadmin.parse_document("Số: 12/QĐ-UBND\tLâm Đồng, ngày 05 tháng 01 năm 2026\n")
+    assert doc.place == "Lâm Đồng" and doc.date is not None and doc.date.day == 5
+
+
 def test_text_without_columns_is_not_reordered() -> None:
     text = "Điều 1.   Phạm vi\tđiều chỉnh | không phải bảng\nNội dung."
     nt = normalize_document(text)

@@ -109,13 +109,15 @@ _MOTTO = re.compile(
 # (each run of blanks is read by one quantifier: the optional parts start with a non-blank)
 _SO = re.compile(r"(?<![^\s:])S[ốỐ](?:[ \t]*hiệu)?(?:[ \t]*:)?[ \t\n]*")
 # The place starts a word (a search does not try every letter of a long word in capitals);
-# its words are separated by blanks that no word contains, and a word has at most 30
+# its words are separated by one or two spaces (a tab or a wider gap is a column break:
+# "Số: …/QĐ-UBND<TAB>Lâm Đồng, ngày …" as Word copies a two-column header), which no
+# word contains, and a word has at most 30
 # characters, so a start inside a long run of capitals and slashes ("1/A/A/A…") costs at
 # most that many steps, not the rest of the run.
 _PLACE_DATE = re.compile(
     r"(?<![^\W\d_])"
     r"(?P<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\.?)[ \t]+)?"
-    r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]{0,30}[ \t]+){0,4}"
+    r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]{0,30} {1,2}){0,4}"
     r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\s,]{0,30})"
     # A blank day (or month, in a draft) is spaces alone, or dots/underscores: one blank
     # run before it, one after it (no two adjacent quantifiers can share a run of blanks).

@@ -41,7 +41,8 @@ __all__ = ["normalize_document"]
 _HEADER_LINES = 24  # the header of a document sits within its first lines
 _CLOSING_LINES = 40  # a closing (Nơi nhận beside the signature) within so many lines
 _ABOVE = 4  # the lines of a signature printed above "Nơi nhận:"
-_GAP = re.compile(r"[ \t]{3,}|\t")  # what sets two columns apart on one line
+_GAP = re.compile(r" {3,}")  # what sets two columns apart on a line without a TAB
+_TAB_GAP = re.compile(r"\t[ \t]*")  # … and on a line with one (the cells joined by TABs)
 _NOI_NHAN = re.compile(r"^[ \t|]*(?:Nơi|NƠI)[ \t]*(?:nhận|NHẬN)", re.MULTILINE)
 _PLACE_DATE = re.compile(r",[ \t]*ngày\b|\bngày\b.{0,20}\btháng\b", re.IGNORECASE)
 _CUES = ("|", "\t", "   ")
@@ -124,13 +125,19 @@ def _cells_of(text: str, a: int, b: int) -> tuple[str, list[tuple[int, _Span]]]:
         return "", [(x - a, (x, y))]
     found: list[tuple[int, _Span]] = []
     pos = x
-    kind = ""
+    if "\t" in line:
+        # Cells joined by a TAB: only a TAB sets them apart, and the spaces inside a cell
+        # are its own ("Số:        /QĐ-UBND", a blank day "ngày      tháng").
+        for m in _TAB_GAP.finditer(text, x, y):
+            found.append((pos - a, (pos, pos + len(text[pos : m.start()].rstrip(" ")))))
+            pos = m.end()
+        found.append((pos - a, (pos, y)))
+        return "tab", found
     for m in _GAP.finditer(text, x, y):
         found.append((pos - a, (pos, m.start())))
-        kind = "tab" if "\t" in m.group() else (kind or "space")
         pos = m.end()
     found.append((pos - a, (pos, y)))
-    return kind, found
+    return ("space" if len(found) > 1 else ""), found
 
 
 def _regions(text: str, lines: list[_Span]) -> list[tuple[int, int, list[_Span]]]:
@@ -226,8 +233,18 @@ def _region(
         return _pipe_region(text, lines, rows, header=header)
     elif "tab" in kinds:
         # cells joined by a TAB: the left cell's last line, then the right cell's first;
-        # reading the line's cells one after the other is the reading order.
-        columns = [[span for _, _, cells in rows for _, span in cells]]
+        # reading the line's cells one after the other is the reading order. A line
+        # without a TAB is one cell's line: its runs of spaces are its own (a centred
+        # line's indent, a blank day "ngày        tháng").
+        columns = [
+            [
+                span
+                for k, kind, cells in rows
+                for span in (
+                    [span for _, span in cells] if kind != "space" else [_strip(text, *lines[k])]
+                )
+            ]
+        ]
         header = False
     else:
         found = _by_position(text, rows)
