@@ -123,7 +123,7 @@ def test_corpus_files_are_read_right() -> None:
         ("tab", (".docx",), 0.99),
         ("columns", (".docx",), 0.96),
         ("antiword", (".docx", ".doc"), 0.90),
-        ("layout", (".pdf",), 0.80),
+        ("layout", (".pdf",), 0.88),
     ],
 )
 def test_text_variants_give_the_fields_of_the_files(

@@ -211,6 +211,52 @@ def test_a_tab_ends_the_place_name() -> None:
     assert doc.place == "Lâm Đồng" and doc.date is not None and doc.date.day == 5
 
 
+def test_pdftotext_layout_name_beside_a_list_line_below_the_title() -> None:
+    # The shape of quyet-dinh_2319-QD-TTg.pdf's closing in pdfplumber's layout text: the
+    # title beside "Nơi nhận:", the name beside an entry further down, the list going on
+    # below it (the list's span in the caller's string covers the signature too).
+    text = (
+        "    Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n\n"
+        "    Nơi nhận:                                  THỦ  TƯỚNG\n"
+        "    - Như Điều 1;\n"
+        "    - Ban Bí thư Trung ương Đảng;\n"
+        "    - Văn phòng Chủ tịch nước;                Phạm Minh Chính\n"
+        "    - Văn phòng Quốc hội;\n"
+        "    - VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng TTĐT,\n"
+        "    các Vụ, Cục, đơn vị trực thuộc, Công báo;\n"
+        "    - Lưu: VT, KSTT (2).\n"
+    )
+    doc = vnadmin.parse_document(text)
+    sig = doc.signature
+    assert sig is not None and (sig.signer_title, sig.signer_name) == (
+        "THỦ TƯỚNG",
+        "Phạm Minh Chính",
+    )
+    assert doc.recipients is not None and doc.recipients.archive is not None
+    assert doc.recipients.archive.units == ("VT", "KSTT")
+    a, b = sig.name_span
+    assert text[a:b] == "Phạm Minh Chính"
+
+
+@pytest.mark.parametrize(
+    ("title", "type_name"),
+    [("CÔNG   ĐIỆN", "Công điện"), ("QUYẾT   ĐỊNH", "Quyết định"), ("TỜ  TRÌNH", "Tờ trình")],
+)
+def test_a_title_in_spaced_capitals_is_the_type(title: str, type_name: str) -> None:
+    # a PDF's text of a title set in spaced capitals (cong-dien_58-CD-VPCP.pdf)
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 58/CĐ-VPCP\nHà Nội, ngày 10 tháng 01 năm 2026\n\n"
+        f"                 {title}\n"
+        "      Phiên họp lần thứ nhất Ban Chỉ đạo quốc gia về dữ liệu.\n"
+        "                  _________________\n\n"
+        "           VĂN  PHÒNG  CHÍNH  PHỦ  điện:\n"
+        "      - Các đồng chí thành viên Ban Chỉ đạo quốc gia về dữ liệu;\n"
+    )
+    doc = vnadmin.parse_document(text)
+    assert doc.type_name == type_name
+    assert doc.summary == "Phiên họp lần thứ nhất Ban Chỉ đạo quốc gia về dữ liệu."
+
+
 def test_text_without_columns_is_not_reordered() -> None:
     text = "Điều 1.   Phạm vi\tđiều chỉnh | không phải bảng\nNội dung."
     nt = normalize_document(text)

@@ -126,8 +126,12 @@ _PLACE_DATE = re.compile(
 )
 _TYPE_NAMES = default_registry.type_names("Công văn")
 _TYPE_BY_UPPER = {n.upper(): n for n in _TYPE_NAMES}
+# (The words of the type may be set apart by up to four spaces: a PDF's text of a title
+# set in spaced capitals, "QUYẾT   ĐỊNH", "CÔNG   ĐIỆN".)
 _TYPE_LINE = re.compile(
-    r"(?<![^\s\-])(?P<type>" + alternation(n.upper() for n in _TYPE_NAMES) + r")(?![^\s])"
+    r"(?<![^\s\-])(?P<type>"
+    + alternation((n.upper() for n in _TYPE_NAMES), blank=" {1,4}")
+    + r")(?![^\s])"
 )
 # The type word in sentence case starting a title line, followed by the trích yếu on it.
 _TITLE_LINE = re.compile(
@@ -735,7 +739,8 @@ def _parse(nt: NormalizedText) -> Document:
         # lines ("Giấy mời họp ngày …", "Thông báo lịch công tác …").
         tm = _TITLE_LINE.search(s, 0, min(len(s), 300))
     if tm is not None and (cursor > 0 or tm.start() < 200):
-        type_name = _TYPE_BY_UPPER.get(tm.group("type"), tm.group("type").capitalize())
+        written = " ".join(tm.group("type").split())
+        type_name = _TYPE_BY_UPPER.get(written, written.capitalize())
         spans.append(("type", nt.to_original(tm.start("type"), tm.end("type"))))
         first = tm.end()
         while first < len(s) and first < tm.end() + 200 and s[first] in " \t\n":

@@ -377,7 +377,11 @@ def _closing_end(
     while not seen_luu and end + 1 < len(rows):
         cells = rows[end + 1][2]
         if cells and _ENTRY.match(text, cells[0][1][0]) is None:
-            break
+            # not an entry: the closing ends here, unless it is the rest of an entry
+            # wrapped from the line above (which ends without ``;`` or ``.``)
+            above = rows[end][2]
+            if not above or text[above[0][1][1] - 1] in ";.:":
+                break
         end += 1
         if cells and _LUU.match(text, cells[0][1][0]) is not None:
             seen_luu = True
