@@ -143,6 +143,25 @@ def test_type_line_vs_code() -> None:
     assert "N102" in [f.rule for f in lint(text)]
 
 
+def test_a_cong_van_with_an_attached_draft_keeps_its_v_v_summary() -> None:
+    # cong-van_1376-VP-NC-lam-dong.doc as antiword gives it: a công văn asking for
+    # opinions on a draft decision, whose "QUYẾT ĐỊNH" follows within the first pages.
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 1376/VP-NC\nLâm Đồng, ngày 06 tháng 4 năm 2026\n"
+        "V/v xin ý kiến thành viên\nUBND tỉnh\n\n"
+        "Kính gửi: Các đồng chí Thành viên UBND tỉnh\n\n"
+        "Văn phòng kính đề nghị các đồng chí tham gia ý kiến đối với dự thảo Quyết định.\n\n"
+        "QUYẾT ĐỊNH\nVề việc phê duyệt Đề án tổ chức Đại hội\n"
+    )
+    doc = vnadmin.parse_document(text)
+    assert doc.type_name == "Công văn"
+    assert doc.summary == "xin ý kiến thành viên UBND tỉnh"
+    # a type line right under the header is still the type, V/v or not further on
+    doc = vnadmin.parse_document(text.replace("V/v xin ý kiến thành viên\nUBND tỉnh\n", ""))
+    assert doc.type_name == "Quyết định"
+
+
 @given(st.text(max_size=300))
 def test_lint_never_raises(text: str) -> None:
     for f in lint(text):

@@ -122,7 +122,7 @@ def test_corpus_files_are_read_right() -> None:
     [
         ("tab", (".docx",), 0.99),
         ("columns", (".docx",), 0.96),
-        ("antiword", (".docx", ".doc"), 0.90),
+        ("antiword", (".docx", ".doc"), 0.97),
         ("layout", (".pdf",), 0.88),
     ],
 )

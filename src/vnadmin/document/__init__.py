@@ -145,6 +145,19 @@ _COMMA_NGAY = re.compile(r",[ \t]*ngày")
 _VV_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 
 
+def _vv_under(s: str, after: tuple[int, ...], before: int) -> bool:
+    """Whether a ``V/v`` line starts right after one of the offsets ``after`` (blanks
+    between), before ``before``."""
+    for pos in after:
+        start, stop = pos, min(len(s), pos + 200)
+        while start < stop and s[start] in " \t\n":
+            start += 1
+        m = _VV.match(s, start)
+        if m is not None and m.start() < before:
+            return True
+    return False
+
+
 def _vv_summary(s: str, limit: int) -> str | None:
     """The trích yếu after the first ``V/v`` of ``s[:limit]``: its first line
     (:func:`_vv_line`), and the lines it is wrapped onto."""
@@ -734,6 +747,10 @@ def _parse(nt: NormalizedText) -> Document:
     type_name: str | None = None
     summary: str | None = None
     tm = _TYPE_LINE.search(s, cursor, head_limit)
+    if tm is not None and found is not None and _vv_under(s, (found[1], cursor), tm.start()):
+        # A công văn: its trích yếu "V/v …" sits right under the header (NĐ 30, Phụ lục
+        # I, II.5.b); a type line further on is an attached draft's ("QUYẾT ĐỊNH").
+        tm = None
     if tm is None and cursor == 0 and qm is None:
         # A portal's rendering: no header, the title in sentence case on one of the first
         # lines ("Giấy mời họp ngày …", "Thông báo lịch công tác …").
