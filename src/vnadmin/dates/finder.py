@@ -50,8 +50,9 @@ _SMALL = {f"{i:0{w}d}": i for w in (1, 2) for i in range(100)}
 
 
 def _raw(m: re.Match[str]) -> Raw:
-    d, mo, y = m.group("d", "m", "y")
-    if d is not None:
+    # The last group of a match is the year: ``y`` (numeric) or ``vy`` (in words).
+    if m.lastgroup == "y":
+        d, mo, y = m.group("d", "m", "y")
         return Raw(
             *m.span(), _SMALL[d], _SMALL[mo], int(y), _NUMERIC, d, mo, m.span("d"), m.span("m")
         )
@@ -176,8 +177,7 @@ def _mentions_of_matches(s: str) -> Iterator[DateMention]:
     normalisation left as it was (``to_original`` is the identity)."""
     date = dt.date
     for m in g.scan(s):
-        # The last group of a match is the year: ``y`` (numeric) or ``vy`` (in words).
-        if m.lastgroup == "y":
+        if m.lastgroup == "y":  # (as in _raw)
             d, mo, y = m.group("d", "m", "y")
             form, dk, mk = _NUMERIC, "d", "m"
         else:

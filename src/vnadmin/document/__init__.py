@@ -109,11 +109,10 @@ _MOTTO = re.compile(
 # (each run of blanks is read by one quantifier: the optional parts start with a non-blank)
 _SO = re.compile(r"(?<![^\s:])S[ốỐ](?:[ \t]*hiệu)?(?:[ \t]*:)?[ \t\n]*")
 # The place starts a word (a search does not try every letter of a long word in capitals);
-# its words are separated by one or two spaces (a tab or a wider gap is a column break:
-# "Số: …/QĐ-UBND<TAB>Lâm Đồng, ngày …" as Word copies a two-column header), which no
-# word contains, and a word has at most 30
-# characters, so a start inside a long run of capitals and slashes ("1/A/A/A…") costs at
-# most that many steps, not the rest of the run.
+# its words are separated by one or two spaces, which no word contains (a TAB or a wider
+# gap is a column break: "Số: …/QĐ-UBND<TAB>Lâm Đồng, ngày …" as Word copies a
+# two-column header), and a word has at most 30 characters, so a start inside a long run
+# of capitals and slashes ("1/A/A/A…") costs at most that many steps, not the rest of it.
 _PLACE_DATE = re.compile(
     r"(?<![^\W\d_])"
     r"(?P<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\.?)[ \t]+)?"
@@ -145,14 +144,20 @@ _COMMA_NGAY = re.compile(r",[ \t]*ngày")
 _VV_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 
 
+def _past_blanks(s: str, pos: int) -> int:
+    """Where the text after ``pos`` starts again past blanks and blank lines (at most 200
+    characters on)."""
+    stop = min(len(s), pos + 200)
+    while pos < stop and s[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
 def _vv_under(s: str, after: tuple[int, ...], before: int) -> bool:
     """Whether a ``V/v`` line starts right after one of the offsets ``after`` (blanks
     between), before ``before``."""
     for pos in after:
-        start, stop = pos, min(len(s), pos + 200)
-        while start < stop and s[start] in " \t\n":
-            start += 1
-        m = _VV.match(s, start)
+        m = _VV.match(s, _past_blanks(s, pos))
         if m is not None and m.start() < before:
             return True
     return False
@@ -759,9 +764,7 @@ def _parse(nt: NormalizedText) -> Document:
         written = " ".join(tm.group("type").split())
         type_name = _TYPE_BY_UPPER.get(written, written.capitalize())
         spans.append(("type", nt.to_original(tm.start("type"), tm.end("type"))))
-        first = tm.end()
-        while first < len(s) and first < tm.end() + 200 and s[first] in " \t\n":
-            first += 1  # (blank lines between the type and the trích yếu)
+        first = _past_blanks(s, tm.end())  # (blank lines between the type and the trích yếu)
         window = s[first : first + 600]
         # An extraction that puts a blank line after every line (antiword): there a
         # paragraph ends at two blank lines.
@@ -801,9 +804,7 @@ def _parse(nt: NormalizedText) -> Document:
     if summary is None and tm is None and cursor > 0:
         # The type word printed in sentence case as the start of the title under the
         # header (a Hướng dẫn of an association: "Hướng dẫn một số nội dung …").
-        first = cursor
-        while first < len(s) and first < cursor + 200 and s[first] in " \t\n":
-            first += 1
+        first = _past_blanks(s, cursor)
         title = _TITLE_LINE.match(s, first)
         if title is not None and (type_name is None or title.group("type") == type_name):
             sm = _SUMMARY_STOP.search(s, first, min(len(s), first + 600))

@@ -236,15 +236,13 @@ def _region(
         # reading the line's cells one after the other is the reading order. A line
         # without a TAB is one cell's line: its runs of spaces are its own (a centred
         # line's indent, a blank day "ngày        tháng").
-        columns = [
-            [
-                span
-                for k, kind, cells in rows
-                for span in (
-                    [span for _, span in cells] if kind != "space" else [_strip(text, *lines[k])]
-                )
-            ]
-        ]
+        column: list[_Span] = []
+        for k, kind, cells in rows:
+            if kind == "space":
+                column.append(_strip(text, *lines[k]))
+            else:
+                column += [span for _, span in cells]
+        columns = [column]
         header = False
     else:
         found = _by_position(text, rows)

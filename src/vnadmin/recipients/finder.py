@@ -8,7 +8,7 @@ from vnadmin.recipients.model import RecipientKind, RecipientList
 from vnadmin.recipients.parser import scan_list
 from vnadmin.text import NormalizedText, Source, as_normalized
 
-__all__ = ["find_recipients", "noi_nhan_bounds"]
+__all__ = ["find_recipients", "list_bounds", "noi_nhan_bounds"]
 
 
 def find_recipients(source: Source) -> tuple[RecipientList, ...]:
@@ -21,9 +21,15 @@ def find_recipients(source: Source) -> tuple[RecipientList, ...]:
     """
     try:
         nt = as_normalized(source)
-        return tuple(lst for lst, _, _ in _find_all(nt))
+        return tuple(lst for lst, _, _ in _found(nt))
     except Exception:  # pragma: no cover - defensive: the locator never raises
         return ()
+
+
+def _found(nt: NormalizedText) -> tuple[tuple[RecipientList, int, int], ...]:
+    """The lists of ``nt`` with their normalised ``(start, end)``, scanned once per text
+    (the document parser, the signature finder and the lint share the scan)."""
+    return nt.memo("recipients.found", lambda: tuple(_find_all(nt)))
 
 
 def _find_all(nt: NormalizedText) -> list[tuple[RecipientList, int, int]]:
@@ -50,4 +56,15 @@ def _find_all(nt: NormalizedText) -> list[tuple[RecipientList, int, int]]:
 
 def noi_nhan_bounds(nt: NormalizedText) -> list[tuple[int, int]]:
     """``(start, end)`` (normalised offsets) of each Nơi nhận list, for the signature finder."""
-    return [(a, b) for lst, a, b in _find_all(nt) if lst.kind is RecipientKind.NOI_NHAN]
+    return [(a, b) for lst, a, b in _found(nt) if lst.kind is RecipientKind.NOI_NHAN]
+
+
+def list_bounds(nt: NormalizedText, lst: RecipientList) -> tuple[int, int]:
+    """``lst``'s ``(start, end)`` in normalised offsets: as the scan of ``nt`` found it
+    when ``lst`` is one of its lists, else its span mapped from the caller's string. (In
+    a text whose columns were read one after the other, a list's span in the caller's
+    string also covers the signature printed beside it, and its end maps past that.)"""
+    for found, a, b in _found(nt):
+        if found is lst:
+            return a, b
+    return nt.from_original(lst.span[0]), nt.from_original(lst.span[1])

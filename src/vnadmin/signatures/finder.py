@@ -61,37 +61,16 @@ def find_signatures(
     True
     """
     try:
+        from vnadmin.recipients.finder import list_bounds, noi_nhan_bounds
+
         nt = as_normalized(source)
         if recipients is None:
-            from vnadmin.recipients.finder import noi_nhan_bounds
-
             bounds = noi_nhan_bounds(nt)
         else:
-            bounds = [_bounds(nt, r) for r in recipients if r.kind is RecipientKind.NOI_NHAN]
+            bounds = [list_bounds(nt, r) for r in recipients if r.kind is RecipientKind.NOI_NHAN]
         return _find(nt, bounds, every)
     except Exception:  # pragma: no cover - defensive: the locator never raises
         return ()
-
-
-def _bounds(nt: NormalizedText, lst: RecipientList) -> tuple[int, int]:
-    """A list's ``(start, end)`` in normalised offsets. In a text whose columns were read
-    one after the other, the list's span in the caller's string also covers the signature
-    printed beside it; the list then ends where its last item ends (and the punctuation
-    after it), not where that span's end maps to."""
-    start, end = nt.from_original(lst.span[0]), nt.from_original(lst.span[1])
-    if not nt.is_reordered:
-        return start, end
-    items = [e.span for e in lst.entries]
-    if lst.archive is not None:
-        items.append(lst.archive.span)
-    if not any(b > a for a, b in items):
-        return start, end
-    # (an item's last character is inside a piece; the offset after it may be a gap's)
-    last = max(nt.from_original(b - 1) + 1 for a, b in items if b > a)
-    s = nt.text
-    while last < end and s[last] in " \t.;,":
-        last += 1
-    return start, min(end, last)
 
 
 def _find(
